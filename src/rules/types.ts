@@ -1,0 +1,82 @@
+/**
+ * The contract between the deadline engine and everything that uses it.
+ * Plain data only: these values are returned by an activity and stored in workflow history.
+ */
+
+/** A calendar date in the jurisdiction's zone, `YYYY-MM-DD`. */
+export type LocalDate = string;
+
+/** What happened in a case that can start a clock. Shared vocabulary of rule packs and the case domain. */
+export const TRIGGER_EVENTS = [
+  'application-lodged',
+  'refusal-notice-received',
+  'protection-granted',
+  'complaint-filed',
+  'final-refusal-notice-received',
+  'renewal-filed',
+  'protection-extended',
+  'renewal-refusal-notice-received',
+  'protection-withdrawal-notice-received',
+  'certificate-issued',
+  'last-arrival',
+  'decision-served',
+] as const;
+export type TriggerEvent = (typeof TRIGGER_EVENTS)[number] | (string & {});
+
+export interface DeadlineRequest {
+  jurisdiction: string;
+  procedure: string;
+  event: TriggerEvent;
+  /** Date of the triggering event, local to the jurisdiction. */
+  date: LocalDate;
+  /** Facts some rules need, e.g. `validUntil` stated on a certificate, `manifestlyUnfounded`, `outsideCountry`. */
+  facts?: Record<string, string | number | boolean>;
+  /** Overrides of policy parameters, e.g. `renewalLeadMonths`. Statutory periods cannot be overridden. */
+  params?: Record<string, string | number | boolean>;
+}
+
+export interface ExplanationStep {
+  /** Machine-readable kind of step, e.g. 'start', 'add-period', 'clamp-month-end', 'roll-forward', 'suspension', 'note'. */
+  kind: string;
+  /** The date after this step. */
+  date: LocalDate;
+  en: string;
+  ru: string;
+}
+
+export interface Explanation {
+  trigger: { event: TriggerEvent; date: LocalDate };
+  ruleId: string;
+  citation: string;
+  rawEndDate: LocalDate;
+  steps: ExplanationStep[];
+  calendarSource: string;
+  warnings: string[];
+}
+
+export interface ComputedDeadline {
+  ruleId: string;
+  /** Stable kind the case domain understands, e.g. 'decision-due', 'complaint', 'court-challenge', 'protection-expiry', 'renewal-filing', 'departure', 'certificate-expiry', 'preliminary-consideration'. */
+  kind: string;
+  title: { en: string; ru: string };
+  /** Who must act before it: the applicant's side (staff) or the authority. */
+  owner: 'applicant' | 'authority';
+  /** Last day on which the act may be done, local to `zone`. */
+  dueDate: LocalDate;
+  /** The instant the period ends: 24:00 local time of `dueDate`, as ISO-8601 UTC. */
+  endsAt: string;
+  zone: string;
+  basis: 'statutory' | 'policy';
+  citation: string;
+  confidence: 'high' | 'medium-high' | 'medium' | 'low' | 'unconfirmed';
+  /** Events that meet this deadline. */
+  satisfiedBy: TriggerEvent[];
+  /** Events that make it moot without meeting it (e.g. a new application instead of a complaint). */
+  supersededBy: TriggerEvent[];
+  /** Days before `dueDate` on which to remind, when the rule pack sets its own (e.g. renewal: from 2 months ahead). */
+  reminderOffsetsDays?: number[];
+  /** True for deadlines shown for information (e.g. the longer court period) and never escalated. */
+  informational: boolean;
+  explanation: Explanation;
+  warnings: string[];
+}
