@@ -1,0 +1,63 @@
+import path from 'node:path';
+import { existsSync } from 'node:fs';
+import type { DataConverter } from '@temporalio/common';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { CASE_SEARCH_ATTRIBUTES } from '../../src/workflows/search-attributes';
+
+/**
+ * Real Temporal servers for tests, from the binaries scripts/setup.sh installs into .venv/
+ * (the SDK's own download cannot work on machines without internet access).
+ */
+const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
+export const TEMPORAL_CLI = process.env.TEMPORAL_CLI_PATH ?? path.join(PROJECT_ROOT, '.venv', 'bin', 'temporal');
+export const TEMPORAL_TEST_SERVER =
+  process.env.TEMPORAL_TEST_SERVER_PATH ?? path.join(PROJECT_ROOT, '.venv', 'bin', 'temporal-test-server');
+
+function requireBinary(binary: string): string {
+  if (!existsSync(binary)) {
+    throw new Error(`${binary} is missing: run \`bash scripts/setup.sh\` first (npm test does).`);
+  }
+  return binary;
+}
+
+export interface EnvOptions {
+  dataConverter?: DataConverter;
+}
+
+/** The Java time-skipping test server: a year of waiting in seconds. No visibility queries, no schedules. */
+export function createTimeSkippingEnv(options: EnvOptions = {}): Promise<TestWorkflowEnvironment> {
+  return TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: 'existing-path', path: requireBinary(TEMPORAL_TEST_SERVER) } },
+    ...(options.dataConverter ? { client: { dataConverter: options.dataConverter } } : {}),
+  });
+}
+
+/** `temporal server start-dev` in memory with the case search attributes: for visibility, schedules, integration. */
+export function createDevServerEnv(options: EnvOptions & { extraArgs?: string[] } = {}): Promise<TestWorkflowEnvironment> {
+  return TestWorkflowEnvironment.createLocal({
+    server: {
+      executable: { type: 'existing-path', path: requireBinary(TEMPORAL_CLI) },
+      searchAttributes: [...CASE_SEARCH_ATTRIBUTES],
+      ...(options.extraArgs ? { extraArgs: options.extraArgs } : {}),
+    },
+    ...(options.dataConverter ? { client: { dataConverter: options.dataConverter } } : {}),
+  });
+}
+
+/** Visibility is eventually consistent: poll until the check passes or the time is up. */
+export async function eventually<T>(check: () => Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value !== undefined && value !== false) return value;
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`condition not met within ${timeoutMs} ms${lastError ? `: ${String(lastError)}` : ''}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
