@@ -1,8 +1,8 @@
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 
 /**
- * What supervisors filter cases on. Search attributes are stored unencrypted by the server,
- * so none of these may ever carry personal data.
+ * What supervisors filter cases on. The server stores these unencrypted, so they carry
+ * identifiers and dates only, never personal data.
  */
 export const CaseStage = defineSearchAttributeKey('CaseStage', SearchAttributeType.KEYWORD);
 export const NextDeadline = defineSearchAttributeKey('NextDeadline', SearchAttributeType.DATETIME);
@@ -14,6 +14,7 @@ export const Caseworker = defineSearchAttributeKey('Caseworker', SearchAttribute
 export const Attempt = defineSearchAttributeKey('Attempt', SearchAttributeType.INT);
 export const ProtectedUntil = defineSearchAttributeKey('ProtectedUntil', SearchAttributeType.DATETIME);
 
+/** Every key the case workflow upserts; servers must have them registered before cases start. */
 export const CASE_SEARCH_ATTRIBUTES = [
   CaseStage,
   NextDeadline,
