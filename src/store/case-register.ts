@@ -1,0 +1,263 @@
+import type { Kysely, Selectable } from 'kysely';
+import { z } from 'zod';
+import type { RegisterEntry } from '../activities/types';
+import type { ComputedDeadline, DeadlineRequest } from '../rules/types';
+import { appendOnce, type AppendResult } from './append-once';
+import { fingerprint } from './fingerprint';
+import { parseInput } from './parse-input';
+import { assertNoPersonalData } from './personal-data';
+import type { DeliveryFailureTable, DeliveryTable, RegisterDatabase } from './schema';
+
+export const OUTCOMES = ['grant', 'refusal', 'extension', 'closure'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+const identifier = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[\p{L}\p{N}._:/@+-]+$/u, 'must be letters, digits and . _ : / @ + - only');
+const caseFields = {
+  idempotencyKey: identifier,
+  caseId: identifier,
+  caseNumber: z.string().min(1).max(64),
+};
+
+const registerEntrySchema = z.object({
+  ...caseFields,
+  kind: z.enum(['case-event', 'deadline', 'outcome', 'audit']),
+  actor: identifier,
+  at: z.iso.datetime({ offset: true }),
+  payload: z.record(z.string(), z.unknown()),
+});
+
+const outcomePayloadSchema = z.looseObject({
+  outcome: z.enum(OUTCOMES, { error: `an outcome entry's payload.outcome must be one of ${OUTCOMES.join(', ')}` }),
+});
+
+const deliverySchema = z.object({
+  ...caseFields,
+  purpose: z.enum(['reminder', 'escalation', 'delivery-failed']),
+  recipientId: identifier,
+  channel: z.enum(['email', 'webhook', 'outbox']),
+  messageId: z.string().min(1),
+  ruleId: z.string().min(1),
+  deadlineKind: z.string().min(1),
+  dueDate: z.iso.date(),
+  detail: z.string(),
+});
+export type DeliveryInput = z.infer<typeof deliverySchema>;
+
+const deliveryFailureSchema = deliverySchema
+  .pick({ idempotencyKey: true, caseId: true, caseNumber: true, purpose: true, recipientId: true, channel: true })
+  .extend({ error: z.string().min(1).max(2000) });
+export type DeliveryFailureInput = z.infer<typeof deliveryFailureSchema>;
+
+export interface ComputedDeadlinesInput {
+  caseId: string;
+  caseNumber: string;
+  request: DeadlineRequest;
+  deadlines: ComputedDeadline[];
+}
+
+export interface RecordedEntry extends RegisterEntry {
+  seq: number;
+  recordedAt: string;
+}
+export interface RecordedDeadline {
+  seq: number;
+  idempotencyKey: string;
+  trigger: { event: string; date: string };
+  deadline: ComputedDeadline;
+  recordedAt: string;
+}
+export type RecordedDelivery = DeliveryInput & { seq: number; recordedAt: string };
+export type RecordedDeliveryFailure = DeliveryFailureInput & { seq: number; recordedAt: string };
+
+export interface CaseTrail {
+  events: RecordedEntry[];
+  deadlines: RecordedDeadline[];
+  deliveries: RecordedDelivery[];
+  failures: RecordedDeliveryFailure[];
+  outcomes: RecordedEntry[];
+}
+
+/**
+ * The append-only case register: what happened, which deadlines were computed, which reminders and
+ * escalations went out (or could not), and the outcomes. Every write is idempotent by its key.
+ */
+export class CaseRegister {
+  constructor(
+    private readonly db: Kysely<RegisterDatabase>,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** Case events, deadline notes and audit entries go to the event trail; outcomes to their own table. */
+  async append(entry: RegisterEntry): Promise<AppendResult> {
+    const valid = parseInput(registerEntrySchema, entry, 'register entry');
+    assertNoPersonalData(valid.payload, `The payload of register entry "${valid.idempotencyKey}"`);
+    const common = {
+      idempotency_key: valid.idempotencyKey,
+      fingerprint: fingerprint(valid),
+      case_id: valid.caseId,
+      case_number: valid.caseNumber,
+      actor: valid.actor,
+      occurred_at: valid.at,
+      payload: JSON.stringify(valid.payload),
+      recorded_at: this.now().toISOString(),
+    };
+    if (valid.kind === 'outcome') {
+      const { outcome } = parseInput(outcomePayloadSchema, valid.payload, `outcome entry "${valid.idempotencyKey}"`);
+      return appendOnce(this.db, 'outcomes', { ...common, outcome });
+    }
+    return appendOnce(this.db, 'case_events', { ...common, kind: valid.kind });
+  }
+
+  /**
+   * One row per computed deadline, keyed by the case, the request and the rule: recomputing the same
+   * request (a retry) adds nothing, a corrected trigger date adds the new values next to the old.
+   */
+  async recordComputedDeadlines(input: ComputedDeadlinesInput): Promise<AppendResult[]> {
+    const { caseId, caseNumber } = parseInput(z.object({ caseId: caseFields.caseId, caseNumber: caseFields.caseNumber }), input, 'deadline record');
+    const requestFingerprint = fingerprint(input.request);
+    const recordedAt = this.now().toISOString();
+    const results: AppendResult[] = [];
+    for (const deadline of input.deadlines) {
+      results.push(
+        await appendOnce(this.db, 'computed_deadlines', {
+          idempotency_key: `${caseId}/deadline/${requestFingerprint.slice(0, 32)}/${deadline.ruleId}/${deadline.kind}`,
+          fingerprint: fingerprint({ caseId, caseNumber, deadline }),
+          case_id: caseId,
+          case_number: caseNumber,
+          recorded_at: recordedAt,
+          request_fingerprint: requestFingerprint,
+          trigger_event: input.request.event,
+          trigger_date: input.request.date,
+          rule_id: deadline.ruleId,
+          kind: deadline.kind,
+          owner: deadline.owner,
+          due_date: deadline.dueDate,
+          ends_at: deadline.endsAt,
+          zone: deadline.zone,
+          basis: deadline.basis,
+          citation: deadline.citation,
+          confidence: deadline.confidence,
+          informational: deadline.informational ? 1 : 0,
+          deadline: JSON.stringify(deadline),
+        }),
+      );
+    }
+    return results;
+  }
+
+  async findDelivery(idempotencyKey: string): Promise<RecordedDelivery | undefined> {
+    const row = await this.db.selectFrom('deliveries').selectAll().where('idempotency_key', '=', idempotencyKey).executeTakeFirst();
+    return row && toDelivery(row);
+  }
+
+  async recordDelivery(delivery: DeliveryInput): Promise<AppendResult> {
+    const valid = parseInput(deliverySchema, delivery, 'delivery record');
+    return appendOnce(this.db, 'deliveries', {
+      idempotency_key: valid.idempotencyKey,
+      fingerprint: fingerprint(valid),
+      case_id: valid.caseId,
+      case_number: valid.caseNumber,
+      recorded_at: this.now().toISOString(),
+      purpose: valid.purpose,
+      recipient_id: valid.recipientId,
+      channel: valid.channel,
+      message_id: valid.messageId,
+      rule_id: valid.ruleId,
+      deadline_kind: valid.deadlineKind,
+      due_date: valid.dueDate,
+      detail: valid.detail,
+    });
+  }
+
+  async recordDeliveryFailure(failure: DeliveryFailureInput): Promise<AppendResult> {
+    const valid = parseInput(deliveryFailureSchema, failure, 'delivery failure record');
+    return appendOnce(this.db, 'delivery_failures', {
+      idempotency_key: valid.idempotencyKey,
+      fingerprint: fingerprint(valid),
+      case_id: valid.caseId,
+      case_number: valid.caseNumber,
+      recorded_at: this.now().toISOString(),
+      purpose: valid.purpose,
+      recipient_id: valid.recipientId,
+      channel: valid.channel,
+      error: valid.error,
+    });
+  }
+
+  /** Everything recorded for a case, each list in the order it was written. */
+  async caseTrail(caseId: string): Promise<CaseTrail> {
+    const [events, deadlines, deliveries, failures, outcomes] = await Promise.all([
+      this.db.selectFrom('case_events').selectAll().where('case_id', '=', caseId).orderBy('seq').execute(),
+      this.db.selectFrom('computed_deadlines').selectAll().where('case_id', '=', caseId).orderBy('seq').execute(),
+      this.db.selectFrom('deliveries').selectAll().where('case_id', '=', caseId).orderBy('seq').execute(),
+      this.db.selectFrom('delivery_failures').selectAll().where('case_id', '=', caseId).orderBy('seq').execute(),
+      this.db.selectFrom('outcomes').selectAll().where('case_id', '=', caseId).orderBy('seq').execute(),
+    ]);
+    return {
+      events: events.map((row) => toEntry(row, row.kind)),
+      deadlines: deadlines.map((row) => ({
+        seq: row.seq,
+        idempotencyKey: row.idempotency_key,
+        trigger: { event: row.trigger_event, date: row.trigger_date },
+        deadline: JSON.parse(row.deadline) as ComputedDeadline,
+        recordedAt: row.recorded_at,
+      })),
+      deliveries: deliveries.map(toDelivery),
+      failures: failures.map(toDeliveryFailure),
+      outcomes: outcomes.map((row) => toEntry(row, 'outcome')),
+    };
+  }
+}
+
+function toEntry(
+  row: { seq: number; idempotency_key: string; case_id: string; case_number: string; actor: string; occurred_at: string; payload: string; recorded_at: string },
+  kind: RegisterEntry['kind'],
+): RecordedEntry {
+  return {
+    seq: row.seq,
+    idempotencyKey: row.idempotency_key,
+    caseId: row.case_id,
+    caseNumber: row.case_number,
+    kind,
+    actor: row.actor,
+    at: row.occurred_at,
+    payload: JSON.parse(row.payload) as Record<string, unknown>,
+    recordedAt: row.recorded_at,
+  };
+}
+
+function toDeliveryFailure(row: Selectable<DeliveryFailureTable>): RecordedDeliveryFailure {
+  return {
+    seq: row.seq,
+    idempotencyKey: row.idempotency_key,
+    caseId: row.case_id,
+    caseNumber: row.case_number,
+    purpose: row.purpose,
+    recipientId: row.recipient_id,
+    channel: row.channel,
+    error: row.error,
+    recordedAt: row.recorded_at,
+  };
+}
+
+function toDelivery(row: Selectable<DeliveryTable>): RecordedDelivery {
+  return {
+    seq: row.seq,
+    idempotencyKey: row.idempotency_key,
+    caseId: row.case_id,
+    caseNumber: row.case_number,
+    purpose: row.purpose,
+    recipientId: row.recipient_id,
+    channel: row.channel,
+    messageId: row.message_id,
+    ruleId: row.rule_id,
+    deadlineKind: row.deadline_kind,
+    dueDate: row.due_date,
+    detail: row.detail,
+    recordedAt: row.recorded_at,
+  };
+}

@@ -1,0 +1,17 @@
+export { openRegisterDatabase, type OpenRegisterOptions, type RegisterDatabaseHandle, type StoreDialect } from './database';
+export { openStore, type Store } from './store';
+export {
+  CaseRegister,
+  OUTCOMES,
+  type Outcome,
+  type CaseTrail,
+  type DeliveryInput,
+  type DeliveryFailureInput,
+  type RecordedDelivery,
+  type RecordedEntry,
+  type RecordedDeadline,
+} from './case-register';
+export { StaffDirectory, StaffNotFoundError, staffMemberSchema, type StaffMember, type StaffMemberInput } from './staff-directory';
+export { Outbox, type OutboxMessage, type OutboxEntry } from './outbox';
+export { RegisterInputError, IdempotencyConflictError } from './errors';
+export type { AppendResult } from './append-once';

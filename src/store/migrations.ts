@@ -1,0 +1,151 @@
+import { sql, type Kysely, type Migration, type MigrationProvider, type CreateTableBuilder } from 'kysely';
+import type { StoreDialect } from './database';
+
+/**
+ * Migrations live in code, not in files found by globbing, so they run the same from `src/` under
+ * ts-jest and from the compiled `dist/`. Never edit a migration that has shipped: add a new one.
+ */
+export function registerMigrations(dialect: StoreDialect): MigrationProvider {
+  const migrations: Record<string, Migration> = {
+    '0001-register': { up: (db) => createRegisterTables(db, dialect) },
+  };
+  return { getMigrations: async () => migrations };
+}
+
+const APPEND_ONLY_TABLES = [
+  'case_events',
+  'computed_deadlines',
+  'deliveries',
+  'delivery_failures',
+  'outcomes',
+  'outbox',
+] as const;
+
+async function createRegisterTables(db: Kysely<unknown>, dialect: StoreDialect): Promise<void> {
+  const appendOnlyTable = (name: string) =>
+    db.schema
+      .createTable(name)
+      .addColumn('seq', dialect === 'postgres' ? 'serial' : 'integer', (col) =>
+        dialect === 'postgres' ? col.primaryKey() : col.primaryKey().autoIncrement(),
+      )
+      .addColumn('idempotency_key', 'text', (col) => col.notNull().unique())
+      .addColumn('fingerprint', 'text', (col) => col.notNull());
+  const caseColumns = <T extends string>(table: CreateTableBuilder<T>) =>
+    table
+      .addColumn('case_id', 'text', (col) => col.notNull())
+      .addColumn('case_number', 'text', (col) => col.notNull())
+      .addColumn('recorded_at', 'text', (col) => col.notNull());
+
+  await caseColumns(appendOnlyTable('case_events'))
+    .addColumn('kind', 'text', (col) => col.notNull().check(sql`kind in ('case-event', 'deadline', 'audit')`))
+    .addColumn('actor', 'text', (col) => col.notNull())
+    .addColumn('occurred_at', 'text', (col) => col.notNull())
+    .addColumn('payload', 'text', (col) => col.notNull())
+    .execute();
+
+  await caseColumns(appendOnlyTable('computed_deadlines'))
+    .addColumn('request_fingerprint', 'text', (col) => col.notNull())
+    .addColumn('trigger_event', 'text', (col) => col.notNull())
+    .addColumn('trigger_date', 'text', (col) => col.notNull())
+    .addColumn('rule_id', 'text', (col) => col.notNull())
+    .addColumn('kind', 'text', (col) => col.notNull())
+    .addColumn('owner', 'text', (col) => col.notNull())
+    .addColumn('due_date', 'text', (col) => col.notNull())
+    .addColumn('ends_at', 'text', (col) => col.notNull())
+    .addColumn('zone', 'text', (col) => col.notNull())
+    .addColumn('basis', 'text', (col) => col.notNull())
+    .addColumn('citation', 'text', (col) => col.notNull())
+    .addColumn('confidence', 'text', (col) => col.notNull())
+    .addColumn('informational', 'integer', (col) => col.notNull())
+    .addColumn('deadline', 'text', (col) => col.notNull())
+    .execute();
+
+  const purposeCheck = sql`purpose in ('reminder', 'escalation', 'delivery-failed')`;
+  const channelCheck = sql`channel in ('email', 'webhook', 'outbox')`;
+  await caseColumns(appendOnlyTable('deliveries'))
+    .addColumn('purpose', 'text', (col) => col.notNull().check(purposeCheck))
+    .addColumn('recipient_id', 'text', (col) => col.notNull())
+    .addColumn('channel', 'text', (col) => col.notNull().check(channelCheck))
+    .addColumn('message_id', 'text', (col) => col.notNull())
+    .addColumn('rule_id', 'text', (col) => col.notNull())
+    .addColumn('deadline_kind', 'text', (col) => col.notNull())
+    .addColumn('due_date', 'text', (col) => col.notNull())
+    .addColumn('detail', 'text', (col) => col.notNull())
+    .execute();
+
+  await caseColumns(appendOnlyTable('delivery_failures'))
+    .addColumn('purpose', 'text', (col) => col.notNull().check(purposeCheck))
+    .addColumn('recipient_id', 'text', (col) => col.notNull())
+    .addColumn('channel', 'text', (col) => col.notNull().check(channelCheck))
+    .addColumn('error', 'text', (col) => col.notNull())
+    .execute();
+
+  await caseColumns(appendOnlyTable('outcomes'))
+    .addColumn('outcome', 'text', (col) =>
+      col.notNull().check(sql`outcome in ('grant', 'refusal', 'extension', 'closure')`),
+    )
+    .addColumn('actor', 'text', (col) => col.notNull())
+    .addColumn('occurred_at', 'text', (col) => col.notNull())
+    .addColumn('payload', 'text', (col) => col.notNull())
+    .execute();
+
+  await appendOnlyTable('outbox')
+    .addColumn('message_id', 'text', (col) => col.notNull())
+    .addColumn('recipient_id', 'text', (col) => col.notNull())
+    .addColumn('language', 'text', (col) => col.notNull().check(sql`language in ('ru', 'en')`))
+    .addColumn('subject', 'text', (col) => col.notNull())
+    .addColumn('body', 'text', (col) => col.notNull())
+    .addColumn('case_number', 'text', (col) => col.notNull())
+    .addColumn('created_at', 'text', (col) => col.notNull())
+    .execute();
+
+  await db.schema
+    .createTable('staff')
+    .addColumn('id', 'text', (col) => col.primaryKey())
+    .addColumn('display_name', 'text', (col) => col.notNull())
+    .addColumn('email', 'text')
+    .addColumn('webhook_url', 'text')
+    .addColumn('webhook_secret_ref', 'text')
+    .addColumn('language', 'text', (col) => col.notNull().check(sql`language in ('ru', 'en')`))
+    .addColumn('role', 'text', (col) => col.notNull().check(sql`role in ('caseworker', 'supervisor', 'admin')`))
+    .addColumn('office', 'text', (col) => col.notNull())
+    .addColumn('active', 'integer', (col) => col.notNull().defaultTo(1))
+    .addColumn('created_at', 'text', (col) => col.notNull())
+    .addColumn('updated_at', 'text', (col) => col.notNull())
+    .execute();
+
+  for (const table of ['case_events', 'computed_deadlines', 'deliveries', 'delivery_failures', 'outcomes']) {
+    await db.schema.createIndex(`${table}_by_case`).on(table).columns(['case_id', 'seq']).execute();
+  }
+  await db.schema.createIndex('outbox_by_recipient').on('outbox').columns(['recipient_id', 'seq']).execute();
+  await db.schema.createIndex('staff_by_office_role').on('staff').columns(['office', 'role']).execute();
+
+  await refuseUpdatesAndDeletes(db, dialect);
+}
+
+/** The register is evidence: the database itself refuses to rewrite or delete what was recorded. */
+async function refuseUpdatesAndDeletes(db: Kysely<unknown>, dialect: StoreDialect): Promise<void> {
+  if (dialect === 'postgres') {
+    await sql`
+      create function docket_refuse_change() returns trigger language plpgsql as $$
+      begin
+        raise exception '% is append-only: rows cannot be updated or deleted', tg_table_name;
+      end
+      $$`.execute(db);
+    for (const table of APPEND_ONLY_TABLES) {
+      await sql`
+        create trigger ${sql.raw(`${table}_append_only`)} before update or delete on ${sql.table(table)}
+        for each row execute function docket_refuse_change()`.execute(db);
+    }
+    return;
+  }
+  for (const table of APPEND_ONLY_TABLES) {
+    for (const operation of ['update', 'delete'] as const) {
+      await sql`
+        create trigger ${sql.raw(`${table}_no_${operation}`)} before ${sql.raw(operation)} on ${sql.table(table)}
+        begin
+          select raise(abort, ${sql.lit(`${table} is append-only: rows cannot be updated or deleted`)});
+        end`.execute(db);
+    }
+  }
+}

@@ -1,0 +1,107 @@
+import type { Generated } from 'kysely';
+
+/**
+ * The register's tables as Kysely sees them. Timestamps are ISO-8601 UTC text and structured detail
+ * is JSON text, so the same column types work on SQLite and PostgreSQL.
+ * Every append-only table has `idempotency_key` under a unique constraint and a `fingerprint` of the
+ * caller's content, so a retried write is recognised and a reused key with other content is refused.
+ */
+export interface RegisterDatabase {
+  case_events: CaseEventTable;
+  computed_deadlines: ComputedDeadlineTable;
+  deliveries: DeliveryTable;
+  delivery_failures: DeliveryFailureTable;
+  outcomes: OutcomeTable;
+  outbox: OutboxTable;
+  staff: StaffTable;
+}
+
+interface AppendOnlyRow {
+  seq: Generated<number>;
+  idempotency_key: string;
+  fingerprint: string;
+  case_id: string;
+  case_number: string;
+  recorded_at: string;
+}
+
+export interface CaseEventTable extends AppendOnlyRow {
+  kind: 'case-event' | 'deadline' | 'audit';
+  actor: string;
+  occurred_at: string;
+  payload: string;
+}
+
+export interface ComputedDeadlineTable extends AppendOnlyRow {
+  /** Fingerprint of the request that produced this deadline: one computation, one group of rows. */
+  request_fingerprint: string;
+  trigger_event: string;
+  trigger_date: string;
+  rule_id: string;
+  kind: string;
+  owner: string;
+  due_date: string;
+  ends_at: string;
+  zone: string;
+  basis: string;
+  citation: string;
+  confidence: string;
+  /** 1 or 0: SQLite has no boolean type. */
+  informational: number;
+  /** The whole `ComputedDeadline`, explanation included. */
+  deadline: string;
+}
+
+export interface DeliveryTable extends AppendOnlyRow {
+  purpose: 'reminder' | 'escalation' | 'delivery-failed';
+  recipient_id: string;
+  channel: 'email' | 'webhook' | 'outbox';
+  message_id: string;
+  rule_id: string;
+  deadline_kind: string;
+  due_date: string;
+  /** Days before the due date for a reminder, the reason for an escalation. */
+  detail: string;
+}
+
+export interface DeliveryFailureTable extends AppendOnlyRow {
+  purpose: 'reminder' | 'escalation' | 'delivery-failed';
+  recipient_id: string;
+  channel: 'email' | 'webhook' | 'outbox';
+  error: string;
+}
+
+export interface OutcomeTable extends AppendOnlyRow {
+  outcome: 'grant' | 'refusal' | 'extension' | 'closure';
+  actor: string;
+  occurred_at: string;
+  payload: string;
+}
+
+export interface OutboxTable {
+  seq: Generated<number>;
+  idempotency_key: string;
+  fingerprint: string;
+  message_id: string;
+  recipient_id: string;
+  language: 'ru' | 'en';
+  subject: string;
+  body: string;
+  case_number: string;
+  created_at: string;
+}
+
+export interface StaffTable {
+  id: string;
+  display_name: string;
+  email: string | null;
+  webhook_url: string | null;
+  /** The name of the secret (resolved at send time), never the secret itself. */
+  webhook_secret_ref: string | null;
+  language: 'ru' | 'en';
+  role: 'caseworker' | 'supervisor' | 'admin';
+  office: string;
+  active: number;
+  created_at: string;
+  updated_at: string;
+}

@@ -1,0 +1,24 @@
+import { CaseRegister } from './case-register';
+import { openRegisterDatabase, type OpenRegisterOptions, type StoreDialect } from './database';
+import { Outbox } from './outbox';
+import { StaffDirectory } from './staff-directory';
+
+export interface Store {
+  dialect: StoreDialect;
+  register: CaseRegister;
+  staff: StaffDirectory;
+  outbox: Outbox;
+  close(): Promise<void>;
+}
+
+/** Opens and migrates the database and returns its repositories, all sharing one pool and one clock. */
+export async function openStore(options: OpenRegisterOptions, now: () => Date = () => new Date()): Promise<Store> {
+  const handle = await openRegisterDatabase(options);
+  return {
+    dialect: handle.dialect,
+    register: new CaseRegister(handle.db, now),
+    staff: new StaffDirectory(handle.db, now),
+    outbox: new Outbox(handle.db, now),
+    close: handle.close,
+  };
+}

@@ -1,0 +1,210 @@
+import { sql } from 'kysely';
+import type { RegisterEntry } from '../../src/activities/types';
+import {
+  IdempotencyConflictError,
+  openRegisterDatabase,
+  openStore,
+  RegisterInputError,
+  type RegisterDatabaseHandle,
+  type Store,
+} from '../../src/store';
+import { complaintDeadline, REFUSAL_RECEIVED } from './complaint-deadline';
+import { TEST_DATABASES } from './register-databases';
+
+const CASE = { caseId: 'case-RU-TA-2016-0042', caseNumber: 'RU-TA-2016-0042' };
+
+function refusalReceived(overrides: Partial<RegisterEntry> = {}): RegisterEntry {
+  return {
+    ...CASE,
+    idempotencyKey: 'case-RU-TA-2016-0042/event/3',
+    kind: 'case-event',
+    actor: 'cw-petrova',
+    at: '2016-01-26T09:30:00.000Z',
+    payload: { type: 'refusal-notice-received', date: '2016-01-26', attempt: 3, applicant: 'Applicant-7F3A' },
+    ...overrides,
+  };
+}
+
+describe.each(TEST_DATABASES)('the case register on $name', (database) => {
+  let drop: () => Promise<void>;
+  let store: Store;
+  let raw: RegisterDatabaseHandle;
+  const clock = { now: new Date('2016-01-26T10:00:00.000Z') };
+
+  beforeEach(async () => {
+    const created = await database.create();
+    drop = created.drop;
+    store = await openStore(created.options, () => clock.now);
+    raw = await openRegisterDatabase(created.options);
+  });
+  afterEach(async () => {
+    await store.close();
+    await raw.close();
+    await drop();
+  });
+
+  it('migrates an already migrated database without change', async () => {
+    const tables = await raw.db.introspection.getTables();
+    expect(tables.map((table) => table.name).filter((name) => !name.startsWith('kysely_')).sort()).toEqual([
+      'case_events',
+      'computed_deadlines',
+      'deliveries',
+      'delivery_failures',
+      'outbox',
+      'outcomes',
+      'staff',
+    ]);
+  });
+
+  it('records a case event once, however often the same write is retried', async () => {
+    expect(await store.register.append(refusalReceived())).toEqual({ inserted: true });
+    expect(await store.register.append(refusalReceived())).toEqual({ inserted: false });
+
+    const trail = await store.register.caseTrail(CASE.caseId);
+    expect(trail.events).toHaveLength(1);
+    expect(trail.events[0]).toMatchObject({ ...refusalReceived(), recordedAt: '2016-01-26T10:00:00.000Z' });
+  });
+
+  it('keeps one row when attempts race on the same key', async () => {
+    const results = await Promise.all(Array.from({ length: 8 }, () => store.register.append(refusalReceived())));
+    expect(results.filter((result) => result.inserted)).toHaveLength(1);
+    expect((await store.register.caseTrail(CASE.caseId)).events).toHaveLength(1);
+  });
+
+  it('refuses a reused key with different content and keeps the first write', async () => {
+    await store.register.append(refusalReceived());
+    await expect(store.register.append(refusalReceived({ at: '2016-01-27T09:30:00.000Z' }))).rejects.toThrow(
+      IdempotencyConflictError,
+    );
+    expect((await store.register.caseTrail(CASE.caseId)).events[0]?.at).toBe('2016-01-26T09:30:00.000Z');
+  });
+
+  it('files outcomes in their own table and checks their kind', async () => {
+    const grant = refusalReceived({
+      idempotencyKey: 'case-RU-TA-2016-0042/outcome/grant-1',
+      kind: 'outcome',
+      at: '2016-05-26T12:00:00.000Z',
+      payload: { outcome: 'grant', validUntil: '2017-05-26', attempt: 4 },
+    });
+    await store.register.append(grant);
+    await expect(
+      store.register.append({ ...grant, idempotencyKey: 'case-RU-TA-2016-0042/outcome/x', payload: { outcome: 'won' } }),
+    ).rejects.toThrow(/payload\.outcome must be one of grant, refusal, extension, closure/);
+
+    const trail = await store.register.caseTrail(CASE.caseId);
+    expect(trail.outcomes).toEqual([expect.objectContaining({ kind: 'outcome', payload: grant.payload })]);
+    expect(trail.events).toEqual([]);
+  });
+
+  it('refuses personal data and malformed entries, writing nothing', async () => {
+    await expect(
+      store.register.append(refusalReceived({ payload: { type: 'note', applicant: { fullName: 'x', passport: 'y' } } })),
+    ).rejects.toThrow(/personal data fields \(applicant\.fullName, applicant\.passport\)/);
+    await expect(store.register.append(refusalReceived({ at: 'yesterday' }))).rejects.toThrow(/Invalid register entry: at:/);
+    await expect(store.register.append(refusalReceived({ idempotencyKey: '' }))).rejects.toThrow(RegisterInputError);
+
+    expect((await store.register.caseTrail(CASE.caseId)).events).toEqual([]);
+  });
+
+  it('records computed deadlines once per request and keeps the values before a correction', async () => {
+    const deadline = complaintDeadline();
+    const input = { ...CASE, request: REFUSAL_RECEIVED, deadlines: [deadline] };
+    expect(await store.register.recordComputedDeadlines(input)).toEqual([{ inserted: true }]);
+    expect(await store.register.recordComputedDeadlines(input)).toEqual([{ inserted: false }]);
+
+    const corrected = complaintDeadline({ dueDate: '2016-02-29', endsAt: '2016-02-29T21:00:00.000Z' });
+    await store.register.recordComputedDeadlines({
+      ...CASE,
+      request: { ...REFUSAL_RECEIVED, date: '2016-01-29' },
+      deadlines: [corrected],
+    });
+
+    const { deadlines } = await store.register.caseTrail(CASE.caseId);
+    expect(deadlines.map((row) => [row.trigger.date, row.deadline.dueDate])).toEqual([
+      ['2016-01-26', '2016-02-26'],
+      ['2016-01-29', '2016-02-29'],
+    ]);
+    expect(deadlines[0]?.deadline).toEqual(deadline);
+  });
+
+  it('answers whether a message was already delivered', async () => {
+    const delivery = {
+      ...CASE,
+      idempotencyKey: 'case-RU-TA-2016-0042/reminder/complaint/2016-02-26/7',
+      purpose: 'reminder' as const,
+      recipientId: 'cw-petrova',
+      channel: 'email' as const,
+      messageId: '<r.abc@asylum-docket>',
+      ruleId: 'ru.ta.complaint',
+      deadlineKind: 'complaint',
+      dueDate: '2016-02-26',
+      detail: '7',
+    };
+    expect(await store.register.findDelivery(delivery.idempotencyKey)).toBeUndefined();
+    await store.register.recordDelivery(delivery);
+    expect(await store.register.recordDelivery(delivery)).toEqual({ inserted: false });
+    expect(await store.register.findDelivery(delivery.idempotencyKey)).toMatchObject(delivery);
+
+    await store.register.recordDeliveryFailure({ ...delivery, error: '550 mailbox unavailable' });
+    const trail = await store.register.caseTrail(CASE.caseId);
+    expect(trail.deliveries).toHaveLength(1);
+    expect(trail.failures).toEqual([expect.objectContaining({ recipientId: 'cw-petrova', error: '550 mailbox unavailable' })]);
+  });
+
+  it.each(['case_events', 'computed_deadlines', 'deliveries', 'delivery_failures', 'outcomes', 'outbox'])(
+    'refuses to update or delete rows of %s',
+    async (table) => {
+      await store.register.append(refusalReceived());
+      await store.register.append(refusalReceived({ idempotencyKey: 'k-outcome', kind: 'outcome', payload: { outcome: 'refusal' } }));
+      await store.register.recordComputedDeadlines({ ...CASE, request: REFUSAL_RECEIVED, deadlines: [complaintDeadline()] });
+      const delivery = {
+        ...CASE,
+        idempotencyKey: 'k-delivery',
+        purpose: 'reminder' as const,
+        recipientId: 'cw-petrova',
+        channel: 'outbox' as const,
+        messageId: '<m@x>',
+        ruleId: 'r',
+        deadlineKind: 'complaint',
+        dueDate: '2016-02-26',
+        detail: '1',
+      };
+      await store.register.recordDelivery(delivery);
+      await store.register.recordDeliveryFailure({ ...delivery, error: 'rejected' });
+      await store.outbox.put({
+        idempotencyKey: 'k-outbox',
+        messageId: '<m@x>',
+        recipientId: 'cw-petrova',
+        language: 'en',
+        subject: 's',
+        body: 'b',
+        caseNumber: CASE.caseNumber,
+      });
+
+      await expect(sql`update ${sql.table(table)} set fingerprint = 'changed'`.execute(raw.db)).rejects.toThrow(/append-only/);
+      await expect(sql`delete from ${sql.table(table)}`.execute(raw.db)).rejects.toThrow(/append-only/);
+      const { rows } = await sql<{ n: number | string }>`select count(*) as n from ${sql.table(table)}`.execute(raw.db);
+      expect(Number(rows[0]?.n)).toBeGreaterThan(0);
+    },
+  );
+
+  it('keeps rendered messages in the outbox, newest first', async () => {
+    const message = {
+      idempotencyKey: 'k-1',
+      messageId: '<a@docket>',
+      recipientId: 'cw-petrova',
+      language: 'ru' as const,
+      subject: 'Напоминание',
+      body: 'Текст',
+      caseNumber: CASE.caseNumber,
+    };
+    await store.outbox.put(message);
+    await store.outbox.put(message);
+    await store.outbox.put({ ...message, idempotencyKey: 'k-2', messageId: '<b@docket>' });
+    expect((await store.outbox.list({ recipientId: 'cw-petrova' })).map((entry) => entry.messageId)).toEqual([
+      '<b@docket>',
+      '<a@docket>',
+    ]);
+    expect(await store.outbox.list({ recipientId: 'someone-else' })).toEqual([]);
+  });
+});
