@@ -1,0 +1,66 @@
+import { Migrator, sql, type Kysely, type Migration } from 'kysely';
+
+export type AccessDialect = 'sqlite' | 'postgres';
+
+/** Never edit a migration that has shipped: add a new one. */
+function accessMigrations(dialect: AccessDialect): Record<string, Migration> {
+  return {
+    '0001-access': {
+      up: async (db: Kysely<unknown>) => {
+        await db.schema
+          .createTable('api_tokens')
+          .addColumn('id', 'text', (col) => col.primaryKey())
+          .addColumn('secret_hash', 'text', (col) => col.notNull().unique())
+          .addColumn('staff_id', 'text', (col) => col.notNull())
+          .addColumn('role', 'text', (col) => col.notNull().check(sql`role in ('caseworker', 'supervisor', 'admin')`))
+          .addColumn('office', 'text', (col) => col.notNull())
+          .addColumn('label', 'text', (col) => col.notNull())
+          .addColumn('created_at', 'text', (col) => col.notNull())
+          .addColumn('created_by', 'text', (col) => col.notNull())
+          .addColumn('revoked_at', 'text')
+          .addColumn('revoked_by', 'text')
+          .execute();
+        await db.schema
+          .createTable('calendar_feeds')
+          .addColumn('id', 'text', (col) => col.primaryKey())
+          .addColumn('secret_hash', 'text', (col) => col.notNull().unique())
+          .addColumn('scope', 'text', (col) => col.notNull().check(sql`scope in ('caseworker', 'office')`))
+          .addColumn('subject', 'text', (col) => col.notNull())
+          .addColumn('created_at', 'text', (col) => col.notNull())
+          .addColumn('created_by', 'text', (col) => col.notNull())
+          .addColumn('revoked_at', 'text')
+          .addColumn('revoked_by', 'text')
+          .execute();
+        await db.schema
+          .createTable('api_audit')
+          .addColumn('seq', dialect === 'postgres' ? 'serial' : 'integer', (col) =>
+            dialect === 'postgres' ? col.primaryKey() : col.primaryKey().autoIncrement(),
+          )
+          .addColumn('at', 'text', (col) => col.notNull())
+          .addColumn('actor', 'text', (col) => col.notNull())
+          .addColumn('via', 'text', (col) => col.notNull())
+          .addColumn('action', 'text', (col) => col.notNull())
+          .addColumn('target', 'text', (col) => col.notNull())
+          .addColumn('outcome', 'text', (col) => col.notNull().check(sql`outcome in ('ok', 'rejected', 'failed')`))
+          .addColumn('detail', 'text', (col) => col.notNull())
+          .execute();
+        await db.schema.createIndex('api_audit_by_target').on('api_audit').columns(['target', 'seq']).execute();
+      },
+    },
+  };
+}
+
+export async function migrateAccessTables(db: Kysely<unknown>, dialect: AccessDialect): Promise<void> {
+  const migrations = accessMigrations(dialect);
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    migrationTableName: 'api_migration',
+    migrationLockTableName: 'api_migration_lock',
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((result) => result.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`API migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+}
