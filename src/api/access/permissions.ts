@@ -1,0 +1,76 @@
+import { ForbiddenError } from '../../client/errors';
+import type { Principal, Role } from './roles';
+
+/**
+ * What each role may do. Caseworkers work on their own office's cases; supervisors see and steer
+ * every case; admins manage access and never read case data.
+ */
+export const ACTIONS = [
+  'case.open',
+  'case.read',
+  'case.record',
+  'case.reassign',
+  'deadlines.read',
+  'overview.read',
+  'digest.read',
+  'feeds.manage',
+  'tokens.manage',
+  'audit.read',
+  'codec.use',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+const GRANTS: Record<Role, ReadonlySet<Action>> = {
+  caseworker: new Set(['case.open', 'case.read', 'case.record', 'deadlines.read', 'overview.read', 'feeds.manage']),
+  supervisor: new Set([
+    'case.open',
+    'case.read',
+    'case.record',
+    'case.reassign',
+    'deadlines.read',
+    'overview.read',
+    'digest.read',
+    'feeds.manage',
+    'audit.read',
+    'codec.use',
+  ]),
+  admin: new Set(['feeds.manage', 'tokens.manage', 'audit.read', 'codec.use']),
+};
+
+const DESCRIPTIONS: Record<Action, string> = {
+  'case.open': 'open cases',
+  'case.read': 'read cases',
+  'case.record': 'record events in cases',
+  'case.reassign': 'reassign cases',
+  'deadlines.read': 'list deadlines',
+  'overview.read': 'see the case overview',
+  'digest.read': 'read the supervisors’ digest',
+  'feeds.manage': 'manage calendar feeds',
+  'tokens.manage': 'manage API tokens',
+  'audit.read': 'read the audit log',
+  'codec.use': 'decode case payloads',
+};
+
+export function isAllowed(role: Role, action: Action): boolean {
+  return GRANTS[role].has(action);
+}
+
+export function requirePermission(principal: Principal, action: Action): void {
+  if (!isAllowed(principal.role, action)) {
+    throw new ForbiddenError(`The ${principal.role} role may not ${DESCRIPTIONS[action]}.`);
+  }
+}
+
+/** Caseworkers reach only the cases of the office their token was issued for. */
+export function requireOfficeAccess(principal: Principal, office: string, what: string): void {
+  if (principal.role === 'caseworker' && principal.office !== office) {
+    throw new ForbiddenError(`${what} belongs to office "${office}"; your caseworker token is for office "${principal.office}".`);
+  }
+}
+
+/** The office a caseworker's listing is confined to; supervisors may look at any office or all. */
+export function officeScope(principal: Principal, requested: string | undefined): string | undefined {
+  if (principal.role !== 'caseworker') return requested;
+  if (requested !== undefined) requireOfficeAccess(principal, requested, `Office "${requested}"`);
+  return principal.office;
+}

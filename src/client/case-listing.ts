@@ -1,0 +1,147 @@
+import type { Client } from '@temporalio/client';
+import { decodeTypedSearchAttributes } from '@temporalio/common/lib/converter/payload-search-attributes';
+import { caseIdOf } from '../domain/identifiers';
+import { STAGES, type Stage } from '../domain/stages';
+import {
+  Attempt,
+  CaseStage,
+  Caseworker,
+  Jurisdiction,
+  NextDeadline,
+  NextDeadlineKind,
+  Office,
+  Procedure,
+  ProtectedUntil,
+} from '../workflows/search-attributes';
+import { visibilityQuery, type CaseFilter } from './case-filter';
+import { InvalidInputError } from './errors';
+
+/** A case as visibility knows it: its search attributes, which is all a listing needs. */
+export interface CaseListItem {
+  caseNumber: string;
+  stage: Stage;
+  jurisdiction: string;
+  procedure: string;
+  office: string;
+  caseworker: string;
+  attempt: number;
+  /** The end (24:00 local) of the next deadline someone must act on, as an ISO instant. */
+  nextDeadline?: { endsAt: string; kind: string };
+  protectedUntil?: string;
+  status: 'running' | 'completed' | 'failed' | 'terminated' | 'other';
+}
+
+export interface CasePage {
+  cases: CaseListItem[];
+  /** Opaque; pass it back to get the next page. Absent on the last page. */
+  nextPageToken?: string;
+}
+
+export const MAX_PAGE_SIZE = 1000;
+/** Sorting happens here (the dev server's visibility store cannot ORDER BY), so it needs a bound. */
+export const MAX_SORTED_CASES = 10_000;
+
+const CASE_ID_PREFIX = caseIdOf('');
+const STATUS_NAMES: Record<number, CaseListItem['status']> = { 1: 'running', 2: 'completed', 3: 'failed', 5: 'terminated' };
+
+/**
+ * Lists and counts cases through Temporal visibility on the case search attributes.
+ * Results are eventually consistent: a case changed a moment ago may show its previous values.
+ */
+export class CaseListing {
+  constructor(
+    private readonly client: Client,
+    private readonly namespace: string,
+  ) {}
+
+  async page(filter: CaseFilter, options: { pageSize?: number; pageToken?: string } = {}): Promise<CasePage> {
+    const pageSize = options.pageSize ?? 100;
+    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+      throw new InvalidInputError(`pageSize must be a whole number from 1 to ${MAX_PAGE_SIZE}`);
+    }
+    const response = await this.client.workflowService.listWorkflowExecutions({
+      namespace: this.namespace,
+      query: visibilityQuery(filter),
+      pageSize,
+      ...(options.pageToken !== undefined ? { nextPageToken: decodePageToken(options.pageToken) } : {}),
+    });
+    const cases = (response.executions ?? []).flatMap((execution) => {
+      const item = toListItem(execution.execution?.workflowId ?? '', execution.status ?? 0, execution.searchAttributes?.indexedFields);
+      return item ? [item] : [];
+    });
+    const token = response.nextPageToken;
+    return token && token.length > 0 ? { cases, nextPageToken: Buffer.from(token).toString('base64url') } : { cases };
+  }
+
+  /** Every matching case, page by page. */
+  async *scan(filter: CaseFilter): AsyncGenerator<CaseListItem> {
+    let pageToken: string | undefined;
+    do {
+      const page = await this.page(filter, { pageSize: MAX_PAGE_SIZE, ...(pageToken ? { pageToken } : {}) });
+      yield* page.cases;
+      pageToken = page.nextPageToken;
+    } while (pageToken !== undefined);
+  }
+
+  async count(filter: CaseFilter): Promise<number> {
+    const result = await this.client.workflow.count(visibilityQuery(filter));
+    return result.count;
+  }
+
+  /** One count per stage: the visibility store groups only by execution status. */
+  async countByStage(filter: Omit<CaseFilter, 'stages'>): Promise<Record<Stage, number>> {
+    const counts = await Promise.all(STAGES.map((stage) => this.count({ ...filter, stages: [stage] })));
+    return Object.fromEntries(STAGES.map((stage, index) => [stage, counts[index] ?? 0])) as Record<Stage, number>;
+  }
+
+  /** Matching cases, earliest next deadline first (cases without one last, then by case number). */
+  async byNextDeadline(filter: CaseFilter): Promise<CaseListItem[]> {
+    const total = await this.count(filter);
+    if (total > MAX_SORTED_CASES) {
+      throw new InvalidInputError(
+        `${total} cases match; at most ${MAX_SORTED_CASES} can be sorted by next deadline. Narrow the filter (office, stage or a deadline window).`,
+      );
+    }
+    const cases: CaseListItem[] = [];
+    for await (const item of this.scan(filter)) cases.push(item);
+    return cases.sort(compareByNextDeadline);
+  }
+}
+
+export function compareByNextDeadline(a: CaseListItem, b: CaseListItem): number {
+  const aTime = a.nextDeadline ? Date.parse(a.nextDeadline.endsAt) : Number.POSITIVE_INFINITY;
+  const bTime = b.nextDeadline ? Date.parse(b.nextDeadline.endsAt) : Number.POSITIVE_INFINITY;
+  if (aTime !== bTime) return aTime < bTime ? -1 : 1;
+  return a.caseNumber.localeCompare(b.caseNumber);
+}
+
+function decodePageToken(token: string): Uint8Array {
+  if (!/^[A-Za-z0-9_-]+$/.test(token)) throw new InvalidInputError('pageToken is not a token this API issued');
+  return Buffer.from(token, 'base64url');
+}
+
+function toListItem(
+  workflowId: string,
+  status: number,
+  indexedFields: Parameters<typeof decodeTypedSearchAttributes>[0],
+): CaseListItem | undefined {
+  if (!workflowId.startsWith(CASE_ID_PREFIX)) return undefined;
+  const attributes = decodeTypedSearchAttributes(indexedFields);
+  const stage = attributes.get(CaseStage);
+  if (stage === undefined || !(STAGES as readonly string[]).includes(stage)) return undefined;
+  const nextDeadline = attributes.get(NextDeadline);
+  const nextDeadlineKind = attributes.get(NextDeadlineKind);
+  const protectedUntil = attributes.get(ProtectedUntil);
+  return {
+    caseNumber: workflowId.slice(CASE_ID_PREFIX.length),
+    stage: stage as Stage,
+    jurisdiction: attributes.get(Jurisdiction) ?? '',
+    procedure: attributes.get(Procedure) ?? '',
+    office: attributes.get(Office) ?? '',
+    caseworker: attributes.get(Caseworker) ?? '',
+    attempt: attributes.get(Attempt) ?? 0,
+    ...(nextDeadline ? { nextDeadline: { endsAt: nextDeadline.toISOString(), kind: nextDeadlineKind ?? '' } } : {}),
+    ...(protectedUntil ? { protectedUntil: protectedUntil.toISOString() } : {}),
+    status: STATUS_NAMES[status] ?? 'other',
+  };
+}
