@@ -52,7 +52,7 @@ fi
 
 if [ "$WITH_TEST_DEPS" = 1 ]; then
   missing=()
-  command -v pg_ctlcluster >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
+  ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   if [ "${#missing[@]}" -gt 0 ]; then
     command -v apt-get >/dev/null || fail "tests need ${missing[*]}; install them with your system's package manager."
