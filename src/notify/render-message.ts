@@ -1,0 +1,102 @@
+import type { EscalationRequest } from '../activities/types';
+import type { ComputedDeadline } from '../rules/types';
+import type { ChannelName } from './channel';
+import { en } from './templates/en';
+import type { Phrasebook } from './templates/phrasebook';
+import { ru } from './templates/ru';
+
+const PHRASEBOOKS: Record<'ru' | 'en', Phrasebook> = { ru, en };
+
+interface AboutDeadline {
+  caseNumber: string;
+  deadline: ComputedDeadline;
+  /** The recipient, as greeted. Staff, never the applicant. */
+  recipientName: string;
+}
+export type MessageContent =
+  | (AboutDeadline & { purpose: 'reminder'; daysBefore: number })
+  | (AboutDeadline & { purpose: 'escalation'; reason: EscalationRequest['reason']; caseworker: string; daysOverdue: number })
+  | (AboutDeadline & { purpose: 'delivery-failed'; caseworker: string; channel: ChannelName; error: string });
+
+export interface RenderedMessage {
+  subject: string;
+  text: string;
+  /** The facts of the message as data, for webhook receivers. */
+  data: Record<string, unknown>;
+}
+
+/**
+ * Renders a message in the recipient's language. The subject names the case number and the deadline,
+ * never the applicant; the body adds the rule, its citation and how the date was computed.
+ */
+export function renderMessage(content: MessageContent, language: 'ru' | 'en'): RenderedMessage {
+  const p = PHRASEBOOKS[language];
+  const { deadline, caseNumber } = content;
+  const title = deadline.title[language];
+  const due = p.formatDate(deadline.dueDate);
+
+  const [subject, headline] = ((): [string, string[]] => {
+    switch (content.purpose) {
+      case 'reminder':
+        return [p.reminder.subject(title, due, caseNumber), [p.reminder.lead, '', p.daysLeft(content.daysBefore)]];
+      case 'escalation':
+        return [
+          p.escalation.subject(title, due, caseNumber),
+          [
+            p.escalation.reasons[content.reason],
+            ...(content.daysOverdue > 0 ? [p.daysOverdue(content.daysOverdue)] : []),
+            `${p.labels.caseworker}: ${content.caseworker}`,
+          ],
+        ];
+      case 'delivery-failed':
+        return [
+          p.deliveryFailed.subject(caseNumber),
+          [p.deliveryFailed.lead(content.caseworker, content.channel), `${p.deliveryFailed.error}: ${content.error}`, p.deliveryFailed.ask],
+        ];
+    }
+  })();
+
+  const explanation = deadline.explanation;
+  const text = [
+    p.greeting(content.recipientName),
+    ...headline,
+    '',
+    `${p.labels.case}: ${caseNumber}`,
+    `${p.labels.deadline}: ${title}`,
+    `${p.labels.due}: ${due}, ${p.labels.endOfDay(deadline.zone)}`,
+    `${p.labels.owner}: ${p.owner[deadline.owner]}`,
+    `${p.labels.rule}: ${deadline.ruleId}`,
+    `${p.labels.citation}: ${deadline.citation}`,
+    `${p.labels.basis}: ${p.basis[deadline.basis]}; ${p.labels.confidence}: ${p.confidence[deadline.confidence]}`,
+    ...(deadline.informational ? [p.labels.informational] : []),
+    '',
+    `${p.labels.howComputed}:`,
+    ...explanation.steps.map((step, index) => `  ${index + 1}. ${p.formatDate(step.date)}: ${step[language]}`),
+    `${p.labels.calendar}: ${explanation.calendarSource}`,
+    ...(deadline.warnings.length > 0 ? ['', `${p.labels.warnings}:`, ...deadline.warnings.map((warning) => `  - ${warning}`)] : []),
+    '',
+    '--',
+    p.footer,
+    '',
+  ].join('\n');
+
+  const data = {
+    type: content.purpose,
+    caseNumber,
+    deadline: {
+      ruleId: deadline.ruleId,
+      kind: deadline.kind,
+      title: deadline.title,
+      dueDate: deadline.dueDate,
+      endsAt: deadline.endsAt,
+      zone: deadline.zone,
+      basis: deadline.basis,
+      citation: deadline.citation,
+      confidence: deadline.confidence,
+    },
+    ...(content.purpose === 'reminder' ? { daysBefore: content.daysBefore } : {}),
+    ...(content.purpose === 'escalation' ? { reason: content.reason, caseworker: content.caseworker, daysOverdue: content.daysOverdue } : {}),
+    ...(content.purpose === 'delivery-failed' ? { caseworker: content.caseworker, failedChannel: content.channel, error: content.error } : {}),
+  };
+  return { subject, text, data };
+}

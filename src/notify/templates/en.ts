@@ -1,0 +1,54 @@
+import type { Phrasebook } from './phrasebook';
+
+const plural = (n: number, one: string, other: string) => `${n} ${n === 1 ? one : other}`;
+
+export const en: Phrasebook = {
+  formatDate: (date) => date,
+  daysLeft: (days) => (days === 0 ? 'The deadline is today.' : `${plural(days, 'day', 'days')} left.`),
+  daysOverdue: (days) => `${plural(days, 'day', 'days')} overdue.`,
+  owner: { applicant: 'the applicant’s side (our office)', authority: 'the authority' },
+  basis: { statutory: 'statutory', policy: 'office policy (configurable)' },
+  confidence: {
+    high: 'high',
+    'medium-high': 'medium-high',
+    medium: 'medium',
+    low: 'low',
+    unconfirmed: 'unconfirmed: check with a lawyer',
+  },
+  labels: {
+    case: 'Case',
+    deadline: 'Deadline',
+    due: 'Due',
+    endOfDay: (zone) => `until 24:00 local time (${zone})`,
+    rule: 'Rule',
+    citation: 'Citation',
+    basis: 'Basis',
+    confidence: 'Confidence',
+    owner: 'Who must act',
+    howComputed: 'How the date was computed',
+    calendar: 'Calendar',
+    warnings: 'Warnings',
+    caseworker: 'Caseworker',
+    informational: 'For information only: this period is never escalated.',
+  },
+  greeting: (displayName) => `Hello ${displayName},`,
+  reminder: {
+    subject: (title, due, caseNumber) => `[asylum-docket] Reminder: ${title} due ${due} (case ${caseNumber})`,
+    lead: 'a deadline in one of your cases is approaching.',
+  },
+  escalation: {
+    subject: (title, due, caseNumber) => `[asylum-docket] Escalation: ${title} due ${due} (case ${caseNumber})`,
+    reasons: {
+      missed: 'The deadline passed without the action that meets it.',
+      lapsed: 'The protection period lapsed without a renewal on record.',
+      'authority-overdue': 'The authority has not decided by the date the law sets.',
+    },
+  },
+  deliveryFailed: {
+    subject: (caseNumber) => `[asylum-docket] Undeliverable reminder (case ${caseNumber})`,
+    lead: (caseworker, channel) => `a reminder to caseworker ${caseworker} could not be delivered (channel: ${channel}).`,
+    error: 'Error',
+    ask: 'Please make sure the caseworker knows about this deadline, and correct their contact details.',
+  },
+  footer: 'Sent by asylum-docket. Open the case in the dashboard for its full history.',
+};

@@ -1,0 +1,58 @@
+import type { Phrasebook } from './phrasebook';
+
+const pluralRules = new Intl.PluralRules('ru');
+const days = (n: number) => {
+  const form = pluralRules.select(n);
+  return `${n} ${form === 'one' ? 'день' : form === 'few' ? 'дня' : 'дней'}`;
+};
+
+export const ru: Phrasebook = {
+  formatDate: (date) => date.split('-').reverse().join('.'),
+  daysLeft: (n) => (n === 0 ? 'Срок истекает сегодня.' : `Осталось ${days(n)}.`),
+  daysOverdue: (n) => `Просрочено на ${days(n)}.`,
+  owner: { applicant: 'сторона заявителя (наш офис)', authority: 'орган власти' },
+  basis: { statutory: 'закон', policy: 'правило офиса (настраивается)' },
+  confidence: {
+    high: 'высокая',
+    'medium-high': 'выше средней',
+    medium: 'средняя',
+    low: 'низкая',
+    unconfirmed: 'не подтверждена: проверьте у юриста',
+  },
+  labels: {
+    case: 'Дело',
+    deadline: 'Срок',
+    due: 'Последний день',
+    endOfDay: (zone) => `до 24:00 по местному времени (${zone})`,
+    rule: 'Правило',
+    citation: 'Основание',
+    basis: 'Источник',
+    confidence: 'Надёжность',
+    owner: 'Кто должен действовать',
+    howComputed: 'Как рассчитана дата',
+    calendar: 'Календарь',
+    warnings: 'Предупреждения',
+    caseworker: 'Ответственный сотрудник',
+    informational: 'Только для сведения: по этому сроку эскалации не будет.',
+  },
+  greeting: (displayName) => `Здравствуйте, ${displayName}!`,
+  reminder: {
+    subject: (title, due, caseNumber) => `[asylum-docket] Напоминание: ${title} до ${due} (дело ${caseNumber})`,
+    lead: 'приближается срок по одному из ваших дел.',
+  },
+  escalation: {
+    subject: (title, due, caseNumber) => `[asylum-docket] Эскалация: ${title} до ${due} (дело ${caseNumber})`,
+    reasons: {
+      missed: 'Срок истёк, а действие, которое его соблюдает, не зарегистрировано.',
+      lapsed: 'Срок защиты истёк, а продление не зарегистрировано.',
+      'authority-overdue': 'Орган власти не принял решение в установленный законом срок.',
+    },
+  },
+  deliveryFailed: {
+    subject: (caseNumber) => `[asylum-docket] Напоминание не доставлено (дело ${caseNumber})`,
+    lead: (caseworker, channel) => `напоминание сотруднику ${caseworker} не удалось доставить (канал: ${channel}).`,
+    error: 'Ошибка',
+    ask: 'Пожалуйста, убедитесь, что сотрудник знает об этом сроке, и исправьте его контактные данные.',
+  },
+  footer: 'Отправлено системой asylum-docket. Полная история дела — на панели управления.',
+};

@@ -1,0 +1,63 @@
+import { renderMessage } from '../../src/notify';
+import { complaintDeadline } from '../store/complaint-deadline';
+
+const about = { caseNumber: 'RU-TA-2016-0042', deadline: complaintDeadline(), recipientName: 'Caseworker Petrova' };
+
+describe('rendering messages', () => {
+  it('puts the case number and the deadline in an English subject, and nothing about people', () => {
+    const { subject } = renderMessage({ ...about, purpose: 'reminder', daysBefore: 7 }, 'en');
+    expect(subject).toBe('[asylum-docket] Reminder: Complaint against the refusal due 2016-02-26 (case RU-TA-2016-0042)');
+  });
+
+  it('writes a Russian reminder with the rule, citation, end of day and each step of the explanation', () => {
+    const { subject, text } = renderMessage({ ...about, purpose: 'reminder', daysBefore: 7 }, 'ru');
+    expect(subject).toBe('[asylum-docket] Напоминание: Жалоба на отказ до 26.02.2016 (дело RU-TA-2016-0042)');
+    expect(text).toContain('Дело: RU-TA-2016-0042');
+    expect(text).toContain('Последний день: 26.02.2016, до 24:00 по местному времени (Europe/Moscow)');
+    expect(text).toContain('Правило: ru.ta.complaint');
+    expect(text).toContain('Основание: Law No. 4528-1 "On Refugees", art. 10 p. 3');
+    expect(text).toContain('Источник: закон; Надёжность: высокая');
+    expect(text).toContain('  1. 27.01.2016: Срок начинается на следующий день после получения уведомления.');
+    expect(text).toContain('  2. 26.02.2016: Через месяц — 26.02.2016, рабочий день.');
+    expect(text).toContain('Календарь: Government Decree No. 1017 of 24.09.2015');
+    expect(text).toContain('Осталось 7 дней.');
+  });
+
+  it.each([
+    [0, 'Срок истекает сегодня.', 'The deadline is today.'],
+    [1, 'Осталось 1 день.', '1 day left.'],
+    [3, 'Осталось 3 дня.', '3 days left.'],
+    [11, 'Осталось 11 дней.', '11 days left.'],
+    [21, 'Осталось 21 день.', '21 days left.'],
+  ])('counts %i days left in both languages', (daysBefore, russian, english) => {
+    expect(renderMessage({ ...about, purpose: 'reminder', daysBefore }, 'ru').text).toContain(russian);
+    expect(renderMessage({ ...about, purpose: 'reminder', daysBefore }, 'en').text).toContain(english);
+  });
+
+  it('tells the supervisor why a case is escalated, whose it is and how late', () => {
+    const { subject, text, data } = renderMessage(
+      { ...about, recipientName: 'Supervisor Smith', purpose: 'escalation', reason: 'missed', caseworker: 'cw-petrova', daysOverdue: 2 },
+      'en',
+    );
+    expect(subject).toBe('[asylum-docket] Escalation: Complaint against the refusal due 2016-02-26 (case RU-TA-2016-0042)');
+    expect(text).toContain('The deadline passed without the action that meets it.\n2 days overdue.\nCaseworker: cw-petrova');
+    expect(data).toMatchObject({ type: 'escalation', reason: 'missed', caseworker: 'cw-petrova', daysOverdue: 2 });
+  });
+
+  it('flags informational periods and shows the warnings of an unconfirmed rule', () => {
+    const deadline = complaintDeadline({ informational: true, confidence: 'unconfirmed', warnings: ['The lead time is a policy default.'] });
+    const { text } = renderMessage({ ...about, deadline, purpose: 'reminder', daysBefore: 30 }, 'en');
+    expect(text).toContain('For information only: this period is never escalated.');
+    expect(text).toContain('Confidence: unconfirmed: check with a lawyer');
+    expect(text).toContain('Warnings:\n  - The lead time is a policy default.');
+  });
+
+  it('reports an undeliverable reminder with the error and no deadline date in the subject', () => {
+    const { subject, text } = renderMessage(
+      { ...about, purpose: 'delivery-failed', caseworker: 'cw-petrova', channel: 'email', error: 'SMTP rejected (550)' },
+      'ru',
+    );
+    expect(subject).toBe('[asylum-docket] Напоминание не доставлено (дело RU-TA-2016-0042)');
+    expect(text).toContain('напоминание сотруднику cw-petrova не удалось доставить (канал: email).\nОшибка: SMTP rejected (550)');
+  });
+});
