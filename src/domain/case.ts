@@ -1,0 +1,104 @@
+import type { ComputedDeadline, DeadlineRequest, LocalDate } from '../rules/types';
+import type { CaseEvent } from './events';
+import type { ClosureReason, ComplaintForum, Stage } from './stages';
+
+/** When reminders go out before a due date, unless a rule pack sets its own offsets for a deadline. */
+export interface ReminderPolicy {
+  /** Days before the due date; 0 is the due date itself. */
+  offsetsDays: number[];
+  /** Local time of day in the jurisdiction's zone, `HH:mm`. */
+  localTime: string;
+}
+
+export const DEFAULT_REMINDER_POLICY: ReminderPolicy = { offsetsDays: [30, 14, 7, 3, 1, 0], localTime: '09:00' };
+
+/** What staff need to know about the person. Personal data: it lives only in the (encrypted) case state. */
+export interface ApplicantProfile {
+  pseudonym: string;
+  birthDate?: LocalDate;
+  nationality?: string;
+  languages?: string[];
+}
+
+/** A deadline computed by the rules engine from one event of this case. */
+export interface TrackedDeadline {
+  /** `<event id>:<rule id>`: stable while the event exists, so reminders and escalations can refer to it. */
+  id: string;
+  sourceEventId: number;
+  /** When the engine learned this value; reminders planned for earlier instants are not sent. */
+  knownSince: string;
+  deadline: ComputedDeadline;
+}
+
+/** The request whose answer produced an event's current deadlines; a different request means they are stale. */
+export interface DeadlineComputation {
+  eventId: number;
+  request: DeadlineRequest;
+}
+
+export interface Delivery {
+  channel: string;
+  messageId: string;
+  deliveredAt: string;
+  duplicate: boolean;
+}
+
+export interface ReminderRecord {
+  /** `<deadline id>@<due date>-<days before>d`: one reminder per deadline value and offset, ever. */
+  id: string;
+  deadlineId: string;
+  dueDate: LocalDate;
+  daysBefore: number;
+  plannedFor: string;
+  delivery?: Delivery;
+  acknowledged?: { by: string; at: string };
+}
+
+export type EscalationReason = 'missed' | 'lapsed' | 'authority-overdue';
+
+export interface EscalationRecord {
+  /** `<deadline id>@<due date>`: a deadline value escalates once. */
+  id: string;
+  deadlineId: string;
+  dueDate: LocalDate;
+  reason: EscalationReason;
+  at: string;
+  delivery?: Delivery;
+}
+
+export interface RegisterRecord {
+  kind: 'case-event' | 'deadline' | 'outcome';
+  actor: string;
+  at: string;
+  payload: Record<string, unknown>;
+}
+
+/** Something the case must still tell the outside world; kept in state so no run loses it. */
+export type OutboxItem =
+  | { key: string; kind: 'reminder'; reminderId: string }
+  | { key: string; kind: 'escalation'; escalationId: string }
+  | { key: string; kind: 'register'; entry: RegisterRecord };
+
+export interface CaseState {
+  caseId: string;
+  caseNumber: string;
+  jurisdiction: string;
+  procedure: string;
+  office: string;
+  caseworker: string;
+  applicant?: ApplicantProfile;
+  reminderPolicy: ReminderPolicy;
+  /** Overrides of the rule packs' policy parameters for this case, e.g. `renewalLeadMonths`. */
+  ruleParams: Record<string, string | number | boolean>;
+  stage: Stage;
+  /** Number of the current application: 0 before the first, then 1, 2, ... for each resubmission. */
+  attempt: number;
+  complaintForum?: ComplaintForum;
+  closure?: { reason: ClosureReason; on: LocalDate };
+  events: CaseEvent[];
+  deadlines: TrackedDeadline[];
+  computations: DeadlineComputation[];
+  reminders: ReminderRecord[];
+  escalations: EscalationRecord[];
+  outbox: OutboxItem[];
+}

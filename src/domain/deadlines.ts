@@ -1,0 +1,145 @@
+import type { ComputedDeadline, DeadlineRequest, LocalDate } from '../rules/types';
+import type { CaseState, DeadlineComputation, TrackedDeadline } from './case';
+import { toInstant } from './dates';
+import { isDated, triggerOf, type CaseEvent } from './events';
+import { queueDeadlineRecord } from './outbox';
+import { PROTECTED_STAGES } from './stages';
+
+/** The deadline that marks the end of a protection period; its passing unrenewed makes a case lapse. */
+export const PROTECTION_EXPIRY_KIND = 'protection-expiry';
+
+/**
+ * Where a deadline stands. It is worked out, never stored, from the events recorded after the one that
+ * started it, so that correcting a date re-decides it:
+ * - met: a later event that the rule names in `satisfiedBy` happened on or before the due date;
+ * - superseded: on or before the due date, a later event that the rule names in `supersededBy` happened,
+ *   or a later event produced a deadline of the same kind (it replaces this one), or the case was closed;
+ * - missed: none of that, and the period has ended (24:00 local time of the due date);
+ * - expired: the same for a deadline shown for information only, which is never missed;
+ * - open: otherwise.
+ */
+export type DeadlineStatus =
+  | { status: 'open' }
+  | { status: 'met'; byEventId: number; on: LocalDate }
+  | { status: 'superseded'; byEventId: number; on: LocalDate; why: 'superseded-by-event' | 'replaced' | 'case-closed' }
+  | { status: 'missed'; since: string }
+  | { status: 'expired'; since: string };
+
+export function deadlineStatus(state: CaseState, tracked: TrackedDeadline, nowMs: number): DeadlineStatus {
+  const { deadline } = tracked;
+  for (const event of state.events) {
+    if (event.id <= tracked.sourceEventId || !isDated(event) || event.on > deadline.dueDate) continue;
+    const trigger = triggerOf(event);
+    if (trigger !== undefined && deadline.satisfiedBy.includes(trigger)) {
+      return { status: 'met', byEventId: event.id, on: event.on };
+    }
+    if (trigger !== undefined && deadline.supersededBy.includes(trigger)) {
+      return { status: 'superseded', byEventId: event.id, on: event.on, why: 'superseded-by-event' };
+    }
+    if (event.type === 'case-closed') return { status: 'superseded', byEventId: event.id, on: event.on, why: 'case-closed' };
+    const replaced = state.deadlines.some((other) => other.sourceEventId === event.id && other.deadline.kind === deadline.kind);
+    if (replaced) return { status: 'superseded', byEventId: event.id, on: event.on, why: 'replaced' };
+  }
+  if (nowMs >= Date.parse(deadline.endsAt)) {
+    return deadline.informational ? { status: 'expired', since: deadline.endsAt } : { status: 'missed', since: deadline.endsAt };
+  }
+  return { status: 'open' };
+}
+
+export function isOpen(state: CaseState, tracked: TrackedDeadline, nowMs: number): boolean {
+  return deadlineStatus(state, tracked, nowMs).status === 'open';
+}
+
+/** The earliest open deadline that someone must act on (informational ones excluded). */
+export function nextDeadline(state: CaseState, nowMs: number): TrackedDeadline | undefined {
+  return state.deadlines
+    .filter((tracked) => !tracked.deadline.informational && isOpen(state, tracked, nowMs))
+    .sort((a, b) => Date.parse(a.deadline.endsAt) - Date.parse(b.deadline.endsAt))[0];
+}
+
+function latestProtectionExpiry(state: CaseState, beforeEventId = Number.POSITIVE_INFINITY): TrackedDeadline | undefined {
+  return state.deadlines
+    .filter((tracked) => tracked.deadline.kind === PROTECTION_EXPIRY_KIND && tracked.sourceEventId < beforeEventId)
+    .sort((a, b) => b.sourceEventId - a.sourceEventId)[0];
+}
+
+/** The last day of the current protection period, while the person holds protection. */
+export function protectedUntil(state: CaseState): ComputedDeadline | undefined {
+  return PROTECTED_STAGES.includes(state.stage) ? latestProtectionExpiry(state)?.deadline : undefined;
+}
+
+/** Facts the rule packs need beyond the event's date. */
+function factsFor(state: CaseState, event: CaseEvent): Record<string, string> {
+  if (event.type === 'protection-granted') return event.validUntil ? { validUntil: event.validUntil } : {};
+  if (event.type === 'protection-extended') {
+    const previousValidUntil = latestProtectionExpiry(state, event.id)?.deadline.dueDate;
+    return {
+      ...(event.validUntil ? { validUntil: event.validUntil } : {}),
+      ...(previousValidUntil ? { previousValidUntil } : {}),
+    };
+  }
+  return {};
+}
+
+/** What the rules engine is asked for an event, or nothing when no rule counts from it. */
+export function deadlineRequestFor(state: CaseState, event: CaseEvent): DeadlineRequest | undefined {
+  const trigger = triggerOf(event);
+  if (trigger === undefined || !isDated(event)) return undefined;
+  const facts = factsFor(state, event);
+  return {
+    jurisdiction: state.jurisdiction,
+    procedure: state.procedure,
+    event: trigger,
+    date: event.on,
+    ...(Object.keys(facts).length > 0 ? { facts } : {}),
+    ...(Object.keys(state.ruleParams).length > 0 ? { params: state.ruleParams } : {}),
+  };
+}
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, inner]) => `${JSON.stringify(key)}:${canonical(inner)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/**
+ * The earliest event whose deadlines are missing or were computed from a request that no longer holds
+ * (its date was corrected, or an earlier protection period it extends moved). Earliest first, because
+ * a later event's facts can depend on an earlier event's deadlines.
+ */
+export function nextStaleComputation(state: CaseState): DeadlineComputation | undefined {
+  for (const event of state.events) {
+    const request = deadlineRequestFor(state, event);
+    if (!request) continue;
+    const done = state.computations.find((computation) => computation.eventId === event.id);
+    if (!done || canonical(done.request) !== canonical(request)) return { eventId: event.id, request };
+  }
+  return undefined;
+}
+
+/**
+ * Puts the rules engine's answer for one event in place of what that event had before. A deadline
+ * whose value did not change keeps its history (reminders already sent for it stay sent).
+ */
+export function attachDeadlines(
+  state: CaseState,
+  computation: DeadlineComputation,
+  computed: ComputedDeadline[],
+  nowMs: number,
+): CaseState {
+  const previous = state.deadlines.filter((tracked) => tracked.sourceEventId === computation.eventId);
+  const fresh: TrackedDeadline[] = computed.map((deadline) => {
+    const id = `${computation.eventId}:${deadline.ruleId}`;
+    const unchanged = previous.find((tracked) => tracked.id === id && tracked.deadline.endsAt === deadline.endsAt);
+    return unchanged ? { ...unchanged, deadline } : { id, sourceEventId: computation.eventId, knownSince: toInstant(nowMs), deadline };
+  });
+  const updated: CaseState = {
+    ...state,
+    deadlines: [...state.deadlines.filter((tracked) => tracked.sourceEventId !== computation.eventId), ...fresh],
+    computations: [...state.computations.filter((done) => done.eventId !== computation.eventId), computation],
+  };
+  return fresh.reduce(queueDeadlineRecord, updated);
+}

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { DEFAULT_REMINDER_POLICY, type CaseState } from './case';
+import { localDateSchema, toInstant } from './dates';
+import {
+  caseIdOf,
+  caseNumberSchema,
+  jurisdictionSchema,
+  officeIdSchema,
+  procedureSchema,
+  staffIdSchema,
+} from './identifiers';
+import { queueEventRecord } from './outbox';
+
+export const reminderPolicySchema = z
+  .object({
+    offsetsDays: z
+      .array(z.number().int().min(0).max(366))
+      .min(1, 'at least one reminder offset is needed')
+      .max(20)
+      .refine((offsets) => new Set(offsets).size === offsets.length, 'reminder offsets must not repeat'),
+    localTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a local time as HH:mm'),
+  })
+  .strict();
+
+export const applicantProfileSchema = z
+  .object({
+    pseudonym: z.string().trim().min(1).max(100),
+    birthDate: localDateSchema.optional(),
+    nationality: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 3166 alpha-3 code such as PRK').optional(),
+    languages: z.array(z.string().min(2).max(35)).max(10).optional(),
+  })
+  .strict();
+
+export const ruleParamsSchema = z.record(
+  z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/, 'expected a parameter name such as renewalLeadMonths'),
+  z.union([z.string().max(100), z.number(), z.boolean()]),
+);
+
+export const openCaseInputSchema = z
+  .object({
+    caseNumber: caseNumberSchema,
+    jurisdiction: jurisdictionSchema,
+    procedure: procedureSchema,
+    office: officeIdSchema,
+    caseworker: staffIdSchema,
+    actor: staffIdSchema,
+    applicant: applicantProfileSchema.optional(),
+    reminderPolicy: reminderPolicySchema.optional(),
+    ruleParams: ruleParamsSchema.optional(),
+  })
+  .strict()
+  .refine((input) => input.caseNumber.startsWith(`${input.jurisdiction}-`), {
+    message: 'the case number must start with the jurisdiction code',
+    path: ['caseNumber'],
+  });
+export type OpenCaseInput = z.infer<typeof openCaseInputSchema>;
+
+export function openCase(input: OpenCaseInput, nowMs: number): CaseState {
+  const recordedAt = toInstant(nowMs);
+  const opened = {
+    id: 1,
+    type: 'case-opened' as const,
+    actor: input.actor,
+    recordedAt,
+    office: input.office,
+    caseworker: input.caseworker,
+  };
+  const state: CaseState = {
+    caseId: caseIdOf(input.caseNumber),
+    caseNumber: input.caseNumber,
+    jurisdiction: input.jurisdiction,
+    procedure: input.procedure,
+    office: input.office,
+    caseworker: input.caseworker,
+    ...(input.applicant ? { applicant: input.applicant } : {}),
+    reminderPolicy: input.reminderPolicy ?? DEFAULT_REMINDER_POLICY,
+    ruleParams: input.ruleParams ?? {},
+    stage: 'opened',
+    attempt: 0,
+    events: [opened],
+    deadlines: [],
+    computations: [],
+    reminders: [],
+    escalations: [],
+    outbox: [],
+  };
+  return queueEventRecord(state, opened);
+}

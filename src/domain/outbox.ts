@@ -1,0 +1,85 @@
+import type { CaseState, Delivery, EscalationRecord, OutboxItem, TrackedDeadline } from './case';
+import type { CaseEvent } from './events';
+
+/**
+ * Entries for the append-only case register. They leave the encrypted workflow state, so they carry
+ * codes, dates and ids, never free text that staff typed (which may name people).
+ */
+const FREE_TEXT_FIELDS = new Set(['note', 'reason', 'changedCircumstances']);
+
+function withoutFreeText(event: CaseEvent): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(event).filter(([field]) => !FREE_TEXT_FIELDS.has(field)));
+}
+
+function enqueue(state: CaseState, item: OutboxItem): CaseState {
+  if (state.outbox.some((queued) => queued.key === item.key)) return state;
+  return { ...state, outbox: [...state.outbox, item] };
+}
+
+export function queueEventRecord(state: CaseState, event: CaseEvent): CaseState {
+  return enqueue(state, {
+    key: `${state.caseId}/event/${event.id}`,
+    kind: 'register',
+    entry: { kind: 'case-event', actor: event.actor, at: event.recordedAt, payload: withoutFreeText(event) },
+  });
+}
+
+export function queueDeadlineRecord(state: CaseState, tracked: TrackedDeadline): CaseState {
+  const { deadline } = tracked;
+  return enqueue(state, {
+    key: `${state.caseId}/deadline/${tracked.id}/${deadline.dueDate}`,
+    kind: 'register',
+    entry: {
+      kind: 'deadline',
+      actor: 'engine',
+      at: tracked.knownSince,
+      payload: {
+        deadlineId: tracked.id,
+        sourceEventId: tracked.sourceEventId,
+        kind: deadline.kind,
+        ruleId: deadline.ruleId,
+        dueDate: deadline.dueDate,
+        endsAt: deadline.endsAt,
+        citation: deadline.citation,
+      },
+    },
+  });
+}
+
+export function queueEscalation(state: CaseState, escalation: EscalationRecord): CaseState {
+  return enqueue(
+    enqueue(state, { key: `${state.caseId}/escalation/${escalation.id}`, kind: 'escalation', escalationId: escalation.id }),
+    {
+      key: `${state.caseId}/outcome/${escalation.id}`,
+      kind: 'register',
+      entry: {
+        kind: 'outcome',
+        actor: 'engine',
+        at: escalation.at,
+        payload: { deadlineId: escalation.deadlineId, dueDate: escalation.dueDate, outcome: escalation.reason },
+      },
+    },
+  );
+}
+
+export function queueReminder(state: CaseState, reminderId: string): CaseState {
+  return enqueue(state, { key: `${state.caseId}/reminder/${reminderId}`, kind: 'reminder', reminderId });
+}
+
+/** The outside world confirmed an item: it leaves the outbox, and a reminder or escalation keeps its receipt. */
+export function markDelivered(state: CaseState, key: string, delivery?: Delivery): CaseState {
+  const item = state.outbox.find((queued) => queued.key === key);
+  if (!item) return state;
+  const outbox = state.outbox.filter((queued) => queued !== item);
+  if (item.kind === 'reminder' && delivery) {
+    const reminders = state.reminders.map((reminder) => (reminder.id === item.reminderId ? { ...reminder, delivery } : reminder));
+    return { ...state, outbox, reminders };
+  }
+  if (item.kind === 'escalation' && delivery) {
+    const escalations = state.escalations.map((escalation) =>
+      escalation.id === item.escalationId ? { ...escalation, delivery } : escalation,
+    );
+    return { ...state, outbox, escalations };
+  }
+  return { ...state, outbox };
+}

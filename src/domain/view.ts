@@ -1,0 +1,128 @@
+import type { ComputedDeadline, LocalDate } from '../rules/types';
+import type { ApplicantProfile, CaseState, EscalationRecord, ReminderPolicy, ReminderRecord } from './case';
+import { deadlineStatus, nextDeadline, protectedUntil, type DeadlineStatus } from './deadlines';
+import type { CaseEvent } from './events';
+import type { ClosureReason, ComplaintForum, Stage } from './stages';
+
+/** What every staff command answers with: where the case stands now. */
+export interface CaseSummary {
+  caseId: string;
+  caseNumber: string;
+  jurisdiction: string;
+  procedure: string;
+  office: string;
+  caseworker: string;
+  stage: Stage;
+  attempt: number;
+  protectedUntil?: LocalDate;
+  nextDeadline?: { id: string; kind: string; title: ComputedDeadline['title']; dueDate: LocalDate; endsAt: string };
+  openDeadlines: number;
+  missedDeadlines: number;
+  lastEvent: { id: number; type: CaseEvent['type']; recordedAt: string; on?: LocalDate };
+}
+
+export type DeadlineView = { id: string; sourceEventId: number; knownSince: string } & DeadlineStatus & {
+  deadline: ComputedDeadline;
+};
+
+/** The whole case, as staff and supervisors see it. */
+export interface CaseView extends CaseSummary {
+  applicant?: ApplicantProfile;
+  reminderPolicy: ReminderPolicy;
+  ruleParams: Record<string, string | number | boolean>;
+  complaintForum?: ComplaintForum;
+  closure?: { reason: ClosureReason; on: LocalDate };
+  events: CaseEvent[];
+  deadlines: DeadlineView[];
+  reminders: ReminderRecord[];
+  escalations: EscalationRecord[];
+  /** Messages and register entries not yet confirmed by their channel. */
+  pendingDeliveries: number;
+}
+
+export function deadlineViews(state: CaseState, nowMs: number): DeadlineView[] {
+  return state.deadlines.map((tracked) => ({
+    id: tracked.id,
+    sourceEventId: tracked.sourceEventId,
+    knownSince: tracked.knownSince,
+    ...deadlineStatus(state, tracked, nowMs),
+    deadline: tracked.deadline,
+  }));
+}
+
+export function caseSummary(state: CaseState, nowMs: number): CaseSummary {
+  const next = nextDeadline(state, nowMs);
+  const protection = protectedUntil(state);
+  const statuses = deadlineViews(state, nowMs).map((view) => view.status);
+  const last = state.events.at(-1);
+  if (!last) throw new Error(`case ${state.caseNumber} has no events: it was never opened`);
+  return {
+    caseId: state.caseId,
+    caseNumber: state.caseNumber,
+    jurisdiction: state.jurisdiction,
+    procedure: state.procedure,
+    office: state.office,
+    caseworker: state.caseworker,
+    stage: state.stage,
+    attempt: state.attempt,
+    ...(protection ? { protectedUntil: protection.dueDate } : {}),
+    ...(next
+      ? {
+          nextDeadline: {
+            id: next.id,
+            kind: next.deadline.kind,
+            title: next.deadline.title,
+            dueDate: next.deadline.dueDate,
+            endsAt: next.deadline.endsAt,
+          },
+        }
+      : {}),
+    openDeadlines: statuses.filter((status) => status === 'open').length,
+    missedDeadlines: statuses.filter((status) => status === 'missed').length,
+    lastEvent: { id: last.id, type: last.type, recordedAt: last.recordedAt, ...('on' in last ? { on: last.on } : {}) },
+  };
+}
+
+export function caseView(state: CaseState, nowMs: number): CaseView {
+  return {
+    ...caseSummary(state, nowMs),
+    ...(state.applicant ? { applicant: state.applicant } : {}),
+    reminderPolicy: state.reminderPolicy,
+    ruleParams: state.ruleParams,
+    ...(state.complaintForum ? { complaintForum: state.complaintForum } : {}),
+    ...(state.closure ? { closure: state.closure } : {}),
+    events: state.events,
+    deadlines: deadlineViews(state, nowMs),
+    reminders: state.reminders,
+    escalations: state.escalations,
+    pendingDeliveries: state.outbox.length,
+  };
+}
+
+/** The values supervisors filter cases on: codes and instants only, never personal data. */
+export interface CaseIndexValues {
+  caseStage: Stage;
+  nextDeadline: string | null;
+  nextDeadlineKind: string | null;
+  jurisdiction: string;
+  procedure: string;
+  office: string;
+  caseworker: string;
+  attempt: number;
+  protectedUntil: string | null;
+}
+
+export function caseIndexValues(state: CaseState, nowMs: number): CaseIndexValues {
+  const next = nextDeadline(state, nowMs);
+  return {
+    caseStage: state.stage,
+    nextDeadline: next?.deadline.endsAt ?? null,
+    nextDeadlineKind: next?.deadline.kind ?? null,
+    jurisdiction: state.jurisdiction,
+    procedure: state.procedure,
+    office: state.office,
+    caseworker: state.caseworker,
+    attempt: state.attempt,
+    protectedUntil: protectedUntil(state)?.endsAt ?? null,
+  };
+}
