@@ -2,9 +2,10 @@ import type { Kysely } from 'kysely';
 import type { AuditEntry, AuditSink } from '../../client/audit';
 import type { AccessDatabase } from './schema';
 
-export interface RecordedAuditEntry extends AuditEntry {
+export interface RecordedAuditEntry extends Omit<AuditEntry, 'detail'> {
   seq: number;
   at: string;
+  detail: Record<string, unknown>;
 }
 
 /** Append-only record of every write made through the API or the CLI, with who made it. */

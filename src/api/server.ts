@@ -1,0 +1,85 @@
+import type { PayloadCodec } from '@temporalio/common';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { codecEndpoints } from '../codec/codec-server';
+import type { Logger } from '../logging';
+import type { AccessStore } from './access';
+import { isAllowed } from './access/permissions';
+import { errorResponse } from './http/error-response';
+import { openApiDocument } from './http/openapi';
+import { registerRoutes } from './http/register-routes';
+import type { ApiRoute } from './http/route';
+import { accessRoutes } from './routes/access-routes';
+
+export interface ApiServerDependencies {
+  access: AccessStore;
+  logger: Logger;
+  /** The URL people and calendar apps reach the API at; feed URLs are built on it. */
+  publicUrl: string;
+  /** Routes that need the case facade; see `caseRoutes`. */
+  extraRoutes?: readonly ApiRoute[];
+  /** Extra plain (non-JSON) endpoints such as the dashboard and the calendar feeds. */
+  plugins?: ReadonlyArray<(app: FastifyInstance) => Promise<void>>;
+  /** When given, `/codec/encode` and `/codec/decode` serve the Temporal Web UI for supervisor and admin tokens. */
+  codec?: { codec: PayloadCodec; corsOrigins: readonly string[] };
+  version?: string;
+}
+
+/** The HTTP API, built but not listening: tests inject requests into it, `startApiServer` listens. */
+export async function buildApiServer(deps: ApiServerDependencies): Promise<FastifyInstance> {
+  const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
+  const routes = [...accessRoutes(deps.access, deps.publicUrl), ...(deps.extraRoutes ?? [])];
+
+  app.addHook('onResponse', async (request, reply) => {
+    // The route pattern, never the raw URL: calendar feed URLs carry their secret.
+    deps.logger.debug('api request', {
+      method: request.method,
+      route: request.routeOptions.url ?? 'unmatched',
+      status: reply.statusCode,
+      ms: Math.round(reply.elapsedTime),
+    });
+  });
+
+  app.setErrorHandler(async (error, request, reply) => {
+    const { statusCode, code } = error as { statusCode?: number; code?: string };
+    if (typeof code === 'string' && code.startsWith('FST_') && statusCode !== undefined && statusCode < 500) {
+      // Fastify's own messages can quote the body, which may hold case data: say what kind of problem it was instead.
+      const message =
+        code === 'FST_ERR_CTP_INVALID_JSON_BODY' || code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
+          ? 'The request body is not valid JSON.'
+          : code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+            ? 'The request body is too large.'
+            : code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
+              ? 'Send the request body as application/json.'
+              : `The request was not understood (${code}).`;
+      return reply.code(statusCode).send({ error: 'invalid-input', message });
+    }
+    const { status, body } = errorResponse(error);
+    if (status === 401) reply.header('www-authenticate', `Bearer realm="asylum-docket", error="invalid_token"`);
+    if (status >= 500) deps.logger.error('api request failed', { route: request.routeOptions.url, error: String(error) });
+    return reply.code(status).send(body);
+  });
+
+  app.setNotFoundHandler(async (request, reply) =>
+    reply.code(404).send({ error: 'not-found', message: `No such endpoint: ${request.method} ${request.url.split('?')[0]}. See /openapi.json.` }),
+  );
+
+  const document = openApiDocument(routes, { version: deps.version ?? '0.1.0', serverUrl: deps.publicUrl });
+  app.get('/openapi.json', async () => document);
+  app.get('/health', async () => ({ status: 'ok' }));
+  registerRoutes(app, deps.access.tokens, routes);
+
+  if (deps.codec) {
+    const tokens = deps.access.tokens;
+    await app.register(codecEndpoints, {
+      codec: deps.codec.codec,
+      corsOrigins: deps.codec.corsOrigins,
+      authorize: async (token) => {
+        const result = await tokens.authenticate(token);
+        if (!result.ok) throw Object.assign(new Error(`The token is ${result.reason}.`), { statusCode: 401 });
+        return isAllowed(result.principal.role, 'codec.use') ? { id: result.principal.staffId } : false;
+      },
+    });
+  }
+  for (const plugin of deps.plugins ?? []) await plugin(app);
+  return app;
+}
