@@ -20,6 +20,9 @@ export const TRIGGER_EVENTS = [
   'certificate-issued',
   'last-arrival',
   'decision-served',
+  'oral-decision',
+  'written-decision-mailed',
+  'decision-sent',
 ] as const;
 export type TriggerEvent = (typeof TRIGGER_EVENTS)[number] | (string & {});
 
@@ -33,6 +36,21 @@ export interface DeadlineRequest {
   facts?: Record<string, string | number | boolean>;
   /** Overrides of policy parameters, e.g. `renewalLeadMonths`. Statutory periods cannot be overridden. */
   params?: Record<string, string | number | boolean>;
+  /**
+   * When a date the computation needs lies outside the calendar's covered years: false (default) fails with a
+   * RulesError; true computes with weekends and fixed holidays only and says so in every affected deadline's warnings.
+   */
+  allowCalendarFallback?: boolean;
+  /** Case-specific periods during which a clock stops (e.g. applicant-caused delays), for the rules that allow them. */
+  suspensions?: SuspensionPeriod[];
+}
+
+export interface SuspensionPeriod {
+  /** First day on which the clock is stopped. */
+  from: LocalDate;
+  /** Last day on which the clock is stopped (inclusive). */
+  to: LocalDate;
+  reason: string;
 }
 
 export interface ExplanationStep {

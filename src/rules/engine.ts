@@ -1,0 +1,216 @@
+import { z } from 'zod';
+import { type CalendarFamily, loadCalendar } from './calendar/load-calendar';
+import type { EventSummary, JurisdictionSummary, ProcedureSummary } from './catalog';
+import { computeRuleDeadline } from './compute/compute-rule';
+import { conditionsHold, resolveFacts, resolveParams } from './compute/inputs';
+import { validateRequest } from './compute/request';
+import { RulesError } from './errors';
+import { eventTitle } from './event-titles';
+import { isValidZone, toDay } from './local-date';
+import { type LocalizedText, LocalizedTextSchema } from './localized-text';
+import { loadRulePack } from './pack/load-pack';
+import type { RulePack } from './pack/schema';
+import type { ComputedDeadline, DeadlineRequest } from './types';
+import { rulesErrorFromZod } from './zod-issues';
+
+export interface JurisdictionDefinition {
+  code: string;
+  name: LocalizedText;
+  /** IANA zone in which due dates are local and end at 24:00. */
+  zone: string;
+  /** Calendar data, validated at load. */
+  calendar: unknown;
+  /** Rule pack data, validated at load. */
+  packs: readonly unknown[];
+}
+
+const JurisdictionDefinitionSchema = z.object({
+  code: z.string().regex(/^[A-Z]{2}$/, 'expected a two-letter upper-case code'),
+  name: LocalizedTextSchema,
+  zone: z.string().refine(isValidZone, 'expected an IANA time zone such as Europe/Moscow'),
+  calendar: z.unknown(),
+  packs: z.array(z.unknown()).min(1),
+});
+
+interface LoadedJurisdiction {
+  code: string;
+  name: LocalizedText;
+  zone: string;
+  calendars: CalendarFamily;
+  packs: ReadonlyMap<string, RulePack>;
+}
+
+export interface DeadlineEngine {
+  computeDeadlines(request: DeadlineRequest): ComputedDeadline[];
+  listJurisdictions(): JurisdictionSummary[];
+  listProcedures(jurisdiction: string): ProcedureSummary[];
+  listEvents(jurisdiction: string, procedure: string): EventSummary[];
+}
+
+function loadJurisdiction(raw: JurisdictionDefinition, index: number): LoadedJurisdiction {
+  const parsed = JurisdictionDefinitionSchema.safeParse(raw);
+  if (!parsed.success) throw rulesErrorFromZod('invalid-pack', 'jurisdiction definition is malformed', parsed.error, `jurisdictions.${index}`);
+  const definition = parsed.data;
+  const calendars = loadCalendar(definition.calendar);
+  const packs = new Map<string, RulePack>();
+  for (const rawPack of definition.packs) {
+    const pack = loadRulePack(rawPack);
+    const name = `${pack.jurisdiction}/${pack.procedure}`;
+    if (pack.jurisdiction !== definition.code) {
+      throw new RulesError('invalid-pack', `rule pack ${name} is listed under jurisdiction ${definition.code}`, 'jurisdiction');
+    }
+    if (packs.has(pack.procedure)) throw new RulesError('invalid-pack', `rule pack ${name} is listed twice`, 'procedure');
+    if (pack.calendarRegionFact !== undefined) {
+      const fact = pack.facts[pack.calendarRegionFact];
+      const unknown = fact?.type === 'enum' ? fact.values.filter((value) => !(value in calendars.regions)) : [];
+      if (unknown.length > 0) {
+        throw new RulesError('invalid-pack', `rule pack ${name}: regions ${unknown.join(', ')} are not in calendar ${calendars.id}`, `facts.${pack.calendarRegionFact}.values`);
+      }
+    }
+    packs.set(pack.procedure, pack);
+  }
+  return { code: definition.code, name: definition.name, zone: definition.zone, calendars, packs };
+}
+
+/** Loads and checks every calendar and rule pack once; the returned engine only computes. */
+export function createDeadlineEngine(definitions: readonly JurisdictionDefinition[]): DeadlineEngine {
+  const jurisdictions = new Map<string, LoadedJurisdiction>();
+  definitions.forEach((definition, index) => {
+    const loaded = loadJurisdiction(definition, index);
+    if (jurisdictions.has(loaded.code)) throw new RulesError('invalid-pack', `jurisdiction ${loaded.code} is defined twice`, `jurisdictions.${index}.code`);
+    jurisdictions.set(loaded.code, loaded);
+  });
+
+  const jurisdictionOf = (code: string): LoadedJurisdiction => {
+    const jurisdiction = jurisdictions.get(code.trim().toUpperCase());
+    if (!jurisdiction) {
+      throw new RulesError('unknown-jurisdiction', `unknown jurisdiction "${code}"; known: ${[...jurisdictions.keys()].join(', ')}`, 'jurisdiction');
+    }
+    return jurisdiction;
+  };
+
+  const packOf = (code: string, procedure: string): { jurisdiction: LoadedJurisdiction; pack: RulePack } => {
+    const jurisdiction = jurisdictionOf(code);
+    const pack = jurisdiction.packs.get(procedure.trim());
+    if (!pack) {
+      throw new RulesError(
+        'unknown-procedure',
+        `unknown procedure "${procedure}" for ${jurisdiction.code}; known: ${[...jurisdiction.packs.keys()].join(', ')}`,
+        'procedure',
+      );
+    }
+    return { jurisdiction, pack };
+  };
+
+  return {
+    computeDeadlines(request: DeadlineRequest): ComputedDeadline[] {
+      const valid = validateRequest(request);
+      const { jurisdiction, pack } = packOf(valid.jurisdiction, valid.procedure);
+      if (!pack.events.some((entry) => entry.event === valid.event)) {
+        throw new RulesError(
+          'unknown-event',
+          `unknown event "${valid.event}" for ${pack.jurisdiction}/${pack.procedure}; known: ${pack.events.map((entry) => entry.event).join(', ')}`,
+          'event',
+        );
+      }
+      const facts = resolveFacts(pack, valid.event, valid.facts);
+      const params = resolveParams(pack, valid.params);
+      const region = pack.calendarRegionFact === undefined ? undefined : facts.get(pack.calendarRegionFact);
+      const calendar = jurisdiction.calendars.forRegion(typeof region === 'string' ? region : undefined);
+      const calendarCaveat: LocalizedText | undefined =
+        pack.calendarRegionFact !== undefined && region === undefined
+          ? {
+              en: `The ${pack.calendarRegionFact} fact was not given: only holidays observed everywhere were considered; a regional holiday at the place of filing could make the deadline later.`,
+              ru: `Факт ${pack.calendarRegionFact} не указан: учтены только общие праздники; региональный праздник в месте подачи может сделать срок позже.`,
+            }
+          : undefined;
+      const date = valid.date;
+      const rules = pack.rules.filter(
+        (rule) =>
+          rule.triggers.some((trigger) => trigger.event === valid.event) &&
+          rule.effectiveFrom <= date &&
+          (rule.effectiveTo === undefined || date <= rule.effectiveTo) &&
+          conditionsHold(rule, facts, pack),
+      );
+      if (valid.suspensions.length > 0 && !rules.some((rule) => rule.stopsForRequestSuspensions)) {
+        throw new RulesError(
+          'invalid-request',
+          `suspensions do not apply to event "${valid.event}" in ${pack.jurisdiction}/${pack.procedure}: none of its clocks stops for case-specific suspensions`,
+          'suspensions',
+        );
+      }
+      const triggerDay = toDay(date);
+      const deadlines = rules.map((rule) =>
+        computeRuleDeadline({
+          pack,
+          rule,
+          event: valid.event,
+          triggerDay,
+          zone: jurisdiction.zone,
+          calendar,
+          allowCalendarFallback: valid.allowCalendarFallback,
+          params,
+          facts,
+          requestSuspensions: valid.suspensions,
+          ...(calendarCaveat ? { calendarCaveat } : {}),
+        }),
+      );
+      // Stable: rules due on the same day keep the pack's order.
+      return deadlines.sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0));
+    },
+
+    listJurisdictions(): JurisdictionSummary[] {
+      return [...jurisdictions.values()].map((jurisdiction) => ({
+        code: jurisdiction.code,
+        name: jurisdiction.name,
+        zone: jurisdiction.zone,
+        calendar: {
+          id: jurisdiction.calendars.id,
+          name: jurisdiction.calendars.name,
+          coverage: { ...jurisdiction.calendars.coverage },
+          regions: Object.keys(jurisdiction.calendars.regions),
+        },
+        procedures: [...jurisdiction.packs.keys()],
+      }));
+    },
+
+    listProcedures(code: string): ProcedureSummary[] {
+      return [...jurisdictionOf(code).packs.values()].map((pack) => ({
+        procedure: pack.procedure,
+        title: pack.title,
+        params: Object.entries(pack.params).map(([name, param]) => ({
+          name,
+          default: param.default,
+          min: param.min,
+          max: param.max,
+          status: param.status,
+          description: param.description,
+        })),
+      }));
+    },
+
+    listEvents(code: string, procedure: string): EventSummary[] {
+      const { pack } = packOf(code, procedure);
+      return pack.events.map((entry) => ({
+        event: entry.event,
+        title: eventTitle(entry.event) ?? { en: entry.event, ru: entry.event },
+        ...(entry.note ? { note: entry.note } : {}),
+        facts: entry.facts.map((name) => {
+          const fact = pack.facts[name];
+          if (!fact) throw new Error(`fact ${name} was validated at load`);
+          return { name, type: fact.type, ...(fact.type === 'enum' ? { values: fact.values } : {}), description: fact.description };
+        }),
+        deadlines: pack.rules
+          .filter((rule) => rule.triggers.some((trigger) => trigger.event === entry.event))
+          .map((rule) => ({
+            ruleId: rule.id,
+            kind: rule.kind,
+            title: rule.title,
+            informational: rule.informational,
+            effectiveFrom: rule.effectiveFrom,
+            ...(rule.effectiveTo ? { effectiveTo: rule.effectiveTo } : {}),
+          })),
+      }));
+    },
+  };
+}

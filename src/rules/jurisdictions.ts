@@ -1,0 +1,43 @@
+import { DE_CALENDAR } from './calendars/de';
+import { RU_CALENDAR } from './calendars/ru';
+import { UK_CALENDAR } from './calendars/uk';
+import { US_CALENDAR } from './calendars/us';
+import type { JurisdictionDefinition } from './engine';
+import { DE_ASYLUM } from './packs/de/asylum';
+import { RU_REFUGEE_STATUS } from './packs/ru/refugee-status';
+import { RU_TEMPORARY_ASYLUM } from './packs/ru/temporary-asylum';
+import { UK_ASYLUM } from './packs/uk/asylum';
+import { US_ASYLUM } from './packs/us/asylum';
+
+/** The jurisdictions the engine ships with: a zone, a calendar and the rule packs of each. */
+export const BUILT_IN_JURISDICTIONS: readonly JurisdictionDefinition[] = [
+  {
+    code: 'RU',
+    name: { en: 'Russian Federation', ru: 'Российская Федерация' },
+    zone: 'Europe/Moscow',
+    calendar: RU_CALENDAR,
+    packs: [RU_TEMPORARY_ASYLUM, RU_REFUGEE_STATUS],
+  },
+  {
+    code: 'US',
+    name: { en: 'United States', ru: 'США' },
+    // The Board of Immigration Appeals sits in Falls Church, Virginia.
+    zone: 'America/New_York',
+    calendar: US_CALENDAR,
+    packs: [US_ASYLUM],
+  },
+  {
+    code: 'DE',
+    name: { en: 'Germany', ru: 'Германия' },
+    zone: 'Europe/Berlin',
+    calendar: DE_CALENDAR,
+    packs: [DE_ASYLUM],
+  },
+  {
+    code: 'UK',
+    name: { en: 'United Kingdom (England and Wales)', ru: 'Великобритания (Англия и Уэльс)' },
+    zone: 'Europe/London',
+    calendar: UK_CALENDAR,
+    packs: [UK_ASYLUM],
+  },
+];

@@ -1,0 +1,123 @@
+import type { RulePackInput } from '../../pack/schema';
+
+/** BGB 187(1), 188(2): a week period ends on the weekday of the trigger; BGB 193 moves it off Saturdays, Sundays and holidays. */
+const BGB_COUNTING = {
+  start: 'day-after-trigger',
+  monthEnd: 'clamp',
+  roll: 'next-working-day',
+  honoursPresidentialNonWorkingDays: false,
+} as const;
+
+const ACCELERATED = { anyOf: [{ fact: 'manifestlyUnfounded', equals: true }, { fact: 'inadmissible', equals: true }] };
+const REGULAR = { noneOf: ACCELERATED.anyOf };
+const ASYLG_IN_FORCE = '1993-07-01';
+
+export const DE_ASYLUM: RulePackInput = {
+  jurisdiction: 'DE',
+  procedure: 'asylum',
+  title: { en: 'Asylum (AsylG)', ru: 'Убежище (AsylG)' },
+  calendarRegionFact: 'land',
+  events: [
+    { event: 'decision-served', facts: ['manifestlyUnfounded', 'inadmissible', 'land'] },
+    { event: 'complaint-filed', note: { en: 'Lawsuit filed with the administrative court.', ru: 'Подан иск в административный суд.' } },
+  ],
+  facts: {
+    manifestlyUnfounded: {
+      type: 'boolean',
+      description: { en: 'the claim was rejected as manifestly unfounded', ru: 'заявление отклонено как явно необоснованное' },
+    },
+    inadmissible: {
+      type: 'boolean',
+      description: { en: 'the claim was rejected as inadmissible (AsylG 29)', ru: 'заявление отклонено как недопустимое (AsylG 29)' },
+    },
+    land: {
+      type: 'enum',
+      values: ['BW', 'BY', 'BE', 'BB', 'HB', 'HH', 'HE', 'MV', 'NI', 'NW', 'RP', 'SL', 'SN', 'ST', 'SH', 'TH'],
+      description: { en: 'the Land of the court\'s seat, for its public holidays', ru: 'земля, где находится суд (для её праздничных дней)' },
+    },
+  },
+  rules: [
+    {
+      id: 'de-lawsuit',
+      kind: 'appeal',
+      title: { en: 'Lawsuit against the BAMF decision', ru: 'Иск против решения BAMF' },
+      triggers: [{ event: 'decision-served' }],
+      when: REGULAR,
+      owner: 'applicant',
+      period: { amount: 2, unit: 'weeks' },
+      counting: BGB_COUNTING,
+      basis: 'statutory',
+      citation: { en: 'AsylG 74(1); BGB 187, 188, 193 (via VwGO 57(2), ZPO 222)', ru: 'AsylG 74(1); BGB 187, 188, 193 (через VwGO 57(2), ZPO 222)' },
+      effectiveFrom: ASYLG_IN_FORCE,
+      confidence: 'high',
+      satisfiedBy: ['complaint-filed'],
+      supersededBy: [],
+    },
+    {
+      id: 'de-lawsuit-accelerated',
+      kind: 'appeal',
+      title: { en: 'Lawsuit against the BAMF decision (accelerated)', ru: 'Иск против решения BAMF (ускоренный порядок)' },
+      triggers: [{ event: 'decision-served' }],
+      when: ACCELERATED,
+      owner: 'applicant',
+      period: { amount: 1, unit: 'weeks' },
+      counting: BGB_COUNTING,
+      basis: 'statutory',
+      citation: { en: 'AsylG 74(1) second half, 36(3); BGB 187, 188, 193', ru: 'AsylG 74(1), вторая половина, 36(3); BGB 187, 188, 193' },
+      effectiveFrom: ASYLG_IN_FORCE,
+      confidence: 'high',
+      notes: [
+        {
+          en: 'The urgent application for suspensive effect (AsylG 36(3)) has the same one-week period.',
+          ru: 'Срочное ходатайство о приостанавливающем действии (AsylG 36(3)) подаётся в тот же недельный срок.',
+        },
+      ],
+      satisfiedBy: ['complaint-filed'],
+      supersededBy: [],
+    },
+    {
+      id: 'de-departure',
+      kind: 'departure',
+      title: { en: 'Departure period', ru: 'Срок для выезда' },
+      triggers: [{ event: 'decision-served' }],
+      when: REGULAR,
+      owner: 'applicant',
+      period: { amount: 30, unit: 'days' },
+      counting: BGB_COUNTING,
+      basis: 'statutory',
+      citation: { en: 'AsylG 38(1); VwVfG 31', ru: 'AsylG 38(1); VwVfG 31' },
+      effectiveFrom: ASYLG_IN_FORCE,
+      confidence: 'medium',
+      notes: [
+        {
+          en: 'If a lawsuit is filed, the departure period ends 30 days after the asylum procedure is finally concluded instead.',
+          ru: 'Если подан иск, срок для выезда истекает через 30 дней после окончательного завершения процедуры.',
+        },
+      ],
+      satisfiedBy: [],
+      supersededBy: ['complaint-filed'],
+    },
+    {
+      id: 'de-departure-accelerated',
+      kind: 'departure',
+      title: { en: 'Departure period (accelerated)', ru: 'Срок для выезда (ускоренный порядок)' },
+      triggers: [{ event: 'decision-served' }],
+      when: ACCELERATED,
+      owner: 'applicant',
+      period: { amount: 1, unit: 'weeks' },
+      counting: BGB_COUNTING,
+      basis: 'statutory',
+      citation: { en: 'AsylG 36(1); VwVfG 31', ru: 'AsylG 36(1); VwVfG 31' },
+      effectiveFrom: ASYLG_IN_FORCE,
+      confidence: 'medium',
+      notes: [
+        {
+          en: 'A lawsuit alone does not stop this period; only a successful urgent application does.',
+          ru: 'Сам по себе иск этот срок не останавливает; его останавливает только удовлетворённое срочное ходатайство.',
+        },
+      ],
+      satisfiedBy: [],
+      supersededBy: [],
+    },
+  ],
+};
