@@ -8,6 +8,8 @@ export interface Notifier {
   messageIdFor(idempotencyKey: string): string;
   /** Sends through the recipient's channel; throws `DeliveryError` when it does not arrive. */
   send(recipient: StaffMember, message: OutgoingMessage): Promise<ChannelName>;
+  /** Keeps the message in the outbox: where a message lands when the recipient's own channel refused it. */
+  sendToOutbox(recipient: StaffMember, message: OutgoingMessage): Promise<'outbox'>;
   close(): Promise<void>;
 }
 
@@ -36,6 +38,10 @@ export function createNotifier(channels: NotifierChannels): Notifier {
       const channel = pick(recipient);
       await channel.send(recipient, message);
       return channel.name;
+    },
+    async sendToOutbox(recipient, message) {
+      await channels.outbox.send(recipient, message);
+      return 'outbox';
     },
     async close() {
       await Promise.all([channels.outbox, channels.email, channels.webhook].map((channel) => channel?.close()));

@@ -1,4 +1,5 @@
 import type { EscalationRequest } from '../activities/types';
+import { renderExplanation } from '../rules/explain/render';
 import type { ComputedDeadline } from '../rules/types';
 import type { ChannelName } from './channel';
 import { en } from './templates/en';
@@ -27,7 +28,8 @@ export interface RenderedMessage {
 
 /**
  * Renders a message in the recipient's language. The subject names the case number and the deadline,
- * never the applicant; the body adds the rule, its citation and how the date was computed.
+ * never the applicant; the body adds the rule, its citation and the engine's explanation of the date
+ * (due day, 24:00 end, basis, confidence, each step, the calendar, warnings).
  */
 export function renderMessage(content: MessageContent, language: 'ru' | 'en'): RenderedMessage {
   const p = PHRASEBOOKS[language];
@@ -56,24 +58,15 @@ export function renderMessage(content: MessageContent, language: 'ru' | 'en'): R
     }
   })();
 
-  const explanation = deadline.explanation;
   const text = [
     p.greeting(content.recipientName),
     ...headline,
     '',
     `${p.labels.case}: ${caseNumber}`,
-    `${p.labels.deadline}: ${title}`,
-    `${p.labels.due}: ${due}, ${p.labels.endOfDay(deadline.zone)}`,
-    `${p.labels.owner}: ${p.owner[deadline.owner]}`,
     `${p.labels.rule}: ${deadline.ruleId}`,
     `${p.labels.citation}: ${deadline.citation}`,
-    `${p.labels.basis}: ${p.basis[deadline.basis]}; ${p.labels.confidence}: ${p.confidence[deadline.confidence]}`,
-    ...(deadline.informational ? [p.labels.informational] : []),
     '',
-    `${p.labels.howComputed}:`,
-    ...explanation.steps.map((step, index) => `  ${index + 1}. ${p.formatDate(step.date)}: ${step[language]}`),
-    `${p.labels.calendar}: ${explanation.calendarSource}`,
-    ...(deadline.warnings.length > 0 ? ['', `${p.labels.warnings}:`, ...deadline.warnings.map((warning) => `  - ${warning}`)] : []),
+    renderExplanation(deadline, language),
     '',
     '--',
     p.footer,

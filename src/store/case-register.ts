@@ -54,7 +54,6 @@ export type DeliveryFailureInput = z.infer<typeof deliveryFailureSchema>;
 
 export interface ComputedDeadlinesInput {
   caseId: string;
-  caseNumber: string;
   request: DeadlineRequest;
   deadlines: ComputedDeadline[];
 }
@@ -117,7 +116,7 @@ export class CaseRegister {
    * request (a retry) adds nothing, a corrected trigger date adds the new values next to the old.
    */
   async recordComputedDeadlines(input: ComputedDeadlinesInput): Promise<AppendResult[]> {
-    const { caseId, caseNumber } = parseInput(z.object({ caseId: caseFields.caseId, caseNumber: caseFields.caseNumber }), input, 'deadline record');
+    const { caseId } = parseInput(z.object({ caseId: caseFields.caseId }), input, 'deadline record');
     const requestFingerprint = fingerprint(input.request);
     const recordedAt = this.now().toISOString();
     const results: AppendResult[] = [];
@@ -125,9 +124,8 @@ export class CaseRegister {
       results.push(
         await appendOnce(this.db, 'computed_deadlines', {
           idempotency_key: `${caseId}/deadline/${requestFingerprint.slice(0, 32)}/${deadline.ruleId}/${deadline.kind}`,
-          fingerprint: fingerprint({ caseId, caseNumber, deadline }),
+          fingerprint: fingerprint({ caseId, deadline }),
           case_id: caseId,
-          case_number: caseNumber,
           recorded_at: recordedAt,
           request_fingerprint: requestFingerprint,
           trigger_event: input.request.event,
@@ -175,16 +173,18 @@ export class CaseRegister {
 
   async recordDeliveryFailure(failure: DeliveryFailureInput): Promise<AppendResult> {
     const valid = parseInput(deliveryFailureSchema, failure, 'delivery failure record');
+    const { error, ...identity } = valid;
     return appendOnce(this.db, 'delivery_failures', {
       idempotency_key: valid.idempotencyKey,
-      fingerprint: fingerprint(valid),
+      // A retry may word the same failure differently; the first wording recorded stands.
+      fingerprint: fingerprint(identity),
       case_id: valid.caseId,
       case_number: valid.caseNumber,
       recorded_at: this.now().toISOString(),
       purpose: valid.purpose,
       recipient_id: valid.recipientId,
       channel: valid.channel,
-      error: valid.error,
+      error,
     });
   }
 

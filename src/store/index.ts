@@ -14,4 +14,5 @@ export {
 export { StaffDirectory, StaffNotFoundError, staffMemberSchema, type StaffMember, type StaffMemberInput } from './staff-directory';
 export { Outbox, type OutboxMessage, type OutboxEntry } from './outbox';
 export { RegisterInputError, IdempotencyConflictError } from './errors';
+export { parseInput } from './parse-input';
 export type { AppendResult } from './append-once';

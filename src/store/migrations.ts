@@ -30,10 +30,9 @@ async function createRegisterTables(db: Kysely<unknown>, dialect: StoreDialect):
       )
       .addColumn('idempotency_key', 'text', (col) => col.notNull().unique())
       .addColumn('fingerprint', 'text', (col) => col.notNull());
-  const caseColumns = <T extends string>(table: CreateTableBuilder<T>) =>
-    table
+  const caseColumns = <T extends string>(table: CreateTableBuilder<T>, withCaseNumber = true) =>
+    (withCaseNumber ? table.addColumn('case_number', 'text', (col) => col.notNull()) : table)
       .addColumn('case_id', 'text', (col) => col.notNull())
-      .addColumn('case_number', 'text', (col) => col.notNull())
       .addColumn('recorded_at', 'text', (col) => col.notNull());
 
   await caseColumns(appendOnlyTable('case_events'))
@@ -43,7 +42,7 @@ async function createRegisterTables(db: Kysely<unknown>, dialect: StoreDialect):
     .addColumn('payload', 'text', (col) => col.notNull())
     .execute();
 
-  await caseColumns(appendOnlyTable('computed_deadlines'))
+  await caseColumns(appendOnlyTable('computed_deadlines'), false)
     .addColumn('request_fingerprint', 'text', (col) => col.notNull())
     .addColumn('trigger_event', 'text', (col) => col.notNull())
     .addColumn('trigger_date', 'text', (col) => col.notNull())

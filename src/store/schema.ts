@@ -21,17 +21,21 @@ interface AppendOnlyRow {
   idempotency_key: string;
   fingerprint: string;
   case_id: string;
-  case_number: string;
   recorded_at: string;
 }
 
-export interface CaseEventTable extends AppendOnlyRow {
+interface CaseRow extends AppendOnlyRow {
+  case_number: string;
+}
+
+export interface CaseEventTable extends CaseRow {
   kind: 'case-event' | 'deadline' | 'audit';
   actor: string;
   occurred_at: string;
   payload: string;
 }
 
+/** Keyed by case id only: the deadline activity's input names the case by its id. */
 export interface ComputedDeadlineTable extends AppendOnlyRow {
   /** Fingerprint of the request that produced this deadline: one computation, one group of rows. */
   request_fingerprint: string;
@@ -52,7 +56,7 @@ export interface ComputedDeadlineTable extends AppendOnlyRow {
   deadline: string;
 }
 
-export interface DeliveryTable extends AppendOnlyRow {
+export interface DeliveryTable extends CaseRow {
   purpose: 'reminder' | 'escalation' | 'delivery-failed';
   recipient_id: string;
   channel: 'email' | 'webhook' | 'outbox';
@@ -64,14 +68,14 @@ export interface DeliveryTable extends AppendOnlyRow {
   detail: string;
 }
 
-export interface DeliveryFailureTable extends AppendOnlyRow {
+export interface DeliveryFailureTable extends CaseRow {
   purpose: 'reminder' | 'escalation' | 'delivery-failed';
   recipient_id: string;
   channel: 'email' | 'webhook' | 'outbox';
   error: string;
 }
 
-export interface OutcomeTable extends AppendOnlyRow {
+export interface OutcomeTable extends CaseRow {
   outcome: 'grant' | 'refusal' | 'extension' | 'closure';
   actor: string;
   occurred_at: string;

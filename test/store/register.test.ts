@@ -108,13 +108,13 @@ describe.each(TEST_DATABASES)('the case register on $name', (database) => {
 
   it('records computed deadlines once per request and keeps the values before a correction', async () => {
     const deadline = complaintDeadline();
-    const input = { ...CASE, request: REFUSAL_RECEIVED, deadlines: [deadline] };
+    const input = { caseId: CASE.caseId, request: REFUSAL_RECEIVED, deadlines: [deadline] };
     expect(await store.register.recordComputedDeadlines(input)).toEqual([{ inserted: true }]);
     expect(await store.register.recordComputedDeadlines(input)).toEqual([{ inserted: false }]);
 
     const corrected = complaintDeadline({ dueDate: '2016-02-29', endsAt: '2016-02-29T21:00:00.000Z' });
     await store.register.recordComputedDeadlines({
-      ...CASE,
+      caseId: CASE.caseId,
       request: { ...REFUSAL_RECEIVED, date: '2016-01-29' },
       deadlines: [corrected],
     });
@@ -146,6 +146,7 @@ describe.each(TEST_DATABASES)('the case register on $name', (database) => {
     expect(await store.register.findDelivery(delivery.idempotencyKey)).toMatchObject(delivery);
 
     await store.register.recordDeliveryFailure({ ...delivery, error: '550 mailbox unavailable' });
+    expect(await store.register.recordDeliveryFailure({ ...delivery, error: '550 no such user' })).toEqual({ inserted: false });
     const trail = await store.register.caseTrail(CASE.caseId);
     expect(trail.deliveries).toHaveLength(1);
     expect(trail.failures).toEqual([expect.objectContaining({ recipientId: 'cw-petrova', error: '550 mailbox unavailable' })]);
@@ -156,7 +157,7 @@ describe.each(TEST_DATABASES)('the case register on $name', (database) => {
     async (table) => {
       await store.register.append(refusalReceived());
       await store.register.append(refusalReceived({ idempotencyKey: 'k-outcome', kind: 'outcome', payload: { outcome: 'refusal' } }));
-      await store.register.recordComputedDeadlines({ ...CASE, request: REFUSAL_RECEIVED, deadlines: [complaintDeadline()] });
+      await store.register.recordComputedDeadlines({ caseId: CASE.caseId, request: REFUSAL_RECEIVED, deadlines: [complaintDeadline()] });
       const delivery = {
         ...CASE,
         idempotencyKey: 'k-delivery',
