@@ -1,0 +1,116 @@
+import type { Client } from '@temporalio/client';
+import { WorkflowIdReusePolicy, type SearchAttributePair } from '@temporalio/common';
+import {
+  caseIndexValues,
+  caseNumberSchema,
+  COMMAND_INPUTS,
+  openCase,
+  openCaseInputSchema,
+  type CaseSummary,
+  type CaseView,
+  type CommandInput,
+  type CommandName,
+  type OpenCaseInput,
+} from '../domain';
+import { CASE_WORKFLOW_TYPE, caseUpdates, caseWorkflowId, getCase, type CaseWorkflowInput } from '../workflows/messages';
+import { caseSearchAttributes } from '../workflows/search-attribute-values';
+import { Caseworker, Office } from '../workflows/search-attributes';
+import type { AuditEntry, AuditSink } from './audit';
+import { CaseListing } from './case-listing';
+import { DocketError, InvalidInputError, NotFoundError, parseInput } from './errors';
+import { translateTemporalError } from './temporal-errors';
+
+export interface CaseClientOptions {
+  client: Client;
+  namespace: string;
+  taskQueue: string;
+  audit: AuditSink;
+  /** Which interface this facade serves, for the audit trail. */
+  via: AuditEntry['via'];
+}
+
+/**
+ * The one way every interface (CLI, HTTP API, dashboard, calendar feeds, digest) talks to cases:
+ * opens them, sends staff commands as Temporal updates, reads them by query, and lists them through
+ * visibility. Every write is audited with its actor, whether it was accepted or refused.
+ */
+export class CaseClient {
+  readonly listing: CaseListing;
+
+  constructor(private readonly options: CaseClientOptions) {
+    this.listing = new CaseListing(options.client, options.namespace);
+  }
+
+  async open(raw: unknown): Promise<CaseView> {
+    const input = parseInput(openCaseInputSchema, raw, 'case to open');
+    return this.audited(input.actor, 'case.open', input.caseNumber, { jurisdiction: input.jurisdiction, procedure: input.procedure, office: input.office }, async () => {
+      const workflowInput: CaseWorkflowInput = { open: input };
+      const handle = await this.options.client.workflow.start(CASE_WORKFLOW_TYPE, {
+        taskQueue: this.options.taskQueue,
+        workflowId: caseWorkflowId(input.caseNumber),
+        args: [workflowInput],
+        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+        // Indexed from the first moment, so a case just opened is already listed under its office and caseworker.
+        typedSearchAttributes: caseSearchAttributes(initialIndexValues(input)).filter(
+          (pair): pair is SearchAttributePair => pair.value !== null,
+        ),
+      });
+      return handle.query(getCase);
+    });
+  }
+
+  async command<N extends CommandName>(caseNumber: string, name: N, raw: unknown): Promise<CaseSummary> {
+    const number = parseInput(caseNumberSchema, caseNumber, 'case number');
+    if (!Object.hasOwn(COMMAND_INPUTS, name)) {
+      throw new InvalidInputError(`Unknown command "${String(name)}"; known: ${Object.keys(COMMAND_INPUTS).join(', ')}`);
+    }
+    const input = parseInput(COMMAND_INPUTS[name], raw, `${name} input`) as CommandInput<N>;
+    return this.audited(input.actor, `case.${name}`, number, {}, () =>
+      this.options.client.workflow.getHandle(caseWorkflowId(number)).executeUpdate(caseUpdates[name], { args: [input] }),
+    );
+  }
+
+  async get(caseNumber: string): Promise<CaseView> {
+    const number = parseInput(caseNumberSchema, caseNumber, 'case number');
+    try {
+      return await this.options.client.workflow.getHandle(caseWorkflowId(number)).query(getCase);
+    } catch (error) {
+      throw translateTemporalError(error, number);
+    }
+  }
+
+  /** Where a case belongs, from its search attributes: enough to decide who may touch it, without running its workflow. */
+  async locate(caseNumber: string): Promise<{ office: string; caseworker: string }> {
+    const number = parseInput(caseNumberSchema, caseNumber, 'case number');
+    try {
+      const description = await this.options.client.workflow.getHandle(caseWorkflowId(number)).describe();
+      const office = description.typedSearchAttributes.get(Office);
+      const caseworker = description.typedSearchAttributes.get(Caseworker);
+      if (office === undefined || caseworker === undefined) throw new NotFoundError(`There is no case ${number}.`);
+      return { office, caseworker };
+    } catch (error) {
+      throw translateTemporalError(error, number);
+    }
+  }
+
+  private async audited<T>(actor: string, action: string, target: string, detail: Record<string, unknown>, write: () => Promise<T>): Promise<T> {
+    const entry = { actor, via: this.options.via, action, target };
+    let result: T;
+    try {
+      result = await write();
+    } catch (raw) {
+      const error = translateTemporalError(raw, target);
+      const outcome = error instanceof DocketError && error.kind !== 'unavailable' ? 'rejected' : 'failed';
+      await this.options.audit.record({ ...entry, outcome, detail: { ...detail, reason: String((error as Error).message ?? error).slice(0, 500) } });
+      throw error;
+    }
+    await this.options.audit.record({ ...entry, outcome: 'ok', detail });
+    return result;
+  }
+}
+
+/** The index values of a case that has just been opened, worked out by the same domain code the workflow runs. */
+function initialIndexValues(input: OpenCaseInput) {
+  const nowMs = Date.now();
+  return caseIndexValues(openCase(input, nowMs), nowMs);
+}

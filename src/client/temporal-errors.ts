@@ -1,0 +1,36 @@
+import { isGrpcServiceError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/common';
+import { CommandRejectedError, ConflictError, DocketError, NotFoundError, UnavailableError } from './errors';
+
+/** gRPC status codes (fixed by the gRPC spec) that the client reports for these situations. */
+const grpcStatus = { DEADLINE_EXCEEDED: 4, NOT_FOUND: 5, UNAVAILABLE: 14 } as const;
+
+/** Temporal's errors in the vocabulary the interfaces share, naming the case concerned. */
+export function translateTemporalError(error: unknown, caseNumber: string): unknown {
+  if (error instanceof DocketError) return error;
+  if (error instanceof WorkflowExecutionAlreadyStartedError) {
+    return new ConflictError(`Case ${caseNumber} already exists; case numbers are never reused.`);
+  }
+  if (error instanceof WorkflowNotFoundError) return new NotFoundError(`There is no case ${caseNumber}.`);
+  if (error instanceof WorkflowUpdateFailedError) {
+    return new CommandRejectedError(`Case ${caseNumber} refused the command: ${error.cause?.message ?? error.message}`);
+  }
+  const grpc = grpcErrorOf(error);
+  if (grpc?.code === grpcStatus.NOT_FOUND) {
+    // A closed case no longer accepts updates; the server reports its workflow as not running.
+    return /completed|already finished|closed/i.test(grpc.details ?? grpc.message)
+      ? new CommandRejectedError(`Case ${caseNumber} is closed and accepts no more commands.`)
+      : new NotFoundError(`There is no case ${caseNumber}.`);
+  }
+  if (grpc?.code === grpcStatus.UNAVAILABLE || grpc?.code === grpcStatus.DEADLINE_EXCEEDED) {
+    return new UnavailableError(`Temporal cannot be reached (${grpc.details || 'unavailable'}); is the engine running?`);
+  }
+  return error;
+}
+
+function grpcErrorOf(error: unknown): { code: number; details?: string; message: string } | undefined {
+  for (let current: unknown = error; current instanceof Error; current = current.cause) {
+    if (isGrpcServiceError(current)) return current;
+  }
+  return undefined;
+}

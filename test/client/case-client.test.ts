@@ -1,0 +1,61 @@
+import { CommandRejectedError, ConflictError, InvalidInputError, NotFoundError } from '../../src/client/errors';
+import { eventually } from '../support/temporal-env';
+import { daysAgo, startCaseEngine, type CaseEngine } from './support/case-engine';
+
+describe('case client facade on the dev server', () => {
+  let engine: CaseEngine;
+  beforeAll(async () => {
+    engine = await startCaseEngine();
+  });
+  afterAll(() => engine?.stop());
+
+  const opening = {
+    caseNumber: 'RU-TA-2016-0042',
+    jurisdiction: 'RU',
+    procedure: 'temporary-asylum',
+    office: 'msk-1',
+    caseworker: 'cw-1',
+    actor: 'cw-1',
+  };
+
+  it('opens a case, indexes it at once and refuses the same number twice', async () => {
+    const opened = await engine.cases.open({ ...opening, applicant: { pseudonym: 'Applicant-7F3A' } });
+    expect(opened).toMatchObject({ caseNumber: 'RU-TA-2016-0042', stage: 'opened', office: 'msk-1', caseworker: 'cw-1' });
+    expect(await engine.cases.locate('RU-TA-2016-0042')).toEqual({ office: 'msk-1', caseworker: 'cw-1' });
+    await eventually(async () => (await engine.cases.listing.count({ office: 'msk-1' })) === 1);
+
+    await expect(engine.cases.open(opening)).rejects.toThrow(ConflictError);
+    expect(engine.audit.entries.slice(-2)).toEqual([
+      expect.objectContaining({ actor: 'cw-1', action: 'case.open', target: 'RU-TA-2016-0042', outcome: 'ok' }),
+      expect.objectContaining({ action: 'case.open', outcome: 'rejected', detail: expect.objectContaining({ reason: expect.stringContaining('already exists') }) }),
+    ]);
+  });
+
+  it('records events through updates and answers with the new summary', async () => {
+    const lodged = await engine.cases.command('RU-TA-2016-0042', 'recordApplicationLodged', { actor: 'cw-1', lodgedOn: daysAgo(10) });
+    expect(lodged).toMatchObject({ stage: 'lodged', attempt: 1, nextDeadline: expect.objectContaining({ kind: 'decision-due' }) });
+    const view = await engine.cases.get('RU-TA-2016-0042');
+    expect(view.events.map((event) => event.type)).toEqual(['case-opened', 'application-lodged']);
+    expect(view.deadlines[0]?.deadline.explanation.citation).toBeTruthy();
+    expect(engine.audit.entries.at(-1)).toMatchObject({ action: 'case.recordApplicationLodged', outcome: 'ok', actor: 'cw-1' });
+  });
+
+  it('says what was wrong with a bad command and changes nothing', async () => {
+    const before = await engine.cases.get('RU-TA-2016-0042');
+    await expect(engine.cases.command('RU-TA-2016-0042', 'recordDecision', { actor: 'cw-1', decision: 'grant', grantedOn: 'yesterday' })).rejects.toThrow(
+      InvalidInputError,
+    );
+    await expect(engine.cases.command('RU-TA-2016-0042', 'recordRenewalFiled', { actor: 'cw-1', filedOn: daysAgo(1) })).rejects.toThrow(
+      CommandRejectedError,
+    );
+    expect(engine.audit.entries.at(-1)).toMatchObject({ action: 'case.recordRenewalFiled', outcome: 'rejected' });
+    expect((await engine.cases.get('RU-TA-2016-0042')).events).toEqual(before.events);
+  });
+
+  it('reports an unknown case as not found', async () => {
+    await expect(engine.cases.get('RU-TA-2016-9999')).rejects.toThrow(NotFoundError);
+    await expect(engine.cases.locate('RU-TA-2016-9999')).rejects.toThrow('There is no case RU-TA-2016-9999.');
+    await expect(engine.cases.command('RU-TA-2016-9999', 'recordApplicationLodged', { actor: 'cw-1', lodgedOn: daysAgo(1) })).rejects.toThrow(NotFoundError);
+    await expect(engine.cases.get('not a case number')).rejects.toThrow(/expected a case number/);
+  });
+});
