@@ -117,11 +117,12 @@ export function createDeadlineEngine(definitions: readonly JurisdictionDefinitio
       const params = resolveParams(pack, valid.params);
       const region = pack.calendarRegionFact === undefined ? undefined : facts.get(pack.calendarRegionFact);
       const calendar = jurisdiction.calendars.forRegion(typeof region === 'string' ? region : undefined);
+      const regionFact = pack.calendarRegionFact === undefined ? undefined : pack.facts[pack.calendarRegionFact];
       const calendarCaveat: LocalizedText | undefined =
-        pack.calendarRegionFact !== undefined && region === undefined
+        regionFact && region === undefined
           ? {
-              en: `The ${pack.calendarRegionFact} fact was not given: only holidays observed everywhere were considered; a regional holiday at the place of filing could make the deadline later.`,
-              ru: `Факт ${pack.calendarRegionFact} не указан: учтены только общие праздники; региональный праздник в месте подачи может сделать срок позже.`,
+              en: `The fact "${pack.calendarRegionFact}" (${regionFact.description.en}) was not given: only holidays observed everywhere were considered; a regional holiday could make the deadline later.`,
+              ru: `Факт «${pack.calendarRegionFact}» (${regionFact.description.ru}) не указан: учтены только общие праздники; региональный праздник может сделать срок позже.`,
             }
           : undefined;
       const date = valid.date;

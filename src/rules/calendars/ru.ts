@@ -23,8 +23,8 @@ export const RU_CALENDAR: CalendarDataInput = {
     'russia-day': { en: 'Russia Day', ru: 'День России' },
     'unity-day': { en: 'Unity Day', ru: 'День народного единства' },
     'presidential-non-working': {
-      en: 'presidential non-working day (paid day off, not a holiday)',
-      ru: 'нерабочий день по указу Президента (не праздник)',
+      en: 'paid day off by presidential decree, not a holiday',
+      ru: 'оплачиваемый день отдыха по указу Президента, не праздник',
     },
   },
   // Labour Code art. 112.

@@ -259,6 +259,13 @@ class RuleComputation {
         );
       } else {
         if (info.kind === 'presidential-non-working') this.describePresidentialDay(day, info, 'counted');
+        if (info.kind === 'working-weekend') {
+          this.explain.step(
+            'working-weekend',
+            day,
+            text(`${formatDay(day).en} is ${describeDay(info).en}: counted.`, `${formatDay(day).ru} — ${describeDay(info).ru}: считается.`),
+          );
+        }
         counted += 1;
         if (counted === amount) break;
       }

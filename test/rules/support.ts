@@ -1,0 +1,15 @@
+import { computeDeadlines, type ComputedDeadline, type DeadlineRequest } from '../../src/rules';
+
+/** The one deadline of `kind` a request gives; fails the test when there is none or more than one. */
+export function deadlineOf(request: DeadlineRequest, kind: string): ComputedDeadline {
+  const matches = computeDeadlines(request).filter((deadline) => deadline.kind === kind);
+  if (matches.length !== 1) throw new Error(`expected one ${kind} deadline, got ${matches.length}`);
+  return matches[0] as ComputedDeadline;
+}
+
+export function stepKinds(deadline: ComputedDeadline): string[] {
+  return deadline.explanation.steps.map((step) => step.kind);
+}
+
+export const TA = { jurisdiction: 'RU', procedure: 'temporary-asylum' } as const;
+export const REFUGEE = { jurisdiction: 'RU', procedure: 'refugee-status' } as const;
