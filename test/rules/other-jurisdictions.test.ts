@@ -1,0 +1,115 @@
+import { computeDeadlines, RulesError } from '../../src/rules';
+import { deadlineOf } from './support';
+
+const US = { jurisdiction: 'US', procedure: 'asylum' } as const;
+const DE = { jurisdiction: 'DE', procedure: 'asylum' } as const;
+const UK = { jurisdiction: 'UK', procedure: 'asylum' } as const;
+
+describe('US: appeal to the Board of Immigration Appeals (30 days, 8 CFR 1003.38)', () => {
+  it.each([
+    ['oral-decision', '2016-10-25', '2016-11-24', '2016-11-25', 'Thanksgiving rolls to Friday'],
+    ['written-decision-mailed', '2021-06-04', '2021-07-04', '2021-07-06', 'a Sunday Independence Day is observed on Monday'],
+    ['written-decision-mailed', '2021-12-01', '2021-12-31', '2022-01-03', 'New Year 2022 (a Saturday) is observed on 31 December'],
+    ['oral-decision', '2021-05-20', '2021-06-19', '2021-06-21', 'Juneteenth 2021 falls on a Saturday'],
+    ['oral-decision', '2016-03-01', '2016-03-31', '2016-03-31', 'an ordinary Thursday'],
+  ])('%s on %s: raw end %s, due %s (%s)', (event, trigger, rawEnd, due) => {
+    const appeal = deadlineOf({ ...US, event, date: trigger }, 'appeal');
+    expect(appeal.explanation.rawEndDate).toBe(rawEnd);
+    expect(appeal.dueDate).toBe(due);
+    expect(appeal.zone).toBe('America/New_York');
+  });
+
+  it('ends at midnight Eastern time, daylight saving included', () => {
+    expect(deadlineOf({ ...US, event: 'oral-decision', date: '2016-03-01' }, 'appeal').endsAt).toBe('2016-04-01T04:00:00.000Z');
+    expect(deadlineOf({ ...US, event: 'oral-decision', date: '2016-11-01' }, 'appeal').endsAt).toBe('2016-12-02T05:00:00.000Z');
+  });
+});
+
+describe('US: one-year asylum filing deadline (INA 208(a)(2)(B))', () => {
+  it.each([
+    ['2016-02-29', '2017-02-28'],
+    ['2020-07-04', '2021-07-06'],
+    ['2015-06-10', '2016-06-10'],
+  ])('last arrival %s: file by %s', (arrival, due) => {
+    expect(deadlineOf({ ...US, event: 'last-arrival', date: arrival }, 'filing-deadline')).toMatchObject({ dueDate: due, satisfiedBy: ['application-lodged'] });
+  });
+});
+
+describe('US: work permit clock (8 CFR 208.7)', () => {
+  it('opens filing on day 150 and allows a grant from day 180, without moving off holidays', () => {
+    const deadlines = computeDeadlines({ ...US, event: 'application-lodged', date: '2016-01-01' });
+    expect(deadlines.map((deadline) => [deadline.kind, deadline.dueDate, deadline.informational])).toEqual([
+      ['work-permit-filing-opens', '2016-05-30', true],
+      ['work-permit-earliest-grant', '2016-06-29', true],
+    ]);
+  });
+
+  it('stops the clock for applicant-caused delays given in the request', () => {
+    const deadlines = computeDeadlines({
+      ...US,
+      event: 'application-lodged',
+      date: '2016-01-01',
+      suspensions: [
+        { from: '2016-02-01', to: '2016-02-10', reason: 'interview rescheduled at the applicant\'s request' },
+        { from: '2016-02-05', to: '2016-02-12', reason: 'overlapping delay counted once' },
+      ],
+    });
+    expect(deadlines.map((deadline) => deadline.dueDate)).toEqual(['2016-06-11', '2016-07-11']);
+    expect(deadlines[0]?.explanation.steps.filter((step) => step.kind === 'suspension')).toHaveLength(2);
+  });
+
+  it('refuses suspensions for an event whose clocks never stop', () => {
+    expect(() =>
+      computeDeadlines({ ...US, event: 'oral-decision', date: '2016-01-01', suspensions: [{ from: '2016-01-05', to: '2016-01-06', reason: 'delay' }] }),
+    ).toThrow(/suspensions do not apply to event "oral-decision"/);
+  });
+});
+
+describe('Germany: lawsuit and departure after a BAMF decision (AsylG 74, 36, 38; BGB 187-193)', () => {
+  it.each([
+    ['2016-03-10', {}, 'appeal', 'de-lawsuit', '2016-03-24'],
+    ['2016-03-11', {}, 'appeal', 'de-lawsuit', '2016-03-29'],
+    ['2016-03-18', { manifestlyUnfounded: true }, 'appeal', 'de-lawsuit-accelerated', '2016-03-29'],
+    ['2016-03-18', { inadmissible: true }, 'departure', 'de-departure-accelerated', '2016-03-29'],
+    ['2016-09-03', {}, 'departure', 'de-departure', '2016-10-04'],
+    ['2017-10-17', {}, 'appeal', 'de-lawsuit', '2017-11-01'],
+  ])('served %s with %j: %s (%s) due %s', (served, facts, kind, ruleId, due) => {
+    expect(deadlineOf({ ...DE, event: 'decision-served', date: served, facts }, kind)).toMatchObject({ ruleId, dueDate: due });
+  });
+
+  it('counts the Land holidays of the court\'s seat when the Land is given', () => {
+    const request = { ...DE, event: 'decision-served', date: '2015-12-30', facts: { manifestlyUnfounded: true } };
+    const federal = deadlineOf(request, 'appeal');
+    expect(federal.dueDate).toBe('2016-01-06');
+    expect(federal.warnings.join(' ')).toContain('"land"');
+    const bavaria = deadlineOf({ ...request, facts: { ...request.facts, land: 'BY' } }, 'appeal');
+    expect(bavaria.dueDate).toBe('2016-01-07');
+    expect(bavaria.warnings).toEqual([]);
+    expect(bavaria.explanation.calendarSource).toContain('region: Bavaria');
+  });
+
+  it('ends at midnight Berlin time', () => {
+    expect(deadlineOf({ ...DE, event: 'decision-served', date: '2016-03-10' }, 'appeal').endsAt).toBe('2016-03-24T23:00:00.000Z');
+  });
+});
+
+describe('United Kingdom: appeal to the First-tier Tribunal (r. 19)', () => {
+  it.each([
+    ['2016-12-13', {}, 'uk-ftt-appeal', '2016-12-27', '2016-12-28'],
+    ['2016-03-11', {}, 'uk-ftt-appeal', '2016-03-25', '2016-03-29'],
+    ['2016-02-29', { outsideUk: true }, 'uk-ftt-appeal-outside-uk', '2016-03-28', '2016-03-29'],
+    ['2022-09-05', {}, 'uk-ftt-appeal', '2022-09-19', '2022-09-20'],
+  ])('sent %s with %j: %s, raw end %s, due %s', (sent, facts, ruleId, rawEnd, due) => {
+    const appeal = deadlineOf({ ...UK, event: 'decision-sent', date: sent, facts }, 'appeal');
+    expect(appeal).toMatchObject({ ruleId, dueDate: due });
+    expect(appeal.explanation.rawEndDate).toBe(rawEnd);
+  });
+
+  it('ends at midnight London time', () => {
+    expect(deadlineOf({ ...UK, event: 'decision-sent', date: '2016-06-01' }, 'appeal').endsAt).toBe('2016-06-15T23:00:00.000Z');
+  });
+
+  it('refuses a fact of the wrong type', () => {
+    expect(() => computeDeadlines({ ...UK, event: 'decision-sent', date: '2016-06-01', facts: { outsideUk: 'perhaps' } })).toThrow(RulesError);
+  });
+});
