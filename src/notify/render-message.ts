@@ -1,5 +1,5 @@
 import type { EscalationRequest } from '../activities/types';
-import { renderExplanation } from '../rules/explain/render';
+import { renderExplanation } from '../rules';
 import type { ComputedDeadline } from '../rules/types';
 import type { ChannelName } from './channel';
 import { en } from './templates/en';

@@ -1,6 +1,6 @@
 import { renderMessage } from '../../src/notify';
-import { renderExplanation } from '../../src/rules/explain/render';
-import { complaintDeadline } from '../store/complaint-deadline';
+import { renderExplanation } from '../../src/rules';
+import { complaintDeadline } from '../store/founding-case';
 
 const about = { caseNumber: 'RU-TA-2016-0042', deadline: complaintDeadline(), recipientName: 'Caseworker Petrova' };
 
@@ -13,10 +13,9 @@ describe('rendering messages', () => {
   it('writes a Russian reminder with the rule, its citation and the engine’s explanation of the date', () => {
     const { subject, text } = renderMessage({ ...about, purpose: 'reminder', daysBefore: 7 }, 'ru');
     expect(subject).toBe('[asylum-docket] Напоминание: Жалоба на отказ до 26.02.2016 (дело RU-TA-2016-0042)');
-    expect(text).toContain('Дело: RU-TA-2016-0042\nПравило: ru.ta.complaint\nНорма: Law No. 4528-1 "On Refugees", art. 10 p. 3');
+    expect(text).toContain(`Дело: RU-TA-2016-0042\nПравило: ${about.deadline.ruleId}\nНорма: ${about.deadline.citation}`);
     expect(text).toContain(renderExplanation(about.deadline, 'ru'));
     expect(text).toContain('до 24:00 Europe/Moscow');
-    expect(text).toContain('  1. Срок начинается на следующий день после получения уведомления.');
     expect(text).toContain('Осталось 7 дней.');
   });
 

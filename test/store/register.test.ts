@@ -8,7 +8,7 @@ import {
   type RegisterDatabaseHandle,
   type Store,
 } from '../../src/store';
-import { complaintDeadline, REFUSAL_RECEIVED } from './complaint-deadline';
+import { complaintDeadline, REFUSAL_RECEIVED } from './founding-case';
 import { TEST_DATABASES } from './register-databases';
 
 const CASE = { caseId: 'case-RU-TA-2016-0042', caseNumber: 'RU-TA-2016-0042' };
@@ -112,7 +112,7 @@ describe.each(TEST_DATABASES)('the case register on $name', (database) => {
     expect(await store.register.recordComputedDeadlines(input)).toEqual([{ inserted: true }]);
     expect(await store.register.recordComputedDeadlines(input)).toEqual([{ inserted: false }]);
 
-    const corrected = complaintDeadline({ dueDate: '2016-02-29', endsAt: '2016-02-29T21:00:00.000Z' });
+    const corrected = complaintDeadline('2016-01-29');
     await store.register.recordComputedDeadlines({
       caseId: CASE.caseId,
       request: { ...REFUSAL_RECEIVED, date: '2016-01-29' },
@@ -121,9 +121,10 @@ describe.each(TEST_DATABASES)('the case register on $name', (database) => {
 
     const { deadlines } = await store.register.caseTrail(CASE.caseId);
     expect(deadlines.map((row) => [row.trigger.date, row.deadline.dueDate])).toEqual([
-      ['2016-01-26', '2016-02-26'],
-      ['2016-01-29', '2016-02-29'],
+      ['2016-01-26', deadline.dueDate],
+      ['2016-01-29', corrected.dueDate],
     ]);
+    expect(corrected.dueDate).not.toBe(deadline.dueDate);
     expect(deadlines[0]?.deadline).toEqual(deadline);
   });
 
@@ -135,7 +136,7 @@ describe.each(TEST_DATABASES)('the case register on $name', (database) => {
       recipientId: 'cw-petrova',
       channel: 'email' as const,
       messageId: '<r.abc@asylum-docket>',
-      ruleId: 'ru.ta.complaint',
+      ruleId: 'ru-complaint',
       deadlineKind: 'complaint',
       dueDate: '2016-02-26',
       detail: '7',

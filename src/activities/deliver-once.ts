@@ -1,0 +1,84 @@
+import type { DeliveryReceipt } from './types';
+import { DeliveryError, renderMessage, type ChannelName, type MessageContent, type Notifier } from '../notify';
+import type { CaseRegister, StaffMember } from '../store';
+
+export interface Delivery {
+  idempotencyKey: string;
+  caseId: string;
+  caseNumber: string;
+  recipient: StaffMember;
+  content: DistributiveOmit<MessageContent, 'recipientName'>;
+  /** What the register keeps besides the deadline: days before for a reminder, the reason for an escalation. */
+  detail: string;
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+export interface DeliveryDeps {
+  register: CaseRegister;
+  notifier: Notifier;
+}
+
+/**
+ * Sends one message to one recipient at most once: the register is asked first, and the delivery is
+ * recorded right after the channel accepted it. If the recipient's channel refuses the message for good,
+ * the failure is recorded, `onPermanentFailure` runs (to escalate), the message is kept in the outbox so
+ * that it is not lost, and the `DeliveryError` is rethrown. The escalation runs before the delivery is
+ * recorded, so if it fails and the activity is retried, it runs again instead of being skipped.
+ */
+export async function deliverOnce(
+  deps: DeliveryDeps,
+  delivery: Delivery,
+  onPermanentFailure: (error: DeliveryError) => Promise<void> = async () => {},
+): Promise<DeliveryReceipt> {
+  const earlier = await deps.register.findDelivery(delivery.idempotencyKey);
+  if (earlier) return { channel: earlier.channel, messageId: earlier.messageId, duplicate: true };
+
+  const { recipient } = delivery;
+  const rendered = renderMessage({ ...delivery.content, recipientName: recipient.displayName } as MessageContent, recipient.language);
+  const message = {
+    purpose: delivery.content.purpose,
+    idempotencyKey: delivery.idempotencyKey,
+    messageId: deps.notifier.messageIdFor(delivery.idempotencyKey),
+    caseNumber: delivery.caseNumber,
+    language: recipient.language,
+    ...rendered,
+  };
+  const record = (channel: ChannelName) =>
+    deps.register.recordDelivery({
+      idempotencyKey: delivery.idempotencyKey,
+      caseId: delivery.caseId,
+      caseNumber: delivery.caseNumber,
+      purpose: delivery.content.purpose,
+      recipientId: recipient.id,
+      channel,
+      messageId: message.messageId,
+      ruleId: delivery.content.deadline.ruleId,
+      deadlineKind: delivery.content.deadline.kind,
+      dueDate: delivery.content.deadline.dueDate,
+      detail: delivery.detail,
+    });
+
+  try {
+    const channel = await deps.notifier.send(recipient, message);
+    await record(channel);
+    return { channel, messageId: message.messageId, duplicate: false };
+  } catch (error) {
+    if (!(error instanceof DeliveryError) || !error.permanent) throw error;
+    await deps.register.recordDeliveryFailure({
+      idempotencyKey: delivery.idempotencyKey,
+      caseId: delivery.caseId,
+      caseNumber: delivery.caseNumber,
+      purpose: delivery.content.purpose,
+      recipientId: recipient.id,
+      channel: error.channel,
+      error: error.message,
+    });
+    await onPermanentFailure(error);
+    if (error.channel !== 'outbox') {
+      await deps.notifier.sendToOutbox(recipient, message);
+      await record('outbox');
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,53 @@
+import path from 'node:path';
+import type { DocketConfig } from '../config';
+import type { Logger } from '../logging';
+import { createNotifier, createOutboxChannel, createSmtpChannel, createWebhookChannel, senderDomain } from '../notify';
+import { openStore, type Store } from '../store';
+import type { ActivityDeps } from './index';
+
+export type ActivityConfig = Pick<DocketConfig, 'dataDir' | 'databaseUrl' | 'smtp' | 'smtpFrom'>;
+
+export interface ActivityRuntimeOptions {
+  logger?: Logger;
+  clock?: () => Date;
+  /** Where webhook secrets come from, by the name stored with the staff member; the environment by default. */
+  resolveSecret?: (secretRef: string) => string | undefined;
+}
+
+export interface ActivityRuntime extends ActivityDeps {
+  store: Store;
+  /** Closes the SMTP transport and the database; the worker calls it after it stopped. */
+  close(): Promise<void>;
+}
+
+/**
+ * The real dependencies of the activities: the register (PostgreSQL when `DATABASE_URL` is set, else
+ * `<data dir>/register.sqlite`), migrated; e-mail when `SMTP_URL` is set; webhooks for staff who have
+ * one; the outbox for everyone else.
+ */
+export async function createActivityDeps(config: ActivityConfig, options: ActivityRuntimeOptions = {}): Promise<ActivityRuntime> {
+  const clock = options.clock ?? (() => new Date());
+  const store = await openStore(
+    config.databaseUrl ? { databaseUrl: config.databaseUrl } : { sqliteFile: path.join(config.dataDir, 'register.sqlite') },
+    clock,
+  );
+  const notifier = createNotifier({
+    outbox: createOutboxChannel(store.outbox),
+    ...(config.smtp ? { email: createSmtpChannel({ url: config.smtp.url, from: config.smtp.from }) } : {}),
+    // Signatures are stamped with the wall clock, whatever the business clock says: receivers check freshness.
+    webhook: createWebhookChannel(options.resolveSecret ? { resolveSecret: options.resolveSecret } : {}),
+    messageIdDomain: senderDomain(config.smtp?.from ?? config.smtpFrom),
+  });
+  return {
+    register: store.register,
+    staff: store.staff,
+    notifier,
+    clock,
+    ...(options.logger ? { logger: options.logger } : {}),
+    store,
+    async close() {
+      await notifier.close();
+      await store.close();
+    },
+  };
+}

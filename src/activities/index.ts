@@ -1,0 +1,152 @@
+import { DateTime } from 'luxon';
+import { createLogger, type Logger } from '../logging';
+import { DeliveryError, type Notifier } from '../notify';
+import { computeDeadlines as computeWithRules } from '../rules';
+import type { ComputedDeadline } from '../rules/types';
+import { StaffNotFoundError, type CaseRegister, type StaffDirectory, type StaffMember } from '../store';
+import { deliverOnce, type Delivery } from './deliver-once';
+import { toActivityFailure } from './failures';
+import { checkComputeInput, checkEscalation, checkReminder } from './inputs';
+import type { CaseActivities, DeliveryReceipt } from './types';
+
+export { createActivityDeps, type ActivityConfig, type ActivityRuntime, type ActivityRuntimeOptions } from './deps';
+export { FAILURE_TYPES } from './failures';
+
+export interface ActivityDeps {
+  register: CaseRegister;
+  staff: StaffDirectory;
+  notifier: Notifier;
+  clock?: () => Date;
+  logger?: Logger;
+}
+
+/**
+ * The activities the case workflow calls. Each one is safe to retry: writes carry idempotency keys,
+ * and a message already recorded as delivered is not sent again.
+ */
+export function createActivities(deps: ActivityDeps): CaseActivities {
+  const clock = deps.clock ?? (() => new Date());
+  const logger = deps.logger ?? createLogger('info');
+
+  /** An office's escalations go to its supervisors, or to the admins when it has none. */
+  const escalationRecipients = async (office: string): Promise<StaffMember[]> => {
+    const supervisors = await deps.staff.supervisorsOf(office);
+    return supervisors.length > 0 ? supervisors : deps.staff.list({ role: 'admin' });
+  };
+  const noRecipientMessage = (office: string) =>
+    `Office "${office}" has no active supervisor and there is no active admin to escalate to: add one to the staff directory.`;
+
+  /**
+   * Delivers to every recipient, each under its own key. A recipient whose channel refuses for good gets
+   * the message in the outbox instead (see deliverOnce) and is listed among the refusals.
+   */
+  const deliverToAll = async (recipients: StaffMember[], delivery: (recipient: StaffMember) => Delivery) => {
+    const receipts: DeliveryReceipt[] = [];
+    const refusals: DeliveryError[] = [];
+    for (const recipient of recipients) {
+      try {
+        receipts.push(await deliverOnce(deps, delivery(recipient)));
+      } catch (error) {
+        if (!(error instanceof DeliveryError) || !error.permanent) throw error;
+        logger.warn('a recipient channel refused a message for good; it is kept in the outbox', {
+          recipient: recipient.id,
+          channel: error.channel,
+        });
+        refusals.push(error);
+      }
+    }
+    return { receipts, refusals };
+  };
+
+  const daysOverdue = (deadline: ComputedDeadline): number => {
+    const today = DateTime.fromJSDate(clock(), { zone: deadline.zone }).startOf('day');
+    const due = DateTime.fromISO(deadline.dueDate, { zone: deadline.zone });
+    return Math.max(0, Math.round(today.diff(due, 'days').days));
+  };
+
+  const activity =
+    <A extends unknown[], R>(name: string, body: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      try {
+        return await body(...args);
+      } catch (error) {
+        logger.warn(`activity ${name} failed`, { error: error instanceof Error ? error.message : String(error) });
+        throw toActivityFailure(error);
+      }
+    };
+
+  return {
+    computeDeadlines: activity('computeDeadlines', async (input) => {
+      const { caseId, ...request } = checkComputeInput(input);
+      const deadlines = computeWithRules(request);
+      await deps.register.recordComputedDeadlines({ caseId, request, deadlines });
+      return deadlines;
+    }),
+
+    sendReminder: activity('sendReminder', async (input) => {
+      const request = checkReminder(input);
+      const caseworker = await deps.staff.requireActive(request.caseworker);
+      return deliverOnce(
+        deps,
+        {
+          idempotencyKey: request.idempotencyKey,
+          caseId: request.caseId,
+          caseNumber: request.caseNumber,
+          recipient: caseworker,
+          content: { purpose: 'reminder', caseNumber: request.caseNumber, deadline: request.deadline, daysBefore: request.daysBefore },
+          detail: String(request.daysBefore),
+        },
+        // A reminder that cannot reach its caseworker goes to the supervisors before the failure is reported.
+        async (refusal) => {
+          const supervisors = await escalationRecipients(request.office);
+          if (supervisors.length === 0) logger.error(noRecipientMessage(request.office), { case: request.caseId });
+          await deliverToAll(supervisors, (supervisor) => ({
+            idempotencyKey: `${request.idempotencyKey}/undeliverable/${supervisor.id}`,
+            caseId: request.caseId,
+            caseNumber: request.caseNumber,
+            recipient: supervisor,
+            content: {
+              purpose: 'delivery-failed',
+              caseNumber: request.caseNumber,
+              deadline: request.deadline,
+              caseworker: caseworker.id,
+              channel: refusal.channel,
+              error: refusal.message,
+            },
+            detail: refusal.channel,
+          }));
+        },
+      );
+    }),
+
+    escalate: activity('escalate', async (input) => {
+      const request = checkEscalation(input);
+      const overdue = daysOverdue(request.deadline);
+      const supervisors = await escalationRecipients(request.office);
+      if (supervisors.length === 0) throw new StaffNotFoundError(noRecipientMessage(request.office));
+      const { receipts, refusals } = await deliverToAll(supervisors, (supervisor) => ({
+        idempotencyKey: `${request.idempotencyKey}/${supervisor.id}`,
+        caseId: request.caseId,
+        caseNumber: request.caseNumber,
+        recipient: supervisor,
+        content: {
+          purpose: 'escalation',
+          caseNumber: request.caseNumber,
+          deadline: request.deadline,
+          reason: request.reason,
+          caseworker: request.caseworker,
+          daysOverdue: overdue,
+        },
+        detail: request.reason,
+      }));
+      // Escalated when at least one of them received it.
+      const [first] = receipts;
+      if (!first) throw refusals[0];
+      return { ...first, duplicate: receipts.every((receipt) => receipt.duplicate) };
+    }),
+
+    recordOutcome: activity('recordOutcome', async (input) => {
+      await deps.register.append(input);
+    }),
+  };
+}
