@@ -46,6 +46,8 @@ class RuleComputation {
   private confidence: Confidence;
   private readonly rule: Rule;
   private readonly trigger: DateTime;
+  /** The base alternative that applied, needed to restart a period whose start fell into a suspension. */
+  private baseSource: BaseSource | undefined;
 
   constructor(private readonly input: RuleInput) {
     this.rule = input.rule;
@@ -169,6 +171,7 @@ class RuleComputation {
       } else if (source.from === 'fact') {
         this.explain.step('base-date', day, text(`${start.label.en}: ${formatDay(day).en}.`, `${start.label.ru}: ${formatDay(day).ru}.`));
       }
+      this.baseSource = source;
       if (source.warning) this.explain.warn(day, source.warning);
       if (source.from === 'fact' && day < this.trigger) {
         throw new RulesError(
@@ -307,9 +310,9 @@ class RuleComputation {
   }
 
   /** Pack windows and the request's own periods stop the clock; `warn` windows only say they may apply. */
-  private applySuspensions(end: DateTime): DateTime {
+  private applySuspensions(rawEnd: DateTime): DateTime {
     const { rule, explain } = this;
-    const periodStart = this.trigger.plus({ days: 1 });
+    let end = rawEnd;
     const windows: Array<{ from: DateTime; to: DateTime; label: LocalizedText; confidence?: Confidence; effect: 'stop-clock' | 'warn' }> = [];
     for (const reference of rule.suspensions) {
       const window = this.input.pack.suspensionWindows.find((candidate) => candidate.id === reference.window) as SuspensionWindowDefinition;
@@ -327,11 +330,12 @@ class RuleComputation {
       }
     }
     windows.sort((a, b) => a.from.toMillis() - b.from.toMillis());
+    let runningFrom = this.trigger.plus({ days: 1 });
     let stoppedUntil: DateTime | undefined;
     for (const window of windows) {
       const range = text(`${formatLocalDate(window.from)}..${formatLocalDate(window.to)}`, `${formatLocalDate(window.from)}..${formatLocalDate(window.to)}`);
       if (window.effect === 'warn') {
-        if (window.from <= end && window.to >= periodStart) {
+        if (window.from <= end && window.to >= runningFrom) {
           explain.warn(
             end,
             text(
@@ -344,19 +348,32 @@ class RuleComputation {
       }
       // Overlapping stops count once: a later window starts where the clock is running again.
       const from = stoppedUntil && window.from <= stoppedUntil ? stoppedUntil.plus({ days: 1 }) : window.from;
-      if (from > window.to || from > end || window.to < periodStart) continue;
-      const stopStart = from > periodStart ? from : periodStart;
-      const remaining = daysBetween(stopStart, end) + 1;
-      end = window.to.plus({ days: remaining });
+      if (from > window.to || from > end || window.to < runningFrom) continue;
       stoppedUntil = window.to;
-      explain.step(
-        'suspension',
-        end,
-        text(
-          `The clock stopped ${range.en} (${window.label.en}); the ${remaining} day(s) of the period left from ${formatLocalDate(stopStart)} run after the stop, so it ends on ${formatDay(end).en}.`,
-          `Течение срока приостановлено ${range.ru} (${window.label.ru}); оставшиеся с ${formatLocalDate(stopStart)} дни (${remaining}) идут после приостановления, срок истекает ${formatDay(end).ru}.`,
-        ),
-      );
+      if (from <= runningFrom) {
+        // Stopped before it ran: the whole period runs from the day after the stop, counted as the rule counts it.
+        end = this.restartedEnd(window.to, rawEnd);
+        runningFrom = window.to.plus({ days: 1 });
+        explain.step(
+          'suspension',
+          end,
+          text(
+            `The clock was stopped when the period would have started, ${range.en} (${window.label.en}): it runs from ${formatDay(runningFrom).en} and ends on ${formatDay(end).en}.`,
+            `Течение срока было приостановлено к его началу, ${range.ru} (${window.label.ru}): срок идёт с ${formatDay(runningFrom).ru} и истекает ${formatDay(end).ru}.`,
+          ),
+        );
+      } else {
+        const remaining = daysBetween(from, end) + 1;
+        end = window.to.plus({ days: remaining });
+        explain.step(
+          'suspension',
+          end,
+          text(
+            `The clock stopped ${range.en} (${window.label.en}); the ${remaining} day(s) of the period left on ${formatLocalDate(from)} run after the stop, so it ends on ${formatDay(end).en}.`,
+            `Течение срока приостановлено ${range.ru} (${window.label.ru}); оставшиеся на ${formatLocalDate(from)} дни (${remaining}) идут после приостановления, срок истекает ${formatDay(end).ru}.`,
+          ),
+        );
+      }
       if (window.confidence && weaker(window.confidence, this.confidence) !== this.confidence) {
         this.confidence = window.confidence;
         explain.warn(
@@ -369,6 +386,19 @@ class RuleComputation {
       }
     }
     return end;
+  }
+
+  /** The end of the period when it only starts running on the day after `stopEnd`. */
+  private restartedEnd(stopEnd: DateTime, rawEnd: DateTime): DateTime {
+    const source = this.baseSource;
+    const period = this.rule.period;
+    if (source?.from !== 'trigger' || period?.unit === 'working-days') return stopEnd.plus({ days: daysBetween(this.trigger, rawEnd) });
+    let day = stopEnd;
+    for (const step of [source.plus, period]) {
+      if (!step || step.unit === 'working-days') continue;
+      day = shiftByPeriod(day, this.amountOf(step), step.unit, 1, this.rule.counting.monthEnd).day;
+    }
+    return period && this.rule.counting.start === 'trigger-day' ? day.minus({ days: 1 }) : day;
   }
 
   private roll(day: DateTime): DateTime {
