@@ -4,7 +4,9 @@ import { LocalizedTextSchema } from '../localized-text';
 
 const SlugSchema = z.string().regex(/^[a-z][a-z0-9-]*$/, 'expected a lower-case slug such as "refusal-notice-received"');
 const IdentifierSchema = z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/, 'expected a camelCase name such as "validUntil"');
-export const LocalDateSchema = z.string().refine(isLocalDate, 'expected an existing date as YYYY-MM-DD');
+export const LocalDateSchema = z
+  .string()
+  .refine(isLocalDate, { error: (issue) => `expected an existing date as YYYY-MM-DD, got ${JSON.stringify(issue.input)}` });
 export const ConfidenceSchema = z.enum(['high', 'medium-high', 'medium', 'low', 'unconfirmed']);
 const FactValueSchema = z.union([z.string(), z.number(), z.boolean()]);
 
