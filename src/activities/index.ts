@@ -5,6 +5,7 @@ import { computeDeadlines as computeWithRules } from '../rules';
 import type { ComputedDeadline } from '../rules/types';
 import { StaffNotFoundError, type CaseRegister, type StaffDirectory, type StaffMember } from '../store';
 import { deliverOnce, type Delivery } from './deliver-once';
+import { outcomeOfEvent } from './event-outcomes';
 import { toActivityFailure } from './failures';
 import { checkComputeInput, checkEscalation, checkReminder } from './inputs';
 import type { CaseActivities, DeliveryReceipt } from './types';
@@ -147,6 +148,8 @@ export function createActivities(deps: ActivityDeps): CaseActivities {
 
     recordOutcome: activity('recordOutcome', async (input) => {
       await deps.register.append(input);
+      const outcome = outcomeOfEvent(input);
+      if (outcome) await deps.register.append(outcome);
     }),
   };
 }

@@ -4,12 +4,11 @@ import type { RegisterEntry } from '../activities/types';
 import type { ComputedDeadline, DeadlineRequest } from '../rules/types';
 import { appendOnce, type AppendResult } from './append-once';
 import { fingerprint } from './fingerprint';
+import { OUTCOMES } from './outcomes';
 import { parseInput } from './parse-input';
 import { assertNoPersonalData } from './personal-data';
 import type { DeliveryFailureTable, DeliveryTable, RegisterDatabase } from './schema';
 
-export const OUTCOMES = ['grant', 'refusal', 'extension', 'closure'] as const;
-export type Outcome = (typeof OUTCOMES)[number];
 
 const identifier = z
   .string()
@@ -17,7 +16,7 @@ const identifier = z
   .max(200)
   .regex(/^[\p{L}\p{N}._:/@+-]+$/u, 'must be letters, digits and . _ : / @ + - only');
 const caseFields = {
-  idempotencyKey: identifier,
+  idempotencyKey: z.string().min(1).max(300).regex(/^\S+$/, 'must have no spaces'),
   caseId: identifier,
   caseNumber: z.string().min(1).max(64),
 };

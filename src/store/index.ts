@@ -1,9 +1,8 @@
 export { openRegisterDatabase, type OpenRegisterOptions, type RegisterDatabaseHandle, type StoreDialect } from './database';
 export { openStore, type Store } from './store';
+export { OUTCOMES, type Outcome } from './outcomes';
 export {
   CaseRegister,
-  OUTCOMES,
-  type Outcome,
   type CaseTrail,
   type DeliveryInput,
   type DeliveryFailureInput,

@@ -79,9 +79,10 @@ async function createRegisterTables(db: Kysely<unknown>, dialect: StoreDialect):
     .addColumn('error', 'text', (col) => col.notNull())
     .execute();
 
+  // A literal list, not OUTCOMES: a shipped migration never changes; a new outcome needs a new migration.
   await caseColumns(appendOnlyTable('outcomes'))
     .addColumn('outcome', 'text', (col) =>
-      col.notNull().check(sql`outcome in ('grant', 'refusal', 'extension', 'closure')`),
+      col.notNull().check(sql`outcome in ('grant', 'refusal', 'extension', 'closure', 'missed', 'lapsed', 'authority-overdue')`),
     )
     .addColumn('actor', 'text', (col) => col.notNull())
     .addColumn('occurred_at', 'text', (col) => col.notNull())

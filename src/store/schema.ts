@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { Outcome } from './outcomes';
 
 /**
  * The register's tables as Kysely sees them. Timestamps are ISO-8601 UTC text and structured detail
@@ -76,7 +77,7 @@ export interface DeliveryFailureTable extends CaseRow {
 }
 
 export interface OutcomeTable extends CaseRow {
-  outcome: 'grant' | 'refusal' | 'extension' | 'closure';
+  outcome: Outcome;
   actor: string;
   occurred_at: string;
   payload: string;

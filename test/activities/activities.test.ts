@@ -143,15 +143,15 @@ describe.each(TEST_DATABASES)('the case activities with the register on $name', 
     });
 
     it('goes to the admins when an office has no supervisor, and fails clearly when nobody can receive it', async () => {
-      expect(await h.activities.escalate(escalation('RU-TA-KZN'))).toMatchObject({ channel: 'email' });
+      expect(await h.activities.escalate(escalation('ru-ta-kzn'))).toMatchObject({ channel: 'email' });
       expect(h.mailbox.messages.map((mail) => mail.to)).toEqual([['admin@office.example']]);
 
       await h.runtime.staff.deactivate('admin-hq');
       const failure = await applicationFailureOf(
-        h.activities.escalate({ ...escalation('RU-TA-KZN'), idempotencyKey: 'case-RU-TA-2016-0042/escalation/other' }),
+        h.activities.escalate({ ...escalation('ru-ta-kzn'), idempotencyKey: 'case-RU-TA-2016-0042/escalation/other' }),
       );
       expect(failure).toMatchObject({ nonRetryable: true, type: FAILURE_TYPES.noRecipient });
-      expect(failure.message).toMatch(/Office "RU-TA-KZN" has no active supervisor/);
+      expect(failure.message).toMatch(/Office "ru-ta-kzn" has no active supervisor/);
     });
 
     it('counts as escalated when one supervisor’s channel refuses it, which then lands in the outbox', async () => {
@@ -180,6 +180,35 @@ describe.each(TEST_DATABASES)('the case activities with the register on $name', 
       await h.activities.recordOutcome(grant);
       await h.activities.recordOutcome(grant);
       expect((await h.runtime.register.caseTrail(grant.caseId)).outcomes).toEqual([expect.objectContaining(grant)]);
+    });
+
+    it('files the decisions among the case events as outcomes too, once', async () => {
+      const event = (id: number, type: string, extra: Record<string, unknown> = {}): RegisterEntry => ({
+        idempotencyKey: `case-RU-TA-2016-0042/event/${id}`,
+        caseId: 'case-RU-TA-2016-0042',
+        caseNumber: 'RU-TA-2016-0042',
+        kind: 'case-event',
+        actor: 'cw-petrova',
+        at: '2016-05-26T09:00:00.000Z',
+        payload: { id, type, actor: 'cw-petrova', recordedAt: '2016-05-26T09:00:00.000Z', on: '2016-05-26', ...extra },
+      });
+      await h.activities.recordOutcome(event(7, 'application-lodged', { attempt: 4 }));
+      await h.activities.recordOutcome(event(8, 'protection-granted', { validUntil: '2017-05-26' }));
+      await h.activities.recordOutcome(event(8, 'protection-granted', { validUntil: '2017-05-26' }));
+
+      const trail = await h.runtime.register.caseTrail('case-RU-TA-2016-0042');
+      expect(trail.events.map((entry) => entry.payload.type)).toEqual(['application-lodged', 'protection-granted']);
+      expect(trail.outcomes).toEqual([
+        expect.objectContaining({
+          idempotencyKey: 'case-RU-TA-2016-0042/event/8/outcome',
+          payload: expect.objectContaining({ outcome: 'grant', type: 'protection-granted', validUntil: '2017-05-26' }),
+        }),
+      ]);
+    });
+
+    it('accepts what the engine concludes about a missed deadline as an outcome', async () => {
+      await h.activities.recordOutcome({ ...grant, idempotencyKey: 'case-RU-TA-2016-0042/outcome/esc-1', actor: 'engine', payload: { outcome: 'missed', deadlineId: 'd-1', dueDate: '2016-02-26' } });
+      expect((await h.runtime.register.caseTrail(grant.caseId)).outcomes.map((entry) => entry.payload.outcome)).toEqual(['missed']);
     });
 
     it('refuses personal data and reused keys as non-retryable', async () => {

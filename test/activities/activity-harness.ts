@@ -1,5 +1,6 @@
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createLogger } from '../../src/logging';
 import { createActivities, createActivityDeps, type ActivityRuntime } from '../../src/activities';
 import type { CaseActivities, ReminderRequest } from '../../src/activities/types';
 import type { StaffMemberInput } from '../../src/store';
@@ -9,7 +10,7 @@ import { complaintDeadline } from '../store/founding-case';
 import type { TestDatabase } from '../store/register-databases';
 
 export const WEBHOOK_SECRET = 'test-only-webhook-secret';
-export const OFFICE = 'RU-TA-MSK';
+export const OFFICE = 'ru-ta-msk';
 
 /** Invented staff of two offices; the addresses are on a reserved example domain. */
 export function staffFor(receiver: WebhookReceiver): StaffMemberInput[] {
@@ -20,8 +21,8 @@ export function staffFor(receiver: WebhookReceiver): StaffMemberInput[] {
     { id: 'cw-gone', displayName: 'Caseworker Gone', email: 'gone@office.example', language: 'en', role: 'caseworker', office: OFFICE },
     { id: 'sv-smith', displayName: 'Supervisor Smith', email: 'smith@office.example', language: 'en', role: 'supervisor', office: OFFICE },
     { id: 'sv-ivanova', displayName: 'Supervisor Ivanova', webhook: hook('/sv-ivanova'), language: 'ru', role: 'supervisor', office: OFFICE },
-    { id: 'sv-spb', displayName: 'Supervisor Spb', email: 'spb@office.example', language: 'ru', role: 'supervisor', office: 'RU-TA-SPB' },
-    { id: 'admin-hq', displayName: 'Admin HQ', email: 'admin@office.example', language: 'en', role: 'admin', office: 'HQ' },
+    { id: 'sv-spb', displayName: 'Supervisor Spb', email: 'spb@office.example', language: 'ru', role: 'supervisor', office: 'ru-ta-spb' },
+    { id: 'admin-hq', displayName: 'Admin HQ', email: 'admin@office.example', language: 'en', role: 'admin', office: 'hq' },
   ];
 }
 
@@ -51,7 +52,7 @@ export async function startHarness(database: TestDatabase, options: { smtp?: boo
       ...(options.smtp === false ? {} : { smtp: { url: mailbox.url, from } }),
       smtpFrom: from,
     },
-    { clock: () => clock.now, resolveSecret: (ref) => (ref === 'DOCKET_TEST_WEBHOOK_SECRET' ? WEBHOOK_SECRET : undefined) },
+    { clock: () => clock.now, logger: createLogger('error'), resolveSecret: (ref) => (ref === 'DOCKET_TEST_WEBHOOK_SECRET' ? WEBHOOK_SECRET : undefined) },
   );
   for (const member of staffFor(receiver)) await runtime.staff.add(member);
   return {

@@ -9,7 +9,7 @@ const caseworker: StaffMember = {
   email: 'petrova@office.example',
   language: 'ru',
   role: 'caseworker',
-  office: 'RU-TA-MSK',
+  office: 'ru-ta-msk',
   active: true,
 };
 

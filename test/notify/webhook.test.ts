@@ -32,7 +32,7 @@ function supervisorAt(url: string): StaffMember {
     webhook: { url, secretRef: 'DOCKET_WEBHOOK_SECRET_SMITH' },
     language: 'en',
     role: 'supervisor',
-    office: 'RU-TA-MSK',
+    office: 'ru-ta-msk',
     active: true,
   };
 }

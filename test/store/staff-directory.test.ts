@@ -7,7 +7,7 @@ const petrova = {
   email: 'petrova@office.example',
   language: 'ru' as const,
   role: 'caseworker' as const,
-  office: 'RU-TA-MSK',
+  office: 'ru-ta-msk',
 };
 const supervisor = {
   id: 'sv-smith',
@@ -16,7 +16,7 @@ const supervisor = {
   webhook: { url: 'https://hooks.office.example/docket', secretRef: 'DOCKET_WEBHOOK_SECRET_SMITH' },
   language: 'en' as const,
   role: 'supervisor' as const,
-  office: 'RU-TA-MSK',
+  office: 'ru-ta-msk',
 };
 
 describe.each(TEST_DATABASES)('the staff directory on $name', (database) => {
@@ -36,11 +36,11 @@ describe.each(TEST_DATABASES)('the staff directory on $name', (database) => {
   it('adds staff and finds an office’s supervisors', async () => {
     await store.staff.add(petrova);
     await store.staff.add(supervisor);
-    await store.staff.add({ ...supervisor, id: 'sv-other', office: 'RU-TA-SPB' });
+    await store.staff.add({ ...supervisor, id: 'sv-other', office: 'ru-ta-spb' });
 
     expect(await store.staff.get('cw-petrova')).toEqual({ ...petrova, active: true });
-    expect((await store.staff.supervisorsOf('RU-TA-MSK')).map((member) => member.id)).toEqual(['sv-smith']);
-    expect((await store.staff.supervisorsOf('RU-TA-MSK'))[0]?.webhook).toEqual(supervisor.webhook);
+    expect((await store.staff.supervisorsOf('ru-ta-msk')).map((member) => member.id)).toEqual(['sv-smith']);
+    expect((await store.staff.supervisorsOf('ru-ta-msk'))[0]?.webhook).toEqual(supervisor.webhook);
   });
 
   it('refuses a second member with the same id and keeps the first', async () => {
@@ -67,7 +67,7 @@ describe.each(TEST_DATABASES)('the staff directory on $name', (database) => {
     expect(await store.staff.get('sv-smith')).toEqual({ ...supervisor, language: 'ru', webhook: undefined, active: true });
 
     await store.staff.deactivate('sv-smith');
-    expect(await store.staff.supervisorsOf('RU-TA-MSK')).toEqual([]);
+    expect(await store.staff.supervisorsOf('ru-ta-msk')).toEqual([]);
     await expect(store.staff.requireActive('sv-smith')).rejects.toThrow(/deactivated/);
     await expect(store.staff.requireActive('nobody')).rejects.toThrow(StaffNotFoundError);
     await expect(store.staff.deactivate('nobody')).rejects.toThrow(/No staff member with id "nobody"/);
