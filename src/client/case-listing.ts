@@ -14,6 +14,7 @@ import {
   ProtectedUntil,
 } from '../workflows/search-attributes';
 import { visibilityQuery, type CaseFilter } from './case-filter';
+import { dueDateOf } from './due-date';
 import { InvalidInputError } from './errors';
 
 /** A case as visibility knows it: its search attributes, which is all a listing needs. */
@@ -26,7 +27,7 @@ export interface CaseListItem {
   caseworker: string;
   attempt: number;
   /** The end (24:00 local) of the next deadline someone must act on, as an ISO instant. */
-  nextDeadline?: { endsAt: string; kind: string };
+  nextDeadline?: { endsAt: string; dueDate: string; kind: string };
   protectedUntil?: string;
   status: 'running' | 'completed' | 'failed' | 'terminated' | 'other';
 }
@@ -132,15 +133,18 @@ function toListItem(
   const nextDeadline = attributes.get(NextDeadline);
   const nextDeadlineKind = attributes.get(NextDeadlineKind);
   const protectedUntil = attributes.get(ProtectedUntil);
+  const jurisdiction = attributes.get(Jurisdiction) ?? '';
   return {
     caseNumber: workflowId.slice(CASE_ID_PREFIX.length),
     stage: stage as Stage,
-    jurisdiction: attributes.get(Jurisdiction) ?? '',
+    jurisdiction,
     procedure: attributes.get(Procedure) ?? '',
     office: attributes.get(Office) ?? '',
     caseworker: attributes.get(Caseworker) ?? '',
     attempt: attributes.get(Attempt) ?? 0,
-    ...(nextDeadline ? { nextDeadline: { endsAt: nextDeadline.toISOString(), kind: nextDeadlineKind ?? '' } } : {}),
+    ...(nextDeadline
+      ? { nextDeadline: { endsAt: nextDeadline.toISOString(), dueDate: dueDateOf(nextDeadline.toISOString(), jurisdiction), kind: nextDeadlineKind ?? '' } }
+      : {}),
     ...(protectedUntil ? { protectedUntil: protectedUntil.toISOString() } : {}),
     status: STATUS_NAMES[status] ?? 'other',
   };

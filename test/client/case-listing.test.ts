@@ -78,7 +78,7 @@ describe('case listing on the dev server', () => {
 
     const sorted = await listing.byNextDeadline({});
     expect(sorted.map((c) => c.caseNumber)).toEqual(['RU-TA-2016-0003', 'RU-TA-2016-0001', 'RU-TA-2016-0002']);
-    expect(sorted[0]).toMatchObject({ stage: 'refused', office: 'spb-1', nextDeadline: { endsAt: '2016-02-10T21:00:00.000Z', kind: 'complaint' } });
+    expect(sorted[0]).toMatchObject({ stage: 'refused', office: 'spb-1', nextDeadline: { endsAt: '2016-02-10T21:00:00.000Z', dueDate: '2016-02-10', kind: 'complaint' } });
 
     const window = await listing.byNextDeadline({ nextDeadlineFrom: '2016-02-20T00:00:00Z', nextDeadlineBefore: '2016-03-01T00:00:00Z' });
     expect(window.map((c) => c.caseNumber)).toEqual(['RU-TA-2016-0001']);

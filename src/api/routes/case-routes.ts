@@ -1,0 +1,230 @@
+import { z } from 'zod';
+import type { CaseClient } from '../../client/case-client';
+import { MAX_PAGE_SIZE } from '../../client/case-listing';
+import { buildDigest } from '../../client/digest';
+import { missedDeadlines, upcomingDeadlines } from '../../client/deadline-report';
+import type { EscalatedCases } from '../../client/escalated-cases';
+import { buildOverview } from '../../client/overview';
+import { caseTimeline } from '../../client/timeline';
+import { caseNumberSchema, COMMAND_INPUTS, openCaseInputSchema, type CaseSummary, type CaseView, type CommandName } from '../../domain';
+import { renderExplanation } from '../../rules';
+import { officeScope, requireOfficeAccess } from '../access/permissions';
+import type { Principal } from '../access/roles';
+import { defineRoute, type ApiRoute } from '../http/route';
+import {
+  caseFilterQuerySchema,
+  caseListItemSchema,
+  caseSummarySchema,
+  caseViewSchema,
+  countSchema,
+  digestSchema,
+  filterFromQuery,
+  missedDeadlineSchema,
+  overviewSchema,
+  timelineSchema,
+} from './case-schemas';
+import { withoutActor } from './without-actor';
+
+export interface CaseRouteDependencies {
+  cases: CaseClient;
+  escalated: EscalatedCases;
+  now: () => Date;
+}
+
+const caseParams = z.object({ caseNumber: caseNumberSchema });
+const officeQuery = z.object({ office: z.string().optional().describe('Supervisors: one office, or all when left out') });
+
+type CaseViewResponse = z.input<typeof caseViewSchema>;
+type CaseSummaryResponse = z.input<typeof caseSummarySchema>;
+
+/**
+ * The domain's records are interfaces, which TypeScript will not widen to the loose response schemas'
+ * index signatures; the route checks every response against its schema at run time instead.
+ */
+const asSummaryResponse = (summary: CaseSummary) => summary as unknown as CaseSummaryResponse;
+
+/** A deadline's explanation rendered for people, next to the structured one. */
+export function withExplanationText(view: CaseView): CaseViewResponse {
+  const response = {
+    ...view,
+    deadlines: view.deadlines.map((deadline) => ({
+      ...deadline,
+      explanationText: { en: renderExplanation(deadline.deadline, 'en'), ru: renderExplanation(deadline.deadline, 'ru') },
+    })),
+  };
+  return response as unknown as CaseViewResponse;
+}
+
+export function caseRoutes({ cases, escalated, now }: CaseRouteDependencies): ApiRoute[] {
+  /** Caseworkers touch only their own office's cases; the office comes from the case's search attributes. */
+  const requireCaseAccess = async (principal: Principal, caseNumber: string) => {
+    if (principal.role !== 'caseworker') return;
+    const { office } = await cases.locate(caseNumber);
+    requireOfficeAccess(principal, office, `Case ${caseNumber}`);
+  };
+
+  const commandRoutes = (Object.keys(COMMAND_INPUTS) as CommandName[]).map((name) =>
+    defineRoute({
+      method: 'POST',
+      path: `/api/cases/{caseNumber}/commands/${name}`,
+      operationId: name,
+      summary: `Send the ${name} command to a case; answers with the new case summary`,
+      description: 'The actor is the token’s staff member. A command the case’s stage does not allow is refused with 422 and changes nothing.',
+      tag: 'cases',
+      permission: name === 'reassign' ? 'case.reassign' : 'case.record',
+      params: caseParams,
+      body: withoutActor(COMMAND_INPUTS[name]),
+      response: caseSummarySchema,
+      handle: async ({ principal, params, body }) => {
+        await requireCaseAccess(principal, params.caseNumber);
+        return asSummaryResponse(await cases.command(params.caseNumber, name, { ...body, actor: principal.staffId }));
+      },
+    }),
+  );
+
+  return [
+    defineRoute({
+      method: 'POST',
+      path: '/api/cases',
+      operationId: 'openCase',
+      summary: 'Open a case; its workflow starts and the whole case is returned',
+      tag: 'cases',
+      permission: 'case.open',
+      body: withoutActor(openCaseInputSchema),
+      response: caseViewSchema,
+      successStatus: 201,
+      handle: async ({ principal, body }) => {
+        if (typeof body.office === 'string') requireOfficeAccess(principal, body.office, 'The new case');
+        return withExplanationText(await cases.open({ ...body, actor: principal.staffId }));
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      path: '/api/cases',
+      operationId: 'listCases',
+      summary: 'List cases by stage, next-deadline window, office, caseworker, jurisdiction or procedure',
+      description:
+        '`sort=recent` (default) pages with `pageToken`; `sort=next-deadline` returns every match, earliest next deadline first ' +
+        '(narrow the filter if more than 10,000 match). Caseworker tokens list only their own office.',
+      tag: 'cases',
+      permission: 'case.read',
+      query: caseFilterQuerySchema.extend({
+        sort: z.enum(['recent', 'next-deadline']).default('recent'),
+        pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(100),
+        pageToken: z.string().max(4096).optional(),
+      }),
+      response: z.object({ cases: z.array(caseListItemSchema), nextPageToken: z.string().optional() }),
+      handle: async ({ principal, query }) => {
+        const filter = filterFromQuery(query, officeScope(principal, query.office));
+        if (query.sort === 'next-deadline') return { cases: await cases.listing.byNextDeadline(filter) };
+        return cases.listing.page(filter, { pageSize: query.pageSize, ...(query.pageToken ? { pageToken: query.pageToken } : {}) });
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      path: '/api/cases/count',
+      operationId: 'countCases',
+      summary: 'Count matching cases, in total and by stage',
+      tag: 'cases',
+      permission: 'case.read',
+      query: caseFilterQuerySchema,
+      response: countSchema,
+      handle: async ({ principal, query }) => {
+        const { stages, ...filter } = filterFromQuery(query, officeScope(principal, query.office));
+        const byStage = await cases.listing.countByStage(filter);
+        const counted = Object.entries(byStage).filter(([stage]) => (stages ? stages.includes(stage as never) : filter.includeClosed || stage !== 'closed'));
+        return { total: counted.reduce((sum, [, count]) => sum + count, 0), byStage };
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      path: '/api/cases/{caseNumber}',
+      operationId: 'getCase',
+      summary: 'The whole case: stage, events, deadlines with explanations, reminders and escalations',
+      tag: 'cases',
+      permission: 'case.read',
+      params: caseParams,
+      response: caseViewSchema,
+      handle: async ({ principal, params }) => {
+        await requireCaseAccess(principal, params.caseNumber);
+        return withExplanationText(await cases.get(params.caseNumber));
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      path: '/api/cases/{caseNumber}/timeline',
+      operationId: 'caseTimeline',
+      summary: 'The case’s events, deadlines, reminders and escalations in date order',
+      tag: 'cases',
+      permission: 'case.read',
+      params: caseParams,
+      response: timelineSchema,
+      handle: async ({ principal, params }) => {
+        await requireCaseAccess(principal, params.caseNumber);
+        return { caseNumber: params.caseNumber, entries: caseTimeline(await cases.get(params.caseNumber)) };
+      },
+    }),
+    ...commandRoutes,
+    defineRoute({
+      method: 'GET',
+      path: '/api/deadlines/upcoming',
+      operationId: 'upcomingDeadlines',
+      summary: 'Cases whose next deadline ends within the coming days, earliest first',
+      tag: 'deadlines',
+      permission: 'deadlines.read',
+      query: officeQuery.extend({
+        caseworker: z.string().optional(),
+        withinDays: z.coerce.number().int().min(1).max(366).default(30),
+      }),
+      response: z.object({ withinDays: z.number(), cases: z.array(caseListItemSchema) }),
+      handle: async ({ principal, query }) => {
+        const office = officeScope(principal, query.office);
+        const scope = { ...(office ? { office } : {}), ...(query.caseworker ? { caseworker: query.caseworker } : {}) };
+        return { withinDays: query.withinDays, cases: await upcomingDeadlines(cases, scope, now(), query.withinDays) };
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      path: '/api/deadlines/missed',
+      operationId: 'missedDeadlines',
+      summary: 'Deadlines that ended unmet in the past days, in cases still open',
+      tag: 'deadlines',
+      permission: 'deadlines.read',
+      query: officeQuery.extend({
+        caseworker: z.string().optional(),
+        lookbackDays: z.coerce.number().int().min(1).max(3660).default(90),
+      }),
+      response: z.object({ lookbackDays: z.number(), deadlines: z.array(missedDeadlineSchema) }),
+      handle: async ({ principal, query }) => {
+        const office = officeScope(principal, query.office);
+        const scope = { ...(office ? { office } : {}), ...(query.caseworker ? { caseworker: query.caseworker } : {}) };
+        return { lookbackDays: query.lookbackDays, deadlines: await missedDeadlines(cases, escalated, scope, now(), query.lookbackDays) };
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      path: '/api/overview',
+      operationId: 'overview',
+      summary: 'The dashboard’s figures: cases by stage, upcoming and missed deadlines, workload per caseworker',
+      tag: 'dashboard',
+      permission: 'overview.read',
+      query: officeQuery,
+      response: overviewSchema,
+      handle: async ({ principal, query }) => {
+        const office = officeScope(principal, query.office);
+        return buildOverview(cases, escalated, office ? { office } : {}, now());
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      path: '/api/digest',
+      operationId: 'digest',
+      summary: 'The daily digest an office’s supervisors receive, as of now',
+      tag: 'dashboard',
+      permission: 'digest.read',
+      query: z.object({ office: z.string().min(1, 'name the office whose digest to show') }),
+      response: digestSchema,
+      handle: async ({ query }) => buildDigest(cases, escalated, query.office, now()),
+    }),
+  ];
+}

@@ -1,0 +1,162 @@
+import { z } from 'zod';
+import { STAGES } from '../../domain/stages';
+import { caseFilterSchema, type CaseFilter } from '../../client/case-filter';
+import { parseInput } from '../../client/errors';
+
+/** Response shapes. Nested domain records are loose objects: the fields named here are promised, others may follow. */
+const localizedText = z.object({ en: z.string(), ru: z.string() });
+
+export const caseListItemSchema = z.object({
+  caseNumber: z.string(),
+  stage: z.enum(STAGES),
+  jurisdiction: z.string(),
+  procedure: z.string(),
+  office: z.string(),
+  caseworker: z.string(),
+  attempt: z.number(),
+  nextDeadline: z.object({ endsAt: z.string(), dueDate: z.string(), kind: z.string() }).optional(),
+  protectedUntil: z.string().optional(),
+  status: z.enum(['running', 'completed', 'failed', 'terminated', 'other']),
+});
+
+export const caseSummarySchema = z.looseObject({
+  caseId: z.string(),
+  caseNumber: z.string(),
+  jurisdiction: z.string(),
+  procedure: z.string(),
+  office: z.string(),
+  caseworker: z.string(),
+  stage: z.enum(STAGES),
+  attempt: z.number(),
+  protectedUntil: z.string().optional(),
+  nextDeadline: z.object({ id: z.string(), kind: z.string(), title: localizedText, dueDate: z.string(), endsAt: z.string() }).optional(),
+  openDeadlines: z.number(),
+  missedDeadlines: z.number(),
+  lastEvent: z.looseObject({ id: z.number(), type: z.string(), recordedAt: z.string() }),
+});
+
+const computedDeadlineSchema = z.looseObject({
+  ruleId: z.string(),
+  kind: z.string(),
+  title: localizedText,
+  owner: z.enum(['applicant', 'authority']),
+  dueDate: z.string(),
+  endsAt: z.string(),
+  zone: z.string(),
+  basis: z.enum(['statutory', 'policy']),
+  citation: z.string(),
+  confidence: z.string(),
+  informational: z.boolean(),
+  explanation: z.looseObject({ ruleId: z.string(), citation: z.string(), rawEndDate: z.string(), steps: z.array(z.looseObject({ kind: z.string(), date: z.string(), en: z.string(), ru: z.string() })) }),
+  warnings: z.array(z.string()),
+});
+
+export const caseViewSchema = caseSummarySchema.extend({
+  events: z.array(z.looseObject({ id: z.number(), type: z.string(), actor: z.string(), recordedAt: z.string(), on: z.string().optional() })),
+  deadlines: z.array(
+    z.looseObject({
+      id: z.string(),
+      status: z.enum(['open', 'met', 'superseded', 'missed', 'expired']),
+      deadline: computedDeadlineSchema,
+      /** The explanation as staff read it, in both languages. */
+      explanationText: localizedText,
+    }),
+  ),
+  reminders: z.array(z.looseObject({ id: z.string(), dueDate: z.string(), daysBefore: z.number(), plannedFor: z.string() })),
+  escalations: z.array(z.looseObject({ id: z.string(), dueDate: z.string(), reason: z.string(), at: z.string() })),
+});
+
+export const missedDeadlineSchema = z.object({
+  caseNumber: z.string(),
+  office: z.string(),
+  caseworker: z.string(),
+  stage: z.enum(STAGES),
+  deadlineId: z.string(),
+  kind: z.string(),
+  title: localizedText,
+  owner: z.enum(['applicant', 'authority']),
+  dueDate: z.string(),
+  endsAt: z.string(),
+});
+
+export const timelineSchema = z.object({
+  caseNumber: z.string(),
+  entries: z.array(
+    z.object({
+      date: z.string(),
+      kind: z.enum(['event', 'deadline', 'reminder', 'escalation']),
+      title: z.string(),
+      detail: z.string(),
+      actor: z.string().optional(),
+    }),
+  ),
+});
+
+const stageCounts = z.record(z.enum(STAGES), z.number());
+
+export const overviewSchema = z.object({
+  generatedAt: z.string(),
+  scope: z.object({ office: z.string().optional(), caseworker: z.string().optional() }),
+  byStage: stageCounts,
+  openCases: z.number(),
+  upcoming: z.array(caseListItemSchema),
+  horizonDays: z.number(),
+  dueWithin7Days: z.number(),
+  dueWithin30Days: z.number(),
+  missed: z.array(missedDeadlineSchema),
+  missedLookbackDays: z.number(),
+  workload: z.array(z.object({ caseworker: z.string(), office: z.string(), openCases: z.number(), dueWithin30Days: z.number(), missed: z.number() })),
+});
+
+export const digestSchema = z.object({
+  office: z.string(),
+  generatedAt: z.string(),
+  upcomingDays: z.number(),
+  upcoming: z.array(caseListItemSchema),
+  missedLookbackDays: z.number(),
+  missed: z.array(missedDeadlineSchema),
+});
+
+export const countSchema = z.object({ total: z.number(), byStage: stageCounts });
+
+/** A date means the start of that day in UTC; an instant is taken as given. */
+const instantOrDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}(T.+)?$/, 'expected a date (YYYY-MM-DD) or an ISO-8601 instant')
+  .transform((value) => (value.length === 10 ? `${value}T00:00:00Z` : value))
+  .pipe(z.iso.datetime({ offset: true, error: 'expected a date (YYYY-MM-DD) or an ISO-8601 instant' }));
+
+/** Query parameters shared by the listing and the count: everything a supervisor filters on. */
+export const caseFilterQuerySchema = z.object({
+  stage: z
+    .string()
+    .transform((value) => value.split(',').map((stage) => stage.trim()))
+    .pipe(z.array(z.enum(STAGES, { error: `each stage must be one of ${STAGES.join(', ')}` })))
+    .optional()
+    .describe('One stage or several, comma-separated'),
+  office: z.string().optional(),
+  caseworker: z.string().optional(),
+  jurisdiction: z.string().optional(),
+  procedure: z.string().optional(),
+  nextDeadlineKind: z.string().optional(),
+  nextDeadlineFrom: instantOrDate.optional().describe('Next deadline ends at or after this date or instant'),
+  nextDeadlineBefore: instantOrDate.optional().describe('Next deadline ends before this date or instant'),
+  includeClosed: z.enum(['true', 'false']).optional().describe('Closed cases are left out unless true'),
+});
+export type CaseFilterQuery = z.output<typeof caseFilterQuerySchema>;
+
+/** Turns the query into the client's filter, with the same validation messages the client would give. */
+export function filterFromQuery(query: CaseFilterQuery, office: string | undefined): CaseFilter {
+  const filter = {
+    ...(query.stage ? { stages: query.stage } : {}),
+    ...(office ? { office } : {}),
+    ...(query.caseworker ? { caseworker: query.caseworker } : {}),
+    ...(query.jurisdiction ? { jurisdiction: query.jurisdiction } : {}),
+    ...(query.procedure ? { procedure: query.procedure } : {}),
+    ...(query.nextDeadlineKind ? { nextDeadlineKind: query.nextDeadlineKind } : {}),
+    ...(query.nextDeadlineFrom ? { nextDeadlineFrom: query.nextDeadlineFrom } : {}),
+    ...(query.nextDeadlineBefore ? { nextDeadlineBefore: query.nextDeadlineBefore } : {}),
+    ...(query.includeClosed === 'true' ? { includeClosed: true } : {}),
+  };
+  return parseInput(caseFilterSchema, filter, 'case filter');
+}

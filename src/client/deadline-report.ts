@@ -1,0 +1,81 @@
+import type { CaseView, DeadlineView } from '../domain';
+import type { ComputedDeadline, LocalDate } from '../rules/types';
+import type { CaseClient } from './case-client';
+import type { CaseFilter } from './case-filter';
+import type { CaseListItem } from './case-listing';
+import type { EscalatedCases } from './escalated-cases';
+import { mapLimit } from './map-limit';
+
+const DAY_MS = 86_400_000;
+
+export interface ReportScope {
+  office?: string;
+  caseworker?: string;
+}
+
+export interface MissedDeadline {
+  caseNumber: string;
+  office: string;
+  caseworker: string;
+  stage: CaseView['stage'];
+  deadlineId: string;
+  kind: string;
+  title: ComputedDeadline['title'];
+  owner: ComputedDeadline['owner'];
+  dueDate: LocalDate;
+  endsAt: string;
+}
+
+/** Cases whose next deadline ends within `days` from `now`, earliest first. */
+export function upcomingDeadlines(cases: CaseClient, scope: ReportScope, now: Date, days: number): Promise<CaseListItem[]> {
+  const filter: CaseFilter = {
+    ...scope,
+    nextDeadlineFrom: now.toISOString(),
+    nextDeadlineBefore: new Date(now.getTime() + days * DAY_MS).toISOString(),
+  };
+  return cases.listing.byNextDeadline(filter);
+}
+
+/**
+ * Deadlines that ended unmet within the last `days`, in cases that are still open. The register says
+ * which cases were escalated; each case's own state says which of its deadlines are still missed
+ * (a corrected date can turn a missed deadline into a met one).
+ */
+export async function missedDeadlines(
+  cases: CaseClient,
+  escalated: EscalatedCases,
+  scope: ReportScope,
+  now: Date,
+  days: number,
+): Promise<MissedDeadline[]> {
+  const windowStart = now.getTime() - days * DAY_MS;
+  const candidates = await escalated.since(new Date(windowStart).toISOString());
+  const views = await mapLimit(candidates, 8, (caseNumber) => cases.get(caseNumber));
+  return views
+    .filter((view) => view.stage !== 'closed' && inScope(view, scope))
+    .flatMap((view) =>
+      view.deadlines
+        .filter((deadline) => deadline.status === 'missed' && Date.parse(deadline.deadline.endsAt) >= windowStart)
+        .map((deadline) => toMissed(view, deadline)),
+    )
+    .sort((a, b) => a.endsAt.localeCompare(b.endsAt) || a.caseNumber.localeCompare(b.caseNumber));
+}
+
+function inScope(view: CaseView, scope: ReportScope): boolean {
+  return (scope.office === undefined || view.office === scope.office) && (scope.caseworker === undefined || view.caseworker === scope.caseworker);
+}
+
+function toMissed(view: CaseView, deadline: DeadlineView): MissedDeadline {
+  return {
+    caseNumber: view.caseNumber,
+    office: view.office,
+    caseworker: view.caseworker,
+    stage: view.stage,
+    deadlineId: deadline.id,
+    kind: deadline.deadline.kind,
+    title: deadline.deadline.title,
+    owner: deadline.deadline.owner,
+    dueDate: deadline.deadline.dueDate,
+    endsAt: deadline.deadline.endsAt,
+  };
+}
