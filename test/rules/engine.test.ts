@@ -16,7 +16,7 @@ describe('request validation', () => {
     ['an unknown jurisdiction', { jurisdiction: 'XX' }, 'unknown-jurisdiction', /unknown jurisdiction "XX"; known: RU, US, DE, UK/],
     ['an unknown procedure', { procedure: 'citizenship' }, 'unknown-procedure', /unknown procedure "citizenship" for RU; known: temporary-asylum, refugee-status/],
     ['an unknown event', { event: 'decision-served' }, 'unknown-event', /unknown event "decision-served" for RU\/temporary-asylum; known: application-lodged/],
-    ['a date that does not exist', { date: '2016-02-30' }, 'invalid-request', /expected an existing date as YYYY-MM-DD \(at date\)/],
+    ['a date that does not exist', { date: '2016-02-30' }, 'invalid-request', /expected an existing date as YYYY-MM-DD, got "2016-02-30" \(at date\)/],
     ['a date in another format', { date: '26.01.2016' }, 'invalid-request', /at date/],
     ['a missing date', { date: undefined }, 'invalid-request', /at date/],
     ['an unknown fact', { facts: { validUntil: '2017-01-01' } }, 'unknown-fact', /fact "validUntil" is not used by event "refusal-notice-received"/],
