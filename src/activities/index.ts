@@ -1,3 +1,4 @@
+import { activityInfo } from '@temporalio/activity';
 import { DateTime } from 'luxon';
 import { createLogger, type Logger } from '../logging';
 import { DeliveryError, type Notifier } from '../notify';
@@ -59,8 +60,21 @@ export function createActivities(deps: ActivityDeps): CaseActivities {
     return { receipts, refusals };
   };
 
+  /**
+   * When the workflow decided to call: the time Temporal first scheduled the activity, the same on every
+   * retry, so a message retried tomorrow still says what was true when it was due. Outside a worker
+   * (a direct call), the clock.
+   */
+  const decidedAt = (): Date => {
+    try {
+      return new Date(activityInfo().scheduledTimestampMs);
+    } catch {
+      return clock();
+    }
+  };
+
   const daysOverdue = (deadline: ComputedDeadline): number => {
-    const today = DateTime.fromJSDate(clock(), { zone: deadline.zone }).startOf('day');
+    const today = DateTime.fromJSDate(decidedAt(), { zone: deadline.zone }).startOf('day');
     const due = DateTime.fromISO(deadline.dueDate, { zone: deadline.zone });
     return Math.max(0, Math.round(today.diff(due, 'days').days));
   };
