@@ -66,7 +66,15 @@ describe('RU refugee status: refusals', () => {
     expect(departure).toMatchObject({ dueDate: '2016-02-25', confidence: 'low' });
   });
 
-  it.each(['complaint-filed', 'protection-granted'])('starts no clock on %s', (event) => {
+  it.each(['complaint-filed', 'protection-granted', 'renewal-filed', 'protection-extended'])('starts no clock on %s', (event) => {
     expect(computeDeadlines({ ...REFUGEE, event, date: '2016-03-01' })).toEqual([]);
+  });
+
+  it('accepts the certificate date the case workflow sends with a grant', () => {
+    expect(computeDeadlines({ ...REFUGEE, event: 'protection-granted', date: '2016-03-01', facts: { validUntil: '2019-03-01' } })).toEqual([]);
+  });
+
+  it('treats a refusal to extend as a refusal', () => {
+    expect(deadlineOf({ ...REFUGEE, event: 'renewal-refusal-notice-received', date: '2016-01-26' }, 'complaint').dueDate).toBe('2016-02-26');
   });
 });
