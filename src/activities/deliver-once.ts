@@ -7,12 +7,10 @@ export interface Delivery {
   caseId: string;
   caseNumber: string;
   recipient: StaffMember;
-  content: DistributiveOmit<MessageContent, 'recipientName'>;
+  content: MessageContent;
   /** What the register keeps besides the deadline: days before for a reminder, the reason for an escalation. */
   detail: string;
 }
-
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 export interface DeliveryDeps {
   register: CaseRegister;
@@ -35,7 +33,7 @@ export async function deliverOnce(
   if (earlier) return { channel: earlier.channel, messageId: earlier.messageId, duplicate: true };
 
   const { recipient } = delivery;
-  const rendered = renderMessage({ ...delivery.content, recipientName: recipient.displayName } as MessageContent, recipient.language);
+  const rendered = renderMessage(delivery.content, recipient);
   const message = {
     purpose: delivery.content.purpose,
     idempotencyKey: delivery.idempotencyKey,

@@ -11,13 +11,17 @@ const PHRASEBOOKS: Record<'ru' | 'en', Phrasebook> = { ru, en };
 interface AboutDeadline {
   caseNumber: string;
   deadline: ComputedDeadline;
-  /** The recipient, as greeted. Staff, never the applicant. */
-  recipientName: string;
 }
 export type MessageContent =
   | (AboutDeadline & { purpose: 'reminder'; daysBefore: number })
   | (AboutDeadline & { purpose: 'escalation'; reason: EscalationRequest['reason']; caseworker: string; daysOverdue: number })
   | (AboutDeadline & { purpose: 'delivery-failed'; caseworker: string; channel: ChannelName; error: string });
+
+/** Who reads the message: staff, never the applicant. */
+export interface Reader {
+  displayName: string;
+  language: 'ru' | 'en';
+}
 
 export interface RenderedMessage {
   subject: string;
@@ -31,7 +35,8 @@ export interface RenderedMessage {
  * never the applicant; the body adds the rule, its citation and the engine's explanation of the date
  * (due day, 24:00 end, basis, confidence, each step, the calendar, warnings).
  */
-export function renderMessage(content: MessageContent, language: 'ru' | 'en'): RenderedMessage {
+export function renderMessage(content: MessageContent, reader: Reader): RenderedMessage {
+  const { language } = reader;
   const p = PHRASEBOOKS[language];
   const { deadline, caseNumber } = content;
   const title = deadline.title[language];
@@ -59,7 +64,7 @@ export function renderMessage(content: MessageContent, language: 'ru' | 'en'): R
   })();
 
   const text = [
-    p.greeting(content.recipientName),
+    p.greeting(reader.displayName),
     ...headline,
     '',
     `${p.labels.case}: ${caseNumber}`,

@@ -2,16 +2,17 @@ import { renderMessage } from '../../src/notify';
 import { renderExplanation } from '../../src/rules';
 import { complaintDeadline } from '../store/founding-case';
 
-const about = { caseNumber: 'RU-TA-2016-0042', deadline: complaintDeadline(), recipientName: 'Caseworker Petrova' };
+const about = { caseNumber: 'RU-TA-2016-0042', deadline: complaintDeadline() };
+const petrova = (language: 'ru' | 'en') => ({ displayName: 'Caseworker Petrova', language });
 
 describe('rendering messages', () => {
   it('puts the case number and the deadline in an English subject, and nothing about people', () => {
-    const { subject } = renderMessage({ ...about, purpose: 'reminder', daysBefore: 7 }, 'en');
+    const { subject } = renderMessage({ ...about, purpose: 'reminder', daysBefore: 7 }, petrova('en'));
     expect(subject).toBe('[asylum-docket] Reminder: Complaint against the refusal due 2016-02-26 (case RU-TA-2016-0042)');
   });
 
   it('writes a Russian reminder with the rule, its citation and the engine’s explanation of the date', () => {
-    const { subject, text } = renderMessage({ ...about, purpose: 'reminder', daysBefore: 7 }, 'ru');
+    const { subject, text } = renderMessage({ ...about, purpose: 'reminder', daysBefore: 7 }, petrova('ru'));
     expect(subject).toBe('[asylum-docket] Напоминание: Жалоба на отказ до 26.02.2016 (дело RU-TA-2016-0042)');
     expect(text).toContain(`Дело: RU-TA-2016-0042\nПравило: ${about.deadline.ruleId}\nНорма: ${about.deadline.citation}`);
     expect(text).toContain(renderExplanation(about.deadline, 'ru'));
@@ -26,14 +27,14 @@ describe('rendering messages', () => {
     [11, 'Осталось 11 дней.', '11 days left.'],
     [21, 'Осталось 21 день.', '21 days left.'],
   ])('counts %i days left in both languages', (daysBefore, russian, english) => {
-    expect(renderMessage({ ...about, purpose: 'reminder', daysBefore }, 'ru').text).toContain(russian);
-    expect(renderMessage({ ...about, purpose: 'reminder', daysBefore }, 'en').text).toContain(english);
+    expect(renderMessage({ ...about, purpose: 'reminder', daysBefore }, petrova('ru')).text).toContain(russian);
+    expect(renderMessage({ ...about, purpose: 'reminder', daysBefore }, petrova('en')).text).toContain(english);
   });
 
   it('tells the supervisor why a case is escalated, whose it is and how late', () => {
     const { subject, text, data } = renderMessage(
-      { ...about, recipientName: 'Supervisor Smith', purpose: 'escalation', reason: 'missed', caseworker: 'cw-petrova', daysOverdue: 2 },
-      'en',
+      { ...about, purpose: 'escalation', reason: 'missed', caseworker: 'cw-petrova', daysOverdue: 2 },
+      { displayName: 'Supervisor Smith', language: 'en' },
     );
     expect(subject).toBe('[asylum-docket] Escalation: Complaint against the refusal due 2016-02-26 (case RU-TA-2016-0042)');
     expect(text).toContain('The deadline passed without the action that meets it.\n2 days overdue.\nCaseworker: cw-petrova');
@@ -41,7 +42,7 @@ describe('rendering messages', () => {
   });
 
   it('writes the English explanation into an English message', () => {
-    const { text } = renderMessage({ ...about, purpose: 'reminder', daysBefore: 30 }, 'en');
+    const { text } = renderMessage({ ...about, purpose: 'reminder', daysBefore: 30 }, petrova('en'));
     expect(text).toContain(renderExplanation(about.deadline, 'en'));
     expect(text).not.toContain(renderExplanation(about.deadline, 'ru'));
   });
@@ -49,9 +50,10 @@ describe('rendering messages', () => {
   it('reports an undeliverable reminder with the error and no deadline date in the subject', () => {
     const { subject, text } = renderMessage(
       { ...about, purpose: 'delivery-failed', caseworker: 'cw-petrova', channel: 'email', error: 'SMTP rejected (550)' },
-      'ru',
+      { displayName: 'Supervisor Ivanova', language: 'ru' },
     );
     expect(subject).toBe('[asylum-docket] Напоминание не доставлено (дело RU-TA-2016-0042)');
+    expect(text.startsWith('Здравствуйте, Supervisor Ivanova!\n')).toBe(true);
     expect(text).toContain('напоминание сотруднику cw-petrova не удалось доставить (канал: email).\nОшибка: SMTP rejected (550)');
   });
 });
