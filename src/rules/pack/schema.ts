@@ -127,7 +127,6 @@ export type Rule = RulePack['rules'][number];
 export type Period = NonNullable<Rule['period']>;
 export type BaseSource = Rule['base'][number];
 export type Condition = z.output<typeof ConditionSchema>;
-export type FactDefinition = RulePack['facts'][string];
 export type ParamDefinition = RulePack['params'][string];
 export type SuspensionWindowDefinition = RulePack['suspensionWindows'][number];
 export type Confidence = z.output<typeof ConfidenceSchema>;
