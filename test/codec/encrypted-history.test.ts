@@ -1,12 +1,15 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { Client, WorkflowFailedError } from '@temporalio/client';
 import type { DataConverter } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
+import { startCodecServer } from '../../src/codec/codec-server';
 import { createDataConverter } from '../../src/codec/data-converter';
 import { ENCRYPTED_ENCODING, KEY_ID_METADATA_KEY } from '../../src/codec/encryption-codec';
 import type { KeyRing } from '../../src/codec/key-ring';
-import { createTimeSkippingEnv } from '../support/temporal-env';
+import { TEMPORAL_CLI, createTimeSkippingEnv } from '../support/temporal-env';
 import { ringRotatedToB, ringWithA } from './keys';
 import { addNote, collectTwoNotes, failWithCaseData, notesQuery, type CaseNote } from './workflows';
 
@@ -15,6 +18,13 @@ type History = temporal.api.history.v1.IHistory;
 const PSEUDONYM = 'Applicant-7F3A';
 const opening: CaseNote = { caseNumber: 'RU-TA-2016-0042', applicant: PSEUDONYM, text: 'born 1990-04-17, arrived 2013' };
 const closing: CaseNote = { caseNumber: 'RU-TA-2016-0042', applicant: PSEUDONYM, text: 'fourth application accepted' };
+
+/** The part of `temporal workflow show --output json` this test reads: payloads as base64 JSON. */
+interface CliHistory {
+  events: Array<{
+    workflowExecutionStartedEventAttributes?: { input: { payloads: Array<{ metadata: Record<string, string>; data: string }> } };
+  }>;
+}
 
 interface StoredPayload {
   eventType: string;
@@ -132,5 +142,45 @@ describe('payload encryption on a real Temporal server', () => {
       EVENT_TYPE_WORKFLOW_EXECUTION_FAILED: ['key-a'],
     });
     expect(storedBytes(history).includes(PSEUDONYM)).toBe(false);
+  });
+
+  it('shows the temporal CLI only ciphertext, and the case data through the codec endpoint with a permitted token', async () => {
+    const taskQueue = 'codec-cli';
+    const workflowId = 'codec-cli-RU-TA-2016-0042';
+    const worker = await workerWith(createDataConverter(ringWithA), taskQueue);
+    await worker.runUntil(async () => {
+      const handle = await env.client.workflow.start(collectTwoNotes, { taskQueue, workflowId, args: [opening] });
+      await handle.query(notesQuery);
+    });
+    const codecServer = await startCodecServer({
+      keyRing: ringWithA,
+      corsOrigins: [],
+      authorize: async (token) => token === 'test-token-supervisor',
+    });
+    // Asynchronously: the codec server answering the CLI runs in this very process.
+    const show = async (...extra: string[]) => {
+      const { stdout } = await promisify(execFile)(
+        TEMPORAL_CLI,
+        ['workflow', 'show', '--workflow-id', workflowId, '--address', env.address, '--output', 'json', ...extra],
+        { encoding: 'utf8' },
+      );
+      const history = JSON.parse(stdout) as CliHistory;
+      const [input] = history.events[0]?.workflowExecutionStartedEventAttributes?.input.payloads ?? [];
+      return {
+        encoding: Buffer.from(input?.metadata.encoding ?? '', 'base64').toString(),
+        data: Buffer.from(input?.data ?? '', 'base64').toString(),
+      };
+    };
+    try {
+      const raw = await show();
+      expect(raw.encoding).toBe(ENCRYPTED_ENCODING);
+      expect(raw.data).not.toContain(PSEUDONYM);
+
+      const decoded = await show('--codec-endpoint', codecServer.endpoint, '--codec-auth', 'Bearer test-token-supervisor');
+      expect(decoded.encoding).toBe('json/plain');
+      expect(JSON.parse(decoded.data)).toEqual(opening);
+    } finally {
+      await codecServer.close();
+    }
   });
 });
