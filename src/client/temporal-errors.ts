@@ -11,17 +11,17 @@ export function translateTemporalError(error: unknown, caseNumber: string): unkn
   if (error instanceof WorkflowExecutionAlreadyStartedError) {
     return new ConflictError(`Case ${caseNumber} already exists; case numbers are never reused.`);
   }
-  if (error instanceof WorkflowNotFoundError) return new NotFoundError(`There is no case ${caseNumber}.`);
+  if (error instanceof WorkflowNotFoundError) {
+    // The server reports an update to a finished (or finishing) workflow as "not found"; such a case is closed.
+    return /already completed|closing workflow/i.test(error.message)
+      ? new CommandRejectedError(`Case ${caseNumber} is closed and accepts no more commands.`)
+      : new NotFoundError(`There is no case ${caseNumber}.`);
+  }
   if (error instanceof WorkflowUpdateFailedError) {
     return new CommandRejectedError(`Case ${caseNumber} refused the command: ${error.cause?.message ?? error.message}`);
   }
   const grpc = grpcErrorOf(error);
-  if (grpc?.code === grpcStatus.NOT_FOUND) {
-    // A closed case no longer accepts updates; the server reports its workflow as not running.
-    return /completed|already finished|closed/i.test(grpc.details ?? grpc.message)
-      ? new CommandRejectedError(`Case ${caseNumber} is closed and accepts no more commands.`)
-      : new NotFoundError(`There is no case ${caseNumber}.`);
-  }
+  if (grpc?.code === grpcStatus.NOT_FOUND) return new NotFoundError(`There is no case ${caseNumber}.`);
   if (grpc?.code === grpcStatus.UNAVAILABLE || grpc?.code === grpcStatus.DEADLINE_EXCEEDED) {
     return new UnavailableError(`Temporal cannot be reached (${grpc.details || 'unavailable'}); is the engine running?`);
   }

@@ -52,6 +52,17 @@ describe('case client facade on the dev server', () => {
     expect((await engine.cases.get('RU-TA-2016-0042')).events).toEqual(before.events);
   });
 
+  it('refuses commands to a closed case, which can still be read', async () => {
+    await engine.cases.open({ ...opening, caseNumber: 'RU-TA-2016-0043' });
+    await engine.cases.command('RU-TA-2016-0043', 'closeCase', { actor: 'cw-1', reason: 'withdrawn', closedOn: daysAgo(0) });
+    // Refused by the case itself while it finishes its last deliveries, by the server once its workflow has completed.
+    await eventually(async () => {
+      const refusal = await engine.cases.command('RU-TA-2016-0043', 'recordApplicationLodged', { actor: 'cw-1', lodgedOn: daysAgo(1) }).catch((error: unknown) => error);
+      return refusal instanceof CommandRejectedError && refusal.message === 'Case RU-TA-2016-0043 is closed and accepts no more commands.';
+    });
+    expect((await engine.cases.get('RU-TA-2016-0043')).stage).toBe('closed');
+  });
+
   it('reports an unknown case as not found', async () => {
     await expect(engine.cases.get('RU-TA-2016-9999')).rejects.toThrow(NotFoundError);
     await expect(engine.cases.locate('RU-TA-2016-9999')).rejects.toThrow('There is no case RU-TA-2016-9999.');

@@ -71,6 +71,8 @@ export function requireOfficeAccess(principal: Principal, office: string, what: 
 /** The office a caseworker's listing is confined to; supervisors may look at any office or all. */
 export function officeScope(principal: Principal, requested: string | undefined): string | undefined {
   if (principal.role !== 'caseworker') return requested;
-  if (requested !== undefined) requireOfficeAccess(principal, requested, `Office "${requested}"`);
+  if (requested !== undefined && requested !== principal.office) {
+    throw new ForbiddenError(`Your caseworker token is for office "${principal.office}"; it cannot see office "${requested}".`);
+  }
   return principal.office;
 }

@@ -1,0 +1,279 @@
+import { caseViewSchema, overviewSchema } from '../../src/api/routes/case-schemas';
+import { eventually } from '../support/temporal-env';
+import { daysAgo, startApiEngine, type ApiEngine } from './support/api-engine';
+
+/**
+ * Every operation of the API against every kind of caller. The expectations are written out here, not
+ * derived from the permission table in the code, so a change to who may do what has to change this test.
+ */
+type Caller = 'caseworker' | 'caseworkerElsewhere' | 'supervisor' | 'admin';
+const CALLERS: Caller[] = ['caseworker', 'caseworkerElsewhere', 'supervisor', 'admin'];
+
+/** What a caller may get: 'denied' is 403; otherwise the listed statuses. */
+type Expectation = Partial<Record<Caller, number[] | 'denied'>>;
+
+const OK = [200];
+const CREATED = [201];
+/** A command the caller may send; the case may still refuse it for its stage. */
+const COMMAND = [200, 422];
+
+const MSK_CASE = 'RU-TA-2016-0101';
+
+interface Operation {
+  method: 'GET' | 'POST' | 'DELETE';
+  /** The OpenAPI path this exercises. */
+  path: string;
+  url: (engine: ApiEngine) => Promise<string> | string;
+  body?: unknown | (() => unknown);
+  expect: Expectation;
+}
+
+let serial = 200;
+const nextCaseNumber = () => `RU-TA-2016-${String(serial++).padStart(4, '0')}`;
+const recordOnly: Expectation = { caseworker: COMMAND, caseworkerElsewhere: 'denied', supervisor: COMMAND, admin: 'denied' };
+const readCase: Expectation = { caseworker: OK, caseworkerElsewhere: 'denied', supervisor: OK, admin: 'denied' };
+const readOwnOffice: Expectation = { caseworker: OK, caseworkerElsewhere: OK, supervisor: OK, admin: 'denied' };
+const commandUrl = (name: string) => `/api/cases/${MSK_CASE}/commands/${name}`;
+const command = (name: string, body: unknown, expect: Expectation = recordOnly): Operation => ({
+  method: 'POST',
+  path: `/api/cases/{caseNumber}/commands/${name}`,
+  url: () => commandUrl(name),
+  body,
+  expect,
+});
+
+const OPERATIONS: Operation[] = [
+  { method: 'GET', path: '/api/me', url: () => '/api/me', expect: { caseworker: OK, caseworkerElsewhere: OK, supervisor: OK, admin: OK } },
+  { method: 'GET', path: '/api/tokens', url: () => '/api/tokens', expect: { caseworker: 'denied', caseworkerElsewhere: 'denied', supervisor: 'denied', admin: OK } },
+  {
+    method: 'POST',
+    path: '/api/tokens',
+    url: () => '/api/tokens',
+    body: { staffId: 'cw-new', role: 'caseworker', office: 'msk-1', label: 'contract test' },
+    expect: { caseworker: 'denied', caseworkerElsewhere: 'denied', supervisor: 'denied', admin: CREATED },
+  },
+  {
+    method: 'DELETE',
+    path: '/api/tokens/{id}',
+    url: async (engine) => `/api/tokens/${(await engine.access.tokens.issue({ staffId: 'cw-x', role: 'caseworker', office: 'msk-1', label: 'to revoke' }, 'test')).record.id}`,
+    expect: { caseworker: 'denied', caseworkerElsewhere: 'denied', supervisor: 'denied', admin: OK },
+  },
+  { method: 'GET', path: '/api/calendar-feeds', url: () => '/api/calendar-feeds', expect: { caseworker: OK, caseworkerElsewhere: OK, supervisor: OK, admin: OK } },
+  {
+    method: 'POST',
+    path: '/api/calendar-feeds',
+    url: () => '/api/calendar-feeds',
+    body: { scope: 'office', subject: 'msk-1' },
+    expect: { caseworker: CREATED, caseworkerElsewhere: 'denied', supervisor: CREATED, admin: CREATED },
+  },
+  {
+    method: 'DELETE',
+    path: '/api/calendar-feeds/{id}',
+    url: async (engine) => `/api/calendar-feeds/${(await engine.access.feeds.create({ scope: 'office', subject: 'msk-1' }, 'test')).record.id}`,
+    expect: { caseworker: OK, caseworkerElsewhere: 'denied', supervisor: OK, admin: OK },
+  },
+  { method: 'GET', path: '/api/audit', url: () => '/api/audit', expect: { caseworker: 'denied', caseworkerElsewhere: 'denied', supervisor: OK, admin: OK } },
+  {
+    method: 'POST',
+    path: '/api/cases',
+    url: () => '/api/cases',
+    body: () => ({ caseNumber: nextCaseNumber(), jurisdiction: 'RU', procedure: 'temporary-asylum', office: 'msk-1', caseworker: 'cw-msk' }),
+    expect: { caseworker: CREATED, caseworkerElsewhere: 'denied', supervisor: CREATED, admin: 'denied' },
+  },
+  { method: 'GET', path: '/api/cases', url: () => '/api/cases', expect: readOwnOffice },
+  { method: 'GET', path: '/api/cases/count', url: () => '/api/cases/count', expect: readOwnOffice },
+  { method: 'GET', path: '/api/cases/{caseNumber}', url: () => `/api/cases/${MSK_CASE}`, expect: readCase },
+  { method: 'GET', path: '/api/cases/{caseNumber}/timeline', url: () => `/api/cases/${MSK_CASE}/timeline`, expect: readCase },
+  command('recordApplicationLodged', { lodgedOn: daysAgo(20) }),
+  command('recordDecision', { decision: 'refusal', noticeReceivedOn: daysAgo(5) }),
+  command('recordComplaintFiled', { filedOn: daysAgo(2), forum: 'administrative' }),
+  command('recordComplaintOutcome', { outcome: 'refusal-overturned', on: daysAgo(1) }),
+  command('recordNewApplication', { lodgedOn: daysAgo(1) }),
+  command('recordRenewalFiled', { filedOn: daysAgo(1) }),
+  command('recordRenewalDecision', { decision: 'refused', noticeReceivedOn: daysAgo(1) }),
+  command('correctEventDate', { eventId: 2, correctedDate: daysAgo(21), reason: 'date copied wrongly from the receipt' }),
+  command('acknowledgeReminder', { reminderId: 'no-such-reminder' }),
+  command('reassign', { caseworker: 'cw-msk-2', reason: 'leave cover' }, { caseworker: 'denied', caseworkerElsewhere: 'denied', supervisor: COMMAND, admin: 'denied' }),
+  command('closeCase', { reason: 'withdrawn', closedOn: daysAgo(0) }),
+  { method: 'GET', path: '/api/deadlines/upcoming', url: () => '/api/deadlines/upcoming?withinDays=30', expect: readOwnOffice },
+  { method: 'GET', path: '/api/deadlines/missed', url: () => '/api/deadlines/missed', expect: readOwnOffice },
+  { method: 'GET', path: '/api/overview', url: () => '/api/overview', expect: readOwnOffice },
+  { method: 'GET', path: '/api/digest', url: () => '/api/digest?office=msk-1', expect: { caseworker: 'denied', caseworkerElsewhere: 'denied', supervisor: OK, admin: 'denied' } },
+];
+
+describe('HTTP API contract', () => {
+  let engine: ApiEngine;
+  const tokens = {} as Record<Caller, string>;
+
+  beforeAll(async () => {
+    engine = await startApiEngine();
+    tokens.caseworker = await engine.tokenFor('caseworker', 'cw-msk', 'msk-1');
+    tokens.caseworkerElsewhere = await engine.tokenFor('caseworker', 'cw-spb', 'spb-1');
+    tokens.supervisor = await engine.tokenFor('supervisor', 'sv-msk', 'msk-1');
+    tokens.admin = await engine.tokenFor('admin', 'adm-1', 'hq');
+    await engine.cases.open({ caseNumber: MSK_CASE, jurisdiction: 'RU', procedure: 'temporary-asylum', office: 'msk-1', caseworker: 'cw-msk', actor: 'sv-msk' });
+  });
+  afterAll(() => engine?.stop());
+
+  it('covers every operation in the OpenAPI document', async () => {
+    const document = (await engine.http('GET', '/openapi.json')).json();
+    const documented = Object.entries(document.paths as Record<string, Record<string, unknown>>).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(OPERATIONS.map((operation) => `${operation.method} ${operation.path}`).sort()).toEqual(documented.sort());
+  });
+
+  it.each(OPERATIONS.map((operation) => [`${operation.method} ${operation.path}`, operation] as const))(
+    '%s answers every role as the permission table says',
+    async (_name, operation) => {
+      const anonymous = await engine.http(operation.method, await operation.url(engine));
+      expect(anonymous.status).toBe(401);
+      for (const caller of CALLERS) {
+        const body = typeof operation.body === 'function' ? (operation.body as () => unknown)() : operation.body;
+        const response = await engine.http(operation.method, await operation.url(engine), {
+          token: tokens[caller],
+          ...(body !== undefined ? { body } : {}),
+        });
+        const expected = operation.expect[caller];
+        const allowed = expected === 'denied' ? [403] : (expected ?? []);
+        if (!allowed.includes(response.status)) {
+          throw new Error(`${caller}: expected ${allowed.join(' or ')}, got ${response.status}: ${response.text.slice(0, 300)}`);
+        }
+        if (expected === 'denied') expect(response.json()).toMatchObject({ error: 'forbidden', message: expect.any(String) });
+      }
+    },
+  );
+});
+
+describe('HTTP API behaviour', () => {
+  let engine: ApiEngine;
+  let supervisor: string;
+  let caseworker: string;
+
+  beforeAll(async () => {
+    engine = await startApiEngine('api-behaviour');
+    supervisor = await engine.tokenFor('supervisor', 'sv-msk', 'msk-1');
+    caseworker = await engine.tokenFor('caseworker', 'cw-msk', 'msk-1');
+  });
+  afterAll(() => engine?.stop());
+
+  const open = async (caseNumber: string, office: string, token: string) => {
+    const response = await engine.http('POST', '/api/cases', {
+      token,
+      body: { caseNumber, jurisdiction: 'RU', procedure: 'temporary-asylum', office, caseworker: office === 'msk-1' ? 'cw-msk' : 'cw-spb' },
+    });
+    expect(response.status).toBe(201);
+    return response.json();
+  };
+
+  it('lists cases for a supervisor by next deadline, earliest first', async () => {
+    await open('RU-TA-2016-0042', 'msk-1', caseworker);
+    await open('RU-TA-2016-0043', 'msk-1', caseworker);
+    await open('RU-TA-2016-0044', 'spb-1', supervisor);
+    const record = (caseNumber: string, path: string, body: unknown) =>
+      engine.http('POST', `/api/cases/${caseNumber}/commands/${path}`, { token: supervisor, body });
+    // A refusal starts the one-month complaint clock; a lodged application the three-month decision clock.
+    expect((await record('RU-TA-2016-0042', 'recordApplicationLodged', { lodgedOn: daysAgo(30) })).status).toBe(200);
+    expect((await record('RU-TA-2016-0042', 'recordDecision', { decision: 'refusal', noticeReceivedOn: daysAgo(3) })).status).toBe(200);
+    expect((await record('RU-TA-2016-0043', 'recordApplicationLodged', { lodgedOn: daysAgo(10) })).status).toBe(200);
+    expect((await record('RU-TA-2016-0044', 'recordApplicationLodged', { lodgedOn: daysAgo(40) })).status).toBe(200);
+
+    const listed = await eventually(async () => {
+      const response = (await engine.http('GET', '/api/cases?sort=next-deadline', { token: supervisor })).json();
+      return response.cases.length === 3 && response.cases.every((item: { nextDeadline?: unknown }) => item.nextDeadline) ? response.cases : undefined;
+    });
+    expect(listed.map((item: { caseNumber: string }) => item.caseNumber)).toEqual(['RU-TA-2016-0042', 'RU-TA-2016-0044', 'RU-TA-2016-0043']);
+    expect(listed[0].nextDeadline).toMatchObject({ kind: 'complaint', dueDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+
+    const own = (await engine.http('GET', '/api/cases?sort=next-deadline', { token: caseworker })).json();
+    expect(own.cases.map((item: { caseNumber: string }) => item.caseNumber)).toEqual(['RU-TA-2016-0042', 'RU-TA-2016-0043']);
+    const elsewhere = await engine.http('GET', '/api/cases?office=spb-1', { token: caseworker });
+    expect(elsewhere.status).toBe(403);
+    expect(elsewhere.json().message).toBe('Your caseworker token is for office "msk-1"; it cannot see office "spb-1".');
+  });
+
+  it('pages through a listing and counts by stage', async () => {
+    const first = (await engine.http('GET', '/api/cases?pageSize=2', { token: supervisor })).json();
+    expect(first.cases).toHaveLength(2);
+    const second = (await engine.http('GET', `/api/cases?pageSize=2&pageToken=${first.nextPageToken}`, { token: supervisor })).json();
+    expect(second.cases).toHaveLength(1);
+    expect(second.nextPageToken).toBeUndefined();
+    const count = (await engine.http('GET', '/api/cases/count?stage=refused,lodged', { token: supervisor })).json();
+    expect(count).toMatchObject({ total: 3, byStage: { refused: 1, lodged: 2, granted: 0 } });
+  });
+
+  it('shows a case with its history and deadline explanations in English and Russian', async () => {
+    const response = await engine.http('GET', '/api/cases/RU-TA-2016-0042', { token: caseworker });
+    const view = caseViewSchema.parse(response.json());
+    const complaint = view.deadlines.find((deadline) => deadline.deadline.kind === 'complaint');
+    expect(complaint?.explanationText.en).toContain(complaint?.deadline.citation);
+    expect(complaint?.explanationText.ru).toMatch(/[а-я]/);
+    const timeline = (await engine.http('GET', '/api/cases/RU-TA-2016-0042/timeline', { token: caseworker })).json();
+    // By legal date: the application and the refusal happened before the case was opened here today.
+    expect(timeline.entries.filter((entry: { kind: string }) => entry.kind === 'event').map((entry: { title: string }) => entry.title)).toEqual([
+      '#2 Application lodged',
+      '#3 Refusal notice received',
+      '#1 Case opened',
+    ]);
+  });
+
+  it('takes the actor from the token, refuses a body that names one, and audits each write', async () => {
+    const named = await engine.http('POST', '/api/cases/RU-TA-2016-0043/commands/recordRenewalFiled', {
+      token: caseworker,
+      body: { filedOn: daysAgo(1), actor: 'sv-msk' },
+    });
+    expect(named.status).toBe(400);
+    expect(named.json().problems).toEqual([expect.stringContaining('actor')]);
+    const refused = await engine.http('POST', '/api/cases/RU-TA-2016-0043/commands/recordRenewalFiled', { token: caseworker, body: { filedOn: daysAgo(1) } });
+    expect(refused.status).toBe(422);
+    expect(refused.json()).toMatchObject({ error: 'rejected', message: expect.stringContaining('RU-TA-2016-0043') });
+    const audit = (await engine.http('GET', '/api/audit?target=RU-TA-2016-0043', { token: supervisor })).json().entries;
+    expect(audit.map((entry: { action: string; actor: string; outcome: string }) => `${entry.action} ${entry.actor} ${entry.outcome}`)).toEqual([
+      'case.recordRenewalFiled cw-msk rejected',
+      'case.recordApplicationLodged sv-msk ok',
+      'case.open cw-msk ok',
+    ]);
+  });
+
+  it('gives the dashboard its figures and a supervisor the digest, with missed deadlines from the register', async () => {
+    // Lodged 40 days ago and refused with a notice received 35 days ago: the one-month complaint period has passed unmet.
+    await open('RU-TA-2016-0045', 'msk-1', supervisor);
+    await engine.http('POST', '/api/cases/RU-TA-2016-0045/commands/recordApplicationLodged', { token: supervisor, body: { lodgedOn: daysAgo(40) } });
+    await engine.http('POST', '/api/cases/RU-TA-2016-0045/commands/recordDecision', {
+      token: supervisor,
+      body: { decision: 'refusal', noticeReceivedOn: daysAgo(35) },
+    });
+    const overview = await eventually(async () => {
+      const body = overviewSchema.parse((await engine.http('GET', '/api/overview?office=msk-1', { token: supervisor })).json());
+      return body.missed.length > 0 && body.openCases === 3 ? body : undefined;
+    });
+    expect(overview.missed).toEqual([expect.objectContaining({ caseNumber: 'RU-TA-2016-0045', kind: 'complaint', owner: 'applicant' })]);
+    expect(overview.byStage).toMatchObject({ refused: 2, lodged: 1 });
+    expect(overview.upcoming.map((item) => item.caseNumber)).toEqual(['RU-TA-2016-0042', 'RU-TA-2016-0043']);
+    expect(overview.workload).toEqual([{ caseworker: 'cw-msk', office: 'msk-1', openCases: 3, dueWithin30Days: 1, missed: 1 }]);
+
+    const digest = (await engine.http('GET', '/api/digest?office=msk-1', { token: supervisor })).json();
+    expect(digest.upcoming).toEqual([]);
+    expect(digest.missed.map((item: { caseNumber: string }) => item.caseNumber)).toEqual(['RU-TA-2016-0045']);
+  });
+
+  it('serves an ICS feed of an office’s deadlines with their reminders until the feed is revoked', async () => {
+    const created = await engine.http('POST', '/api/calendar-feeds', { token: caseworker, body: { scope: 'office', subject: 'msk-1' } });
+    const feedPath = new URL(created.json().url).pathname;
+    const feed = await engine.http('GET', feedPath);
+    expect(feed.status).toBe(200);
+    expect(feed.headers.get('content-type')).toMatch(/^text\/calendar/);
+    const events = feed.text.split('BEGIN:VEVENT').slice(1);
+    const complaint = events.find((event) => event.includes('SUMMARY:RU-TA-2016-0042: '));
+    expect(complaint).toMatch(/DTSTART;VALUE=DATE:\d{8}/);
+    expect(complaint?.match(/BEGIN:VALARM/g)?.length).toBe(6);
+    expect(events.some((event) => event.includes('SUMMARY:MISSED: RU-TA-2016-0045'))).toBe(true);
+    expect(feed.text).not.toContain('RU-TA-2016-0044');
+
+    const revoked = await engine.http('DELETE', `/api/calendar-feeds/${created.json().record.id}`, { token: caseworker });
+    expect(revoked.status).toBe(200);
+    const gone = await engine.http('GET', feedPath);
+    expect(gone.status).toBe(404);
+    expect(gone.text).toContain('does not exist or was revoked');
+  });
+});
