@@ -21,7 +21,7 @@ function el(tag, attributes, ...children) {
     if (name === 'style') for (const [property, propertyValue] of Object.entries(value)) node.style.setProperty(property, propertyValue);
     else node.setAttribute(name, String(value));
   }
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child === undefined || child === null || child === false) continue;
     node.append(typeof child === 'string' || typeof child === 'number' ? document.createTextNode(String(child)) : child);
   }
@@ -31,7 +31,7 @@ function el(tag, attributes, ...children) {
 function svg(tag, attributes, ...children) {
   const node = document.createElementNS(SVG_NS, tag);
   for (const [name, value] of Object.entries(attributes || {})) node.setAttribute(name, String(value));
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child === undefined || child === null) continue;
     node.append(typeof child === 'string' ? document.createTextNode(child) : child);
   }
