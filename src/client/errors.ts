@@ -13,10 +13,11 @@ export class InvalidInputError extends DocketError {
   override name = 'InvalidInputError';
   readonly kind = 'invalid-input';
   constructor(
-    message: string,
+    /** What was being read, e.g. "Invalid case to open"; `message` adds the problems. */
+    readonly summary: string,
     readonly problems: string[] = [],
   ) {
-    super(problems.length > 0 ? `${message}: ${problems.join('; ')}` : message);
+    super(problems.length > 0 ? `${summary}: ${problems.join('; ')}` : summary);
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Stage } from '../domain';
 import type { CaseClient } from './case-client';
 import type { CaseListItem } from './case-listing';
+import { collect } from './collect';
 import { missedDeadlines, upcomingDeadlines, type MissedDeadline, type ReportScope } from './deadline-report';
 import type { EscalatedCases } from './escalated-cases';
 
@@ -66,10 +67,4 @@ export async function buildOverview(cases: CaseClient, escalated: EscalatedCases
     missedLookbackDays: MISSED_LOOKBACK_DAYS,
     workload: [...loads.values()].sort((a, b) => b.openCases - a.openCases || a.caseworker.localeCompare(b.caseworker)),
   };
-}
-
-async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
-  const all: T[] = [];
-  for await (const item of items) all.push(item);
-  return all;
 }

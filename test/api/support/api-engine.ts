@@ -7,12 +7,14 @@ import { createActivities, createActivityDeps, type ActivityRuntime } from '../.
 import { assembleApiServer, openAccess } from '../../../src/api';
 import type { AccessStore, Role } from '../../../src/api/access';
 import { CaseClient } from '../../../src/client/case-client';
+import { createDigestActivities } from '../../../src/client/digest-activities';
 import { RegisterEscalatedCases } from '../../../src/client/escalated-cases';
 import { createLogger } from '../../../src/logging';
 import { createDevServerEnv } from '../../support/temporal-env';
 import { httpClient, listen } from './http';
 
 const PROJECT_ROOT = path.resolve(__dirname, '..', '..', '..');
+const PUBLIC_URL = 'http://docket.test';
 
 /**
  * The engine as a person meets it: the dev server, a worker running the real case workflow with the
@@ -20,6 +22,7 @@ const PROJECT_ROOT = path.resolve(__dirname, '..', '..', '..');
  */
 export interface ApiEngine {
   env: TestWorkflowEnvironment;
+  taskQueue: string;
   cases: CaseClient;
   access: AccessStore;
   runtime: ActivityRuntime;
@@ -39,27 +42,32 @@ export async function startApiEngine(taskQueue = 'api-test'): Promise<ApiEngine>
   ] as const) {
     await runtime.staff.upsert({ id, displayName: `Supervisor ${office}`, language: 'en', role: 'supervisor', office });
   }
+  const { handle, access } = await openAccess({ dataDir });
+  const cases = new CaseClient({ client: env.client, namespace: 'default', taskQueue, audit: access.audit, via: 'api' });
+  const escalated = new RegisterEscalatedCases(handle.db);
   const worker = await Worker.create({
     connection: env.nativeConnection,
     namespace: 'default',
     taskQueue,
     workflowsPath: require.resolve('../../../src/workflows'),
-    activities: createActivities({ ...runtime, logger: createLogger('error') }),
+    activities: {
+      ...createActivities({ ...runtime, logger: createLogger('error') }),
+      ...createDigestActivities({ cases, escalated, staff: runtime.staff, notifier: runtime.notifier, dashboardUrl: `${PUBLIC_URL}/dashboard` }),
+    },
   });
   const running = worker.run();
-  const { handle, access } = await openAccess({ dataDir });
-  const cases = new CaseClient({ client: env.client, namespace: 'default', taskQueue, audit: access.audit, via: 'api' });
   const app = await assembleApiServer({
     cases,
     access,
-    escalated: new RegisterEscalatedCases(handle.db),
+    escalated,
     logger: createLogger('error'),
-    publicUrl: 'http://docket.test',
+    publicUrl: PUBLIC_URL,
     projectRoot: PROJECT_ROOT,
   });
   const baseUrl = await listen(app);
   return {
     env,
+    taskQueue,
     cases,
     access,
     runtime,
