@@ -1,5 +1,8 @@
 import type { CliCommand } from '../command';
+import { feedCommand, tokenCommand } from './access-commands';
+import { caseCommand } from './case';
 import { deadlinesCommand } from './deadlines';
+import { digestCommand } from './digest';
 
 /** Every `docket` subcommand; add a new one here after writing it in its own file. */
-export const COMMANDS: readonly CliCommand[] = [deadlinesCommand];
+export const COMMANDS: readonly CliCommand[] = [caseCommand, deadlinesCommand, digestCommand, tokenCommand, feedCommand];

@@ -8,7 +8,7 @@ import { assembleApiServer, openAccess } from '../../../src/api';
 import type { AccessStore, Role } from '../../../src/api/access';
 import { CaseClient } from '../../../src/client/case-client';
 import { createDigestActivities } from '../../../src/client/digest-activities';
-import { RegisterEscalatedCases } from '../../../src/client/escalated-cases';
+import { RegisterEscalatedCases, type EscalatedCases } from '../../../src/client/escalated-cases';
 import { createLogger } from '../../../src/logging';
 import { createDevServerEnv } from '../../support/temporal-env';
 import { httpClient, listen } from './http';
@@ -25,6 +25,7 @@ export interface ApiEngine {
   taskQueue: string;
   cases: CaseClient;
   access: AccessStore;
+  escalated: EscalatedCases;
   runtime: ActivityRuntime;
   baseUrl: string;
   http: ReturnType<typeof httpClient>;
@@ -70,6 +71,7 @@ export async function startApiEngine(taskQueue = 'api-test'): Promise<ApiEngine>
     taskQueue,
     cases,
     access,
+    escalated,
     runtime,
     baseUrl,
     http: httpClient(baseUrl),

@@ -1,0 +1,52 @@
+import type { Kysely } from 'kysely';
+import { openAccess } from '../../api';
+import type { AccessStore } from '../../api/access';
+import type { CaseClient } from '../../client/case-client';
+import { connectCases } from '../../client/connect';
+import { RegisterEscalatedCases, type EscalatedCases } from '../../client/escalated-cases';
+import { loadConfig, type DocketConfig } from '../../config';
+import type { RegisterDatabase } from '../../store/schema';
+
+/**
+ * What the CLI's commands work with. The CLI talks to Temporal directly (TEMPORAL_ADDRESS and the
+ * encryption keys from the same environment as the engine) and to the register database for tokens,
+ * feeds, the audit trail and escalations. Temporal is connected only when a command needs cases.
+ */
+export interface CliServices {
+  config: DocketConfig;
+  access: AccessStore;
+  escalated: EscalatedCases;
+  cases(): Promise<CaseClient>;
+  close(): Promise<void>;
+}
+
+export type OpenCliServices = () => Promise<CliServices>;
+
+export const openCliServices: OpenCliServices = async () => {
+  const config = loadConfig();
+  const { handle, access } = await openAccess(config);
+  let connected: Awaited<ReturnType<typeof connectCases>> | undefined;
+  return {
+    config,
+    access,
+    escalated: new RegisterEscalatedCases(handle.db as Kysely<RegisterDatabase>),
+    cases: async () => {
+      connected ??= await connectCases(config, access.audit, 'cli');
+      return connected.cases;
+    },
+    close: async () => {
+      await connected?.close();
+      await handle.close();
+    },
+  };
+};
+
+/** Opens the services, runs the work, and always closes them. */
+export async function usingServices<T>(open: OpenCliServices, work: (services: CliServices) => Promise<T>): Promise<T> {
+  const services = await open();
+  try {
+    return await work(services);
+  } finally {
+    await services.close();
+  }
+}

@@ -1,0 +1,159 @@
+import { CaseClient } from '../../src/client/case-client';
+import { runDocket } from '../../src/cli/docket';
+import { createBufferedIo } from '../../src/cli/io';
+import { createFeedCommand, createTokenCommand } from '../../src/cli/commands/access-commands';
+import { createCaseCommand } from '../../src/cli/commands/case';
+import { createDigestCommand } from '../../src/cli/commands/digest';
+import type { CliServices } from '../../src/cli/commands/services';
+import { loadConfig } from '../../src/config';
+import { eventually } from '../support/temporal-env';
+import { daysAgo, startApiEngine, type ApiEngine } from '../api/support/api-engine';
+
+describe('docket CLI against the dev server', () => {
+  let engine: ApiEngine;
+  let commands: ReturnType<typeof createCaseCommand>[];
+
+  beforeAll(async () => {
+    engine = await startApiEngine('cli-test');
+    const cases = new CaseClient({ client: engine.env.client, namespace: 'default', taskQueue: engine.taskQueue, audit: engine.access.audit, via: 'cli' });
+    const services: CliServices = {
+      config: loadConfig({ API_PUBLIC_URL: 'https://docket.example.org' }),
+      access: engine.access,
+      escalated: engine.escalated,
+      cases: async () => cases,
+      close: async () => undefined,
+    };
+    const open = async () => services;
+    commands = [createCaseCommand(open), createDigestCommand(open), createTokenCommand(open), createFeedCommand(open)];
+  });
+  afterAll(() => engine?.stop());
+
+  async function docket(...argv: string[]) {
+    const io = createBufferedIo();
+    const code = await runDocket(argv, io, commands);
+    return { code, out: io.stdout, err: io.stderr };
+  }
+
+  it('opens the founding case and refuses to open it twice', async () => {
+    const opened = await docket('case', 'open', 'RU-TA-2016-0042', '--jurisdiction', 'RU', '--procedure', 'temporary-asylum', '--office', 'msk-1', '--caseworker', 'cw-msk', '--pseudonym', 'Applicant-7F3A', '--as', 'cw-msk');
+    expect(opened).toMatchObject({ code: 0, err: '' });
+    expect(opened.out).toContain('Opened case RU-TA-2016-0042.');
+    expect(opened.out).toMatch(/Stage\s+opened, attempt 0/);
+
+    const again = await docket('case', 'open', 'RU-TA-2016-0042', '--jurisdiction', 'RU', '--procedure', 'temporary-asylum', '--office', 'msk-1', '--caseworker', 'cw-msk', '--as', 'cw-msk');
+    expect(again.code).toBe(4);
+    expect(again.err).toBe('docket case open: Case RU-TA-2016-0042 already exists; case numbers are never reused.\n');
+  });
+
+  it('says what was wrong with bad input, naming each field, and opens nothing', async () => {
+    const bad = await docket('case', 'open', 'RU-TA-16-42', '--jurisdiction', 'Russia', '--procedure', 'temporary-asylum', '--office', 'msk-1', '--caseworker', 'Ivan Petrov', '--as', 'cw-msk');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('docket case open: Invalid case to open:');
+    expect(bad.err).toMatch(/- caseNumber: expected a case number like RU-TA-2016-0042/);
+    expect(bad.err).toMatch(/- jurisdiction: expected a two-letter country code/);
+    expect(bad.err).toMatch(/- caseworker: expected a staff id/);
+    expect((await docket('case', 'show', 'RU-TA-16-42')).code).toBe(2);
+
+    const noActor = await docket('case', 'record', 'RU-TA-2016-0042', 'application-lodged', '--on', daysAgo(40));
+    expect(noActor.code).toBe(2);
+    expect(noActor.err).toContain('say who is acting: --as <staff id>, or set DOCKET_ACTOR');
+    const unknownEvent = await docket('case', 'record', 'RU-TA-2016-0042', 'appeal-won', '--as', 'cw-msk');
+    expect(unknownEvent.code).toBe(2);
+    expect(unknownEvent.err).toContain('name the event to record, one of: application-lodged, protection-granted');
+    expect((await docket('case', 'frobnicate')).code).toBe(2);
+    expect((await docket('case', 'show', 'RU-TA-2016-0042', '--colour')).err).toContain("Unknown option '--colour'");
+  });
+
+  it('records events, refuses one the stage does not allow, and corrects a date', async () => {
+    const lodged = await docket('case', 'record', 'RU-TA-2016-0042', 'application-lodged', '--on', daysAgo(40), '--as', 'cw-msk');
+    expect(lodged.code).toBe(0);
+    expect(lodged.out).toMatch(/Next deadline\s+\d{4}-\d{2}-\d{2}\s+Decision on the temporary asylum application \(decision-due\)/);
+    const refused = await docket('case', 'record', 'RU-TA-2016-0042', 'refusal-notice-received', '--on', daysAgo(4), '--as', 'cw-msk');
+    expect(refused.out).toMatch(/Stage\s+refused, attempt 1/);
+
+    const notAllowed = await docket('case', 'record', 'RU-TA-2016-0042', 'renewal-filed', '--on', daysAgo(1), '--as', 'cw-msk');
+    expect(notAllowed.code).toBe(4);
+    expect(notAllowed.err).toMatch(/^docket case record: Case RU-TA-2016-0042 refused the command: /);
+
+    const corrected = await docket('case', 'correct', 'RU-TA-2016-0042', '--event', '3', '--date', daysAgo(5), '--reason', 'receipt stamp misread', '--as', 'cw-msk');
+    expect(corrected.code).toBe(0);
+    const shown = JSON.parse((await docket('case', 'show', 'RU-TA-2016-0042', '--json')).out);
+    expect(shown.events.find((event: { id: number }) => event.id === 3).on).toBe(daysAgo(5));
+    expect(shown.events.at(-1)).toMatchObject({ type: 'event-date-corrected', actor: 'cw-msk' });
+  });
+
+  it('shows a case as tables, with explanations in Russian on request', async () => {
+    const shown = await docket('case', 'show', 'RU-TA-2016-0042', '--explain', '--lang', 'ru');
+    expect(shown.code).toBe(0);
+    expect(shown.out).toMatch(/DUE\s+DEADLINE\s+STATUS\s+WHO ACTS\s+BASIS\s+ID/);
+    expect(shown.out).toMatch(/Complaint against the refusal\s+open\s+applicant\s+statutory, high/);
+    expect(shown.out).toContain('Как рассчитано');
+    const timeline = await docket('case', 'timeline', 'RU-TA-2016-0042');
+    expect(timeline.out.split('\n')[0]).toMatch(/^DATE\s+KIND\s+WHAT\s+DETAIL\s+BY$/);
+    expect(timeline.out).toContain('#4 Event date corrected');
+    const missing = await docket('case', 'show', 'RU-TA-2016-9999');
+    expect(missing).toMatchObject({ code: 3, err: 'docket case show: There is no case RU-TA-2016-9999.\n' });
+  });
+
+  it('lists cases by next deadline and counts them by stage', async () => {
+    await docket('case', 'open', 'RU-TA-2016-0043', '--jurisdiction', 'RU', '--procedure', 'temporary-asylum', '--office', 'spb-1', '--caseworker', 'cw-spb', '--as', 'sv-spb');
+    await docket('case', 'record', 'RU-TA-2016-0043', 'application-lodged', '--on', daysAgo(10), '--as', 'sv-spb');
+    const listed = await eventually(async () => {
+      const result = await docket('case', 'list', '--sort', 'next-deadline', '--json');
+      const cases = JSON.parse(result.out).cases as Array<{ caseNumber: string; stage: string }>;
+      return cases.length === 2 && cases.every((item) => item.stage !== 'opened') ? cases : undefined;
+    });
+    expect(listed.map((item) => item.caseNumber)).toEqual(['RU-TA-2016-0042', 'RU-TA-2016-0043']);
+
+    const table = await docket('case', 'list', '--sort', 'next-deadline', '--office', 'spb-1');
+    expect(table.out.split('\n')[0]).toMatch(/^CASE\s+STAGE\s+NEXT DEADLINE\s+KIND\s+OFFICE\s+CASEWORKER\s+ATTEMPT$/);
+    expect(table.out).toMatch(/RU-TA-2016-0043\s+lodged\s+\d{4}-\d{2}-\d{2}\s+decision-due\s+spb-1\s+cw-spb\s+1/);
+    expect(table.out).not.toContain('RU-TA-2016-0042');
+
+    const soon = JSON.parse((await docket('case', 'list', '--due-within', '45', '--json')).out);
+    expect(soon.cases.map((item: { caseNumber: string }) => item.caseNumber)).toEqual(['RU-TA-2016-0042']);
+    const count = await docket('case', 'list', '--count');
+    expect(count.out).toMatch(/lodged\s+1\nrefused\s+1\ntotal\s+2/);
+    const badStage = await docket('case', 'list', '--stage', 'pending');
+    expect(badStage.code).toBe(2);
+    expect(badStage.err).toContain('stages.0');
+    const page = await docket('case', 'list', '--page-size', '1');
+    expect(page.err).toMatch(/^More cases: add --page-token \S+ \(or --all\)\.$/m);
+  });
+
+  it('issues and revokes tokens and calendar feeds, auditing who did it', async () => {
+    const issued = await docket('token', 'issue', '--staff', 'sv-msk', '--role', 'supervisor', '--office', 'msk-1', '--label', 'desk', '--as', 'adm-1');
+    expect(issued.code).toBe(0);
+    const token = issued.out.split('\n')[0] as string;
+    expect(await engine.access.tokens.authenticate(token)).toMatchObject({ ok: true, principal: { staffId: 'sv-msk', role: 'supervisor' } });
+    const id = token.split('_').slice(0, 2).join('_');
+    expect((await docket('token', 'list')).out).toMatch(new RegExp(`${id}\\s+sv-msk\\s+supervisor\\s+msk-1\\s+desk`));
+    expect((await docket('token', 'revoke', id, '--as', 'adm-1')).out).toContain(`Token ${id} of sv-msk is revoked`);
+    expect(await engine.access.tokens.authenticate(token)).toEqual({ ok: false, reason: 'revoked' });
+    const badRole = await docket('token', 'issue', '--staff', 'x-1', '--role', 'root', '--office', 'hq', '--label', 'x');
+    expect(badRole.code).toBe(2);
+    expect(badRole.err).toContain('- role:');
+
+    const feed = await docket('feed', 'create', '--office', 'msk-1', '--as', 'sv-msk');
+    expect(feed.out).toMatch(/^https:\/\/docket\.example\.org\/calendar\/cal_[0-9a-f]{12}_[A-Za-z0-9_-]{43}\.ics$/m);
+    const feedId = /Calendar feed (cal_[0-9a-f]{12})/.exec(feed.out)?.[1] as string;
+    expect((await docket('feed', 'revoke', feedId, '--as', 'sv-msk')).code).toBe(0);
+    expect((await docket('feed', 'create', '--office', 'msk-1', '--caseworker', 'cw-msk')).code).toBe(2);
+
+    const audit = await engine.access.audit.list({ limit: 4 });
+    expect(audit.map((entry) => `${entry.via} ${entry.action} ${entry.actor}`)).toEqual([
+      'cli feed.revoke sv-msk',
+      'cli feed.create sv-msk',
+      'cli token.revoke adm-1',
+      'cli token.issue adm-1',
+    ]);
+  });
+
+  it('shows an office’s digest', async () => {
+    const digest = await docket('digest', '--office', 'msk-1');
+    expect(digest.code).toBe(0);
+    expect(digest.out.split('\n')[0]).toBe('Deadline digest, office msk-1: 0 due soon, 0 missed');
+    expect(digest.out).toContain('https://docket.example.org/dashboard');
+    expect((await docket('digest')).err).toContain('name the office: --office OFFICE');
+  });
+});
