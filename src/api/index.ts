@@ -63,8 +63,12 @@ export interface StartApiServerOptions {
 
 export interface RunningApiServer {
   url: string;
+  /** The dashboard's address, for links in messages. */
+  dashboardUrl: string;
   cases: CaseClient;
   access: AccessStore;
+  /** Which cases were escalated, from the register: what the digest activities need besides `cases`. */
+  escalated: EscalatedCases;
   close(): Promise<void>;
 }
 
@@ -79,12 +83,13 @@ export async function startApiServer({ config, temporalClient, logger }: StartAp
     via: 'api',
   });
   const uiOrigins = [`http://localhost:${config.devServer.uiPort}`, `http://127.0.0.1:${config.devServer.uiPort}`];
+  const escalated = new RegisterEscalatedCases(handle.db);
   let app: FastifyInstance | undefined;
   try {
     app = await assembleApiServer({
       cases,
       access,
-      escalated: new RegisterEscalatedCases(handle.db),
+      escalated,
       logger,
       publicUrl: config.api.publicUrl,
       projectRoot: config.projectRoot,
@@ -99,8 +104,10 @@ export async function startApiServer({ config, temporalClient, logger }: StartAp
   const server = app;
   return {
     url: config.api.publicUrl,
+    dashboardUrl: `${config.api.publicUrl.replace(/\/$/, '')}/dashboard`,
     cases,
     access,
+    escalated,
     close: async () => {
       await server.close();
       await handle.close();

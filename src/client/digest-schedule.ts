@@ -1,13 +1,22 @@
 import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client, type ScheduleOptions } from '@temporalio/client';
+import { listJurisdictions } from '../rules';
+import { InvalidInputError } from './errors';
 import { DIGEST_WORKFLOW_TYPE, type DigestWorkflowInput } from '../workflows/digest-workflow';
 
 export interface DigestScheduleOptions {
   taskQueue: string;
   /** Whose production calendar decides which mornings are working ones, and in whose zone. */
   jurisdiction: string;
-  zone: string;
+  /** Defaults to the jurisdiction's own zone from the rules engine. */
+  zone?: string;
   hour?: number;
   minute?: number;
+}
+
+function zoneOf(jurisdiction: string): string {
+  const known = listJurisdictions().find((candidate) => candidate.code === jurisdiction);
+  if (!known) throw new InvalidInputError(`No jurisdiction "${jurisdiction}" to schedule a digest for`);
+  return known.zone;
 }
 
 export const digestScheduleId = (jurisdiction: string) => `digest-${jurisdiction}`;
@@ -22,7 +31,7 @@ export async function ensureDigestSchedule(client: Client, options: DigestSchedu
   const args: [DigestWorkflowInput] = [{ jurisdiction: options.jurisdiction }];
   const spec: ScheduleOptions['spec'] = {
     calendars: [{ hour: options.hour ?? 8, minute: options.minute ?? 0, comment: 'every morning; non-working days are skipped by the workflow' }],
-    timezone: options.zone,
+    timezone: options.zone ?? zoneOf(options.jurisdiction),
   };
   const action: ScheduleOptions['action'] = {
     type: 'startWorkflow',

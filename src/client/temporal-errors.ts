@@ -3,7 +3,7 @@ import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@te
 import { CommandRejectedError, ConflictError, DocketError, NotFoundError, UnavailableError } from './errors';
 
 /** gRPC status codes (fixed by the gRPC spec) that the client reports for these situations. */
-const grpcStatus = { DEADLINE_EXCEEDED: 4, NOT_FOUND: 5, UNAVAILABLE: 14 } as const;
+const grpcStatus = { DEADLINE_EXCEEDED: 4, NOT_FOUND: 5, FAILED_PRECONDITION: 9, UNAVAILABLE: 14 } as const;
 
 /** Temporal's errors in the vocabulary the interfaces share, naming the case concerned. */
 export function translateTemporalError(error: unknown, caseNumber: string): unknown {
@@ -22,6 +22,11 @@ export function translateTemporalError(error: unknown, caseNumber: string): unkn
   }
   const grpc = grpcErrorOf(error);
   if (grpc?.code === grpcStatus.NOT_FOUND) return new NotFoundError(`There is no case ${caseNumber}.`);
+  if (grpc?.code === grpcStatus.FAILED_PRECONDITION && /workflow task in failed state/i.test(grpc.details ?? grpc.message)) {
+    return new UnavailableError(
+      `Case ${caseNumber} cannot answer now: its workflow is failing and being retried; the worker's log says why.`,
+    );
+  }
   if (grpc?.code === grpcStatus.UNAVAILABLE || grpc?.code === grpcStatus.DEADLINE_EXCEEDED) {
     return new UnavailableError(`Temporal cannot be reached (${grpc.details || 'unavailable'}); is the engine running?`);
   }

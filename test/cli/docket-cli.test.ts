@@ -4,6 +4,7 @@ import { createBufferedIo } from '../../src/cli/io';
 import { createFeedCommand, createTokenCommand } from '../../src/cli/commands/access-commands';
 import { createCaseCommand } from '../../src/cli/commands/case';
 import { createDigestCommand } from '../../src/cli/commands/digest';
+import { createStaffCommand } from '../../src/cli/commands/staff';
 import type { CliServices } from '../../src/cli/commands/services';
 import { loadConfig } from '../../src/config';
 import { eventually } from '../support/temporal-env';
@@ -20,11 +21,12 @@ describe('docket CLI against the dev server', () => {
       config: loadConfig({ API_PUBLIC_URL: 'https://docket.example.org' }),
       access: engine.access,
       escalated: engine.escalated,
+      staff: engine.runtime.staff,
       cases: async () => cases,
       close: async () => undefined,
     };
     const open = async () => services;
-    commands = [createCaseCommand(open), createDigestCommand(open), createTokenCommand(open), createFeedCommand(open)];
+    commands = [createCaseCommand(open), createDigestCommand(open), createStaffCommand(open), createTokenCommand(open), createFeedCommand(open)];
   });
   afterAll(() => engine?.stop());
 
@@ -147,6 +149,21 @@ describe('docket CLI against the dev server', () => {
       'cli token.revoke adm-1',
       'cli token.issue adm-1',
     ]);
+  });
+
+  it('keeps the staff directory that reminders, escalations and digests go to', async () => {
+    const added = await docket('staff', 'add', '--id', 'sv-kzn', '--name', 'Supervisor Kazan', '--role', 'supervisor', '--office', 'kzn-1', '--language', 'ru');
+    expect(added).toMatchObject({ code: 0, out: 'Added supervisor sv-kzn to office kzn-1.\n' });
+    expect((await docket('staff', 'list', '--office', 'kzn-1')).out).toMatch(/sv-kzn\s+Supervisor Kazan\s+supervisor\s+kzn-1\s+ru\s+yes/);
+    const twice = await docket('staff', 'add', '--id', 'sv-kzn', '--name', 'Again', '--role', 'supervisor', '--office', 'kzn-1', '--language', 'ru');
+    expect(twice.code).toBe(2);
+    expect(twice.err).toContain('already exists');
+    const badRole = await docket('staff', 'add', '--id', 'x-1', '--name', 'X', '--role', 'boss', '--office', 'kzn-1', '--language', 'ru');
+    expect(badRole.code).toBe(2);
+    expect(badRole.err).toContain('role');
+    expect((await docket('staff', 'deactivate', 'sv-kzn')).code).toBe(0);
+    expect((await docket('staff', 'list', '--office', 'kzn-1')).out).not.toContain('sv-kzn');
+    expect((await docket('staff', 'deactivate', 'nobody-1')).code).toBe(2);
   });
 
   it('shows an office’s digest', async () => {

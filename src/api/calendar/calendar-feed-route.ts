@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { CaseClient } from '../../client/case-client';
+import { collect } from '../../client/collect';
 import { mapLimit } from '../../client/map-limit';
 import type { FeedStore } from '../access/feed-store';
 import { renderCalendar } from './render-calendar';
@@ -24,9 +25,8 @@ export function calendarFeedRoute(deps: CalendarFeedDependencies) {
         return reply.code(404).type('text/plain; charset=utf-8').send('This calendar feed does not exist or was revoked.\n');
       }
       const scope = feed.scope === 'office' ? { office: feed.subject } : { caseworker: feed.subject };
-      const listed = [];
-      for await (const item of deps.cases.listing.scan(scope)) listed.push(item.caseNumber);
-      const views = await mapLimit(listed, 8, (caseNumber) => deps.cases.get(caseNumber));
+      const listed = await collect(deps.cases.listing.scan(scope));
+      const views = await mapLimit(listed, 8, (item) => deps.cases.get(item.caseNumber));
       const body = renderCalendar({
         name: feed.scope === 'office' ? `asylum-docket: office ${feed.subject}` : `asylum-docket: caseworker ${feed.subject}`,
         cases: views,

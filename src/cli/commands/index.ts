@@ -3,6 +3,7 @@ import { feedCommand, tokenCommand } from './access-commands';
 import { caseCommand } from './case';
 import { deadlinesCommand } from './deadlines';
 import { digestCommand } from './digest';
+import { staffCommand } from './staff';
 
 /** Every `docket` subcommand; add a new one here after writing it in its own file. */
-export const COMMANDS: readonly CliCommand[] = [caseCommand, deadlinesCommand, digestCommand, tokenCommand, feedCommand];
+export const COMMANDS: readonly CliCommand[] = [caseCommand, deadlinesCommand, digestCommand, staffCommand, tokenCommand, feedCommand];

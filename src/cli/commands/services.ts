@@ -1,11 +1,10 @@
-import type { Kysely } from 'kysely';
 import { openAccess } from '../../api';
 import type { AccessStore } from '../../api/access';
 import type { CaseClient } from '../../client/case-client';
 import { connectCases } from '../../client/connect';
 import { RegisterEscalatedCases, type EscalatedCases } from '../../client/escalated-cases';
 import { loadConfig, type DocketConfig } from '../../config';
-import type { RegisterDatabase } from '../../store/schema';
+import { StaffDirectory } from '../../store';
 
 /**
  * What the CLI's commands work with. The CLI talks to Temporal directly (TEMPORAL_ADDRESS and the
@@ -16,6 +15,7 @@ export interface CliServices {
   config: DocketConfig;
   access: AccessStore;
   escalated: EscalatedCases;
+  staff: StaffDirectory;
   cases(): Promise<CaseClient>;
   close(): Promise<void>;
 }
@@ -29,7 +29,8 @@ export const openCliServices: OpenCliServices = async () => {
   return {
     config,
     access,
-    escalated: new RegisterEscalatedCases(handle.db as Kysely<RegisterDatabase>),
+    escalated: new RegisterEscalatedCases(handle.db),
+    staff: new StaffDirectory(handle.db),
     cases: async () => {
       connected ??= await connectCases(config, access.audit, 'cli');
       return connected.cases;

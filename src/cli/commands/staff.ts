@@ -1,0 +1,88 @@
+import type { CliCommand } from '../command';
+import { EXIT_OK, UsageError } from '../io';
+import { InvalidInputError } from '../../client/errors';
+import { RegisterInputError, type StaffMember } from '../../store';
+import { parseCommandLine, withExitCodes } from './command-line';
+import { openCliServices, usingServices, type OpenCliServices } from './services';
+import { renderTable } from './table';
+
+const HELP = `Usage:
+  docket staff add --id STAFF --name "DISPLAY NAME" --role caseworker|supervisor|admin --office OFFICE --language ru|en [--email ADDRESS]
+  docket staff list [--office OFFICE] [--role ROLE] [--all]
+  docket staff deactivate STAFF
+
+The staff directory says who receives reminders, escalations and the daily digest (by e-mail when SMTP_URL is
+set, otherwise in the outbox). Staff are employees; their ids are what cases and tokens refer to. Add --json
+for machine-readable output.`;
+
+const OPTIONS = {
+  id: { type: 'string' },
+  name: { type: 'string' },
+  role: { type: 'string' },
+  office: { type: 'string' },
+  language: { type: 'string' },
+  email: { type: 'string' },
+  all: { type: 'boolean' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** The register reports bad staff input in its own error type; the CLI speaks the shared vocabulary. */
+async function asInputError<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof RegisterInputError) throw new InvalidInputError(error.message);
+    throw error;
+  }
+}
+
+const row = (member: StaffMember) => [member.id, member.displayName, member.role, member.office, member.language, member.email ?? '', member.active ? 'yes' : 'no'];
+
+export function createStaffCommand(openServices: OpenCliServices = openCliServices): CliCommand {
+  return {
+    name: 'staff',
+    summary: 'add, list and deactivate staff who receive reminders, escalations and digests',
+    run: async (args, io) => {
+      const { values, positionals } = parseCommandLine(args, OPTIONS);
+      if (values.help) {
+        io.out(HELP);
+        return EXIT_OK;
+      }
+      const action = positionals[0];
+      if (action !== 'add' && action !== 'list' && action !== 'deactivate') throw new UsageError('name an action: add, list or deactivate');
+      return withExitCodes(`staff ${action}`, io, () =>
+        usingServices(openServices, async ({ staff }) => {
+          if (action === 'add') {
+            const member = await asInputError(() =>
+              staff.add({
+                id: values.id ?? '',
+                displayName: values.name ?? '',
+                role: values.role as StaffMember['role'],
+                office: values.office ?? '',
+                language: values.language as StaffMember['language'],
+                ...(values.email !== undefined ? { email: values.email } : {}),
+              }),
+            );
+            io.out(values.json ? JSON.stringify(member, null, 2) : `Added ${member.role} ${member.id} to office ${member.office}.`);
+          } else if (action === 'list') {
+            const members = await staff.list({
+              ...(values.office !== undefined ? { office: values.office } : {}),
+              ...(values.role !== undefined ? { role: values.role as StaffMember['role'] } : {}),
+              includeInactive: values.all ?? false,
+            });
+            io.out(values.json ? JSON.stringify({ staff: members }, null, 2) : renderTable(['id', 'name', 'role', 'office', 'language', 'email', 'active'], members.map(row)));
+          } else {
+            const id = positionals[1];
+            if (!id) throw new UsageError('name the staff member to deactivate');
+            await asInputError(() => staff.deactivate(id));
+            io.out(values.json ? JSON.stringify({ id, active: false }) : `Deactivated ${id}; reassign their cases.`);
+          }
+          return EXIT_OK;
+        }),
+      );
+    },
+  };
+}
+
+export const staffCommand = createStaffCommand();
