@@ -1,4 +1,4 @@
-import ical, { ICalAlarmType, ICalCalendarMethod } from 'ical-generator';
+import ical, { ICalAlarmRelatesTo, ICalAlarmType, ICalCalendarMethod } from 'ical-generator';
 import type { CaseView, DeadlineView } from '../../domain';
 import { renderExplanation } from '../../rules';
 
@@ -33,7 +33,9 @@ export function renderCalendar(content: CalendarFeedContent): string {
     for (const deadline of view.deadlines) {
       if (!SHOWN_STATUSES.has(deadline.status)) continue;
       const { deadline: computed } = deadline;
-      const offsets = computed.informational ? [] : (computed.reminderOffsetsDays ?? view.reminderPolicy.offsetsDays);
+      // Reminders matter only while the deadline can still be met; the engine sends none for information.
+      const offsets =
+        computed.informational || deadline.status !== 'open' ? [] : (computed.reminderOffsetsDays ?? view.reminderPolicy.offsetsDays);
       const caseUrl = `${content.dashboardUrl}#/cases/${encodeURIComponent(view.caseNumber)}`;
       const event = calendar.createEvent({
         id: `${view.caseNumber}/${deadline.id}@asylum-docket`,
@@ -56,11 +58,14 @@ export function renderCalendar(content: CalendarFeedContent): string {
       for (const days of offsets) {
         // Relative to the start of the due date: `days` earlier, at the policy's local time of day.
         const secondsBeforeStart = days * DAY_SECONDS - secondsIntoDay;
-        event.createAlarm({
-          type: ICalAlarmType.display,
-          description: `${view.caseNumber}: ${computed.title.en} due ${computed.dueDate}`,
-          ...(secondsBeforeStart >= 0 ? { triggerBefore: secondsBeforeStart } : { triggerAfter: -secondsBeforeStart }),
-        });
+        event
+          .createAlarm({
+            type: ICalAlarmType.display,
+            description: `${view.caseNumber}: ${computed.title.en} due ${computed.dueDate}`,
+            ...(secondsBeforeStart >= 0 ? { triggerBefore: secondsBeforeStart } : { triggerAfter: -secondsBeforeStart }),
+          })
+          // Said explicitly: left unset, the library measures an alarm after the start from the event's end.
+          .relatesTo(ICalAlarmRelatesTo.start);
       }
     }
   }
