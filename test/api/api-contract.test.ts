@@ -123,6 +123,14 @@ describe('HTTP API contract', () => {
     expect(OPERATIONS.map((operation) => `${operation.method} ${operation.path}`).sort()).toEqual(documented.sort());
   });
 
+  it('lets supervisor and admin tokens use the codec endpoint for the Web UI, and no one else', async () => {
+    const decode = (token?: string) => engine.http('POST', '/codec/decode', { ...(token ? { token } : {}), body: { payloads: [] } });
+    expect((await decode()).status).toBe(401);
+    expect((await decode(`dkt_000000000000_${'A'.repeat(43)}`)).status).toBe(401);
+    const statuses = await Promise.all(CALLERS.map(async (caller) => [caller, (await decode(tokens[caller])).status]));
+    expect(Object.fromEntries(statuses)).toEqual({ caseworker: 403, caseworkerElsewhere: 403, supervisor: 200, admin: 200 });
+  });
+
   it.each(OPERATIONS.map((operation) => [`${operation.method} ${operation.path}`, operation] as const))(
     '%s answers every role as the permission table says',
     async (_name, operation) => {

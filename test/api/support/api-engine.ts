@@ -9,6 +9,8 @@ import type { AccessStore, Role } from '../../../src/api/access';
 import { CaseClient } from '../../../src/client/case-client';
 import { createDigestActivities } from '../../../src/client/digest-activities';
 import { RegisterEscalatedCases, type EscalatedCases } from '../../../src/client/escalated-cases';
+import { EncryptionCodec } from '../../../src/codec/encryption-codec';
+import { generateKeyMaterial, parseKeyRingSpec } from '../../../src/codec/key-ring';
 import { createLogger } from '../../../src/logging';
 import { createDevServerEnv } from '../../support/temporal-env';
 import { httpClient, listen } from './http';
@@ -64,6 +66,7 @@ export async function startApiEngine(taskQueue = 'api-test'): Promise<ApiEngine>
     logger: createLogger('error'),
     publicUrl: PUBLIC_URL,
     projectRoot: PROJECT_ROOT,
+    codec: { codec: new EncryptionCodec(parseKeyRingSpec(`test-key:${generateKeyMaterial()}`, 'test-key')), corsOrigins: [] },
   });
   const baseUrl = await listen(app);
   return {
