@@ -8,18 +8,20 @@ import { RegisterEscalatedCases, type EscalatedCases } from '../client/escalated
 import { EncryptionCodec } from '../codec/encryption-codec';
 import type { DocketConfig } from '../config';
 import type { Logger } from '../logging';
-import { openRegisterDatabase, type RegisterDatabaseHandle } from '../store';
+import { openRegisterDatabase, Outbox, type RegisterDatabaseHandle } from '../store';
 import { openAccessStore, type AccessStore } from './access';
 import { calendarFeedRoute } from './calendar/calendar-feed-route';
 import { dashboardAssetsDir, dashboardRoute } from './dashboard/dashboard-route';
 import { registerDatabaseOptions } from './register-database';
 import { caseRoutes } from './routes/case-routes';
+import { outboxRoutes } from './routes/outbox-routes';
 import { buildApiServer } from './server';
 
 export interface ApiAssembly {
   cases: CaseClient;
   access: AccessStore;
   escalated: EscalatedCases;
+  outbox: Outbox;
   logger: Logger;
   publicUrl: string;
   projectRoot: string;
@@ -34,7 +36,10 @@ export function assembleApiServer(assembly: ApiAssembly): Promise<FastifyInstanc
     access: assembly.access,
     logger: assembly.logger,
     publicUrl,
-    extraRoutes: caseRoutes({ cases: assembly.cases, escalated: assembly.escalated, now: assembly.now ?? (() => new Date()) }),
+    extraRoutes: [
+      ...caseRoutes({ cases: assembly.cases, escalated: assembly.escalated, now: assembly.now ?? (() => new Date()) }),
+      ...outboxRoutes(assembly.outbox),
+    ],
     plugins: [
       dashboardRoute(dashboardAssetsDir(assembly.projectRoot)),
       calendarFeedRoute({ cases: assembly.cases, feeds: assembly.access.feeds, dashboardUrl: `${publicUrl}/dashboard` }),
@@ -90,6 +95,7 @@ export async function startApiServer({ config, temporalClient, logger }: StartAp
       cases,
       access,
       escalated,
+      outbox: new Outbox(handle.db),
       logger,
       publicUrl: config.api.publicUrl,
       projectRoot: config.projectRoot,

@@ -98,6 +98,7 @@ const OPERATIONS: Operation[] = [
   { method: 'GET', path: '/api/deadlines/upcoming', url: () => '/api/deadlines/upcoming?withinDays=30', expect: readOwnOffice },
   { method: 'GET', path: '/api/deadlines/missed', url: () => '/api/deadlines/missed', expect: readOwnOffice },
   { method: 'GET', path: '/api/overview', url: () => '/api/overview', expect: readOwnOffice },
+  { method: 'GET', path: '/api/messages', url: () => '/api/messages', expect: { caseworker: OK, caseworkerElsewhere: OK, supervisor: OK, admin: 'denied' } },
   { method: 'GET', path: '/api/digest', url: () => '/api/digest?office=msk-1', expect: { caseworker: 'denied', caseworkerElsewhere: 'denied', supervisor: OK, admin: 'denied' } },
 ];
 
@@ -263,6 +264,16 @@ describe('HTTP API behaviour', () => {
     const digest = (await engine.http('GET', '/api/digest?office=msk-1', { token: supervisor })).json();
     expect(digest.upcoming).toEqual([]);
     expect(digest.missed.map((item: { caseNumber: string }) => item.caseNumber)).toEqual(['RU-TA-2016-0045']);
+  });
+
+  it('shows staff the messages the outbox keeps for them, and supervisors anyone’s', async () => {
+    const own = (await engine.http('GET', '/api/messages', { token: supervisor })).json();
+    expect(own.recipient).toBe('sv-msk');
+    expect(own.messages.some((message: { caseNumber: string; subject: string }) => message.caseNumber === 'RU-TA-2016-0045' && message.subject.includes('RU-TA-2016-0045'))).toBe(true);
+    expect((await engine.http('GET', '/api/messages?recipient=sv-spb', { token: supervisor })).status).toBe(200);
+    const nosy = await engine.http('GET', '/api/messages?recipient=sv-msk', { token: caseworker });
+    expect(nosy.status).toBe(403);
+    expect(nosy.json().message).toBe('A caseworker reads only their own messages.');
   });
 
   it('serves an ICS feed of an office’s deadlines with their reminders until the feed is revoked', async () => {

@@ -27,6 +27,15 @@ describe('supervisor dashboard in headless Chromium', () => {
     await engine.cases.command('RU-TA-2016-0042', 'recordDecision', { actor: 'sv-msk', decision: 'refusal', noticeReceivedOn: daysAgo(3) });
     await engine.cases.command('RU-TA-2016-0043', 'recordApplicationLodged', { actor: 'sv-msk', lodgedOn: daysAgo(70) });
     await eventually(async () => (await engine.cases.listing.count({ nextDeadlineFrom: new Date().toISOString() })) === 2);
+    await engine.runtime.store.outbox.put({
+      idempotencyKey: 'browser-test/reminder-1',
+      messageId: '<browser-test-reminder-1@docket.test>',
+      recipientId: 'sv-msk',
+      language: 'en',
+      subject: 'Reminder: RU-TA-2016-0042 complaint due in 30 days',
+      body: 'The complaint against the refusal is due. <script>alert(2)</script>',
+      caseNumber: 'RU-TA-2016-0042',
+    });
 
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -67,6 +76,9 @@ describe('supervisor dashboard in headless Chromium', () => {
     const workload = await page.locator('section.panel', { hasText: 'Workload per caseworker' }).locator('tbody tr').allTextContents();
     expect(workload.sort()).toEqual(['cw-msk-2msk-1110', 'cw-mskmsk-1110']);
     expect(await page.locator('.bars .row').allTextContents()).toEqual(['lodged1', 'refused1']);
+    const messages = page.locator('section.panel', { hasText: 'Your messages (outbox)' });
+    await messages.locator('summary', { hasText: 'Reminder: RU-TA-2016-0042 complaint due in 30 days' }).click();
+    expect(await messages.locator('pre').textContent()).toBe('The complaint against the refusal is due. <script>alert(2)</script>');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'dashboard-overview.png'), fullPage: true });
   });
 

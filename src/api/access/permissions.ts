@@ -13,6 +13,7 @@ export const ACTIONS = [
   'deadlines.read',
   'overview.read',
   'digest.read',
+  'messages.read',
   'feeds.manage',
   'tokens.manage',
   'audit.read',
@@ -21,7 +22,7 @@ export const ACTIONS = [
 export type Action = (typeof ACTIONS)[number];
 
 const GRANTS: Record<Role, ReadonlySet<Action>> = {
-  caseworker: new Set(['case.open', 'case.read', 'case.record', 'deadlines.read', 'overview.read', 'feeds.manage']),
+  caseworker: new Set(['case.open', 'case.read', 'case.record', 'deadlines.read', 'overview.read', 'messages.read', 'feeds.manage']),
   supervisor: new Set([
     'case.open',
     'case.read',
@@ -30,6 +31,7 @@ const GRANTS: Record<Role, ReadonlySet<Action>> = {
     'deadlines.read',
     'overview.read',
     'digest.read',
+    'messages.read',
     'feeds.manage',
     'audit.read',
     'codec.use',
@@ -45,6 +47,7 @@ const DESCRIPTIONS: Record<Action, string> = {
   'deadlines.read': 'list deadlines',
   'overview.read': 'see the case overview',
   'digest.read': 'read the supervisors’ digest',
+  'messages.read': 'read messages kept in the outbox',
   'feeds.manage': 'manage calendar feeds',
   'tokens.manage': 'manage API tokens',
   'audit.read': 'read the audit log',

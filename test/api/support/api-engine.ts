@@ -63,6 +63,7 @@ export async function startApiEngine(taskQueue = 'api-test'): Promise<ApiEngine>
     cases,
     access,
     escalated,
+    outbox: runtime.store.outbox,
     logger: createLogger('error'),
     publicUrl: PUBLIC_URL,
     projectRoot: PROJECT_ROOT,

@@ -172,7 +172,7 @@ async function showOverview(principal) {
   const params = new URLSearchParams(location.hash.split('?')[1] || '');
   const office = principal.role === 'caseworker' ? principal.office : params.get('office') || '';
   setStatus('Loading…');
-  const overview = await api(`/api/overview${office ? `?office=${encodeURIComponent(office)}` : ''}`);
+  const [overview, inbox] = await Promise.all([api(`/api/overview${office ? `?office=${encodeURIComponent(office)}` : ''}`), api('/api/messages?limit=10')]);
   const now = Date.parse(overview.generatedAt);
   const within = (days) => overview.upcoming.filter((item) => Date.parse(item.nextDeadline.endsAt) < now + days * DAY_MS);
 
@@ -223,6 +223,18 @@ async function showOverview(principal) {
         ),
       ),
       panel('Cases by stage', stageBars(overview.byStage)),
+    ),
+    panel(
+      'Your messages (outbox)',
+      table(
+        [{ label: 'Sent' }, { label: 'About' }, { label: 'Message' }],
+        inbox.messages.map((message) => [
+          new Date(message.createdAt).toLocaleString(),
+          message.caseNumber.startsWith('digest/') ? 'daily digest' : caseLink(message.caseNumber),
+          el('details', {}, el('summary', {}, message.subject), el('pre', { lang: message.language }, message.body)),
+        ]),
+        'No messages.',
+      ),
     ),
     panel(
       'Workload per caseworker',
