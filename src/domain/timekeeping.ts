@@ -95,13 +95,17 @@ export function advance(state: CaseState, nowMs: number): CaseState {
   return next;
 }
 
-/** The next instant at which `advance` will have something to do, if any. */
+/**
+ * The next instant at which the case changes by itself: a reminder is due or a period ends (an
+ * informational one too, so that what the case shows moves with the clock).
+ */
 export function nextWakeUpMs(state: CaseState, nowMs: number): number | undefined {
-  const instants = actionable(state, nowMs).flatMap((tracked) => [
-    ...plannedReminders(state, tracked)
+  const reminders = actionable(state, nowMs).flatMap((tracked) =>
+    plannedReminders(state, tracked)
       .filter((planned) => planned.atMs > nowMs)
       .map((planned) => planned.atMs),
-    Date.parse(tracked.deadline.endsAt),
-  ]);
+  );
+  const periodEnds = state.deadlines.filter((tracked) => isOpen(state, tracked, nowMs)).map((tracked) => Date.parse(tracked.deadline.endsAt));
+  const instants = [...reminders, ...periodEnds];
   return instants.length > 0 ? Math.min(...instants) : undefined;
 }

@@ -1,6 +1,6 @@
 import type { LocalDate } from '../rules/types';
 import type { CaseState } from './case';
-import type { CaseCommand, CommandName } from './commands';
+import { parseCommand, type CaseCommand, type CommandName } from './commands';
 import { latestPossibleToday, toInstant } from './dates';
 import { isDated, type CaseEvent, type DatedEvent, type NewCaseEvent } from './events';
 import { queueEventRecord } from './outbox';
@@ -200,4 +200,10 @@ export function decide(state: CaseState, command: CaseCommand, nowMs: number): D
   if (dateProblem) return reject(`cannot ${action}: ${dateProblem}`);
   const appended = appendEvent({ ...state, ...result.patch }, result.event, nowMs);
   return { ok: true, ...appended };
+}
+
+/** Reads a command's raw input and decides it: the one check both a validator and a handler make. */
+export function decideInput(state: CaseState, name: CommandName, raw: unknown, nowMs: number): Decision {
+  const parsed = parseCommand(name, raw);
+  return parsed.ok ? decide(state, parsed.command, nowMs) : parsed;
 }

@@ -2,10 +2,9 @@ import { DateTime } from 'luxon';
 import type { ComputedDeadline, DeadlineRequest } from '../../src/rules/types';
 import {
   attachDeadlines,
-  decide,
+  decideInput,
   nextStaleComputation,
   openCase,
-  parseCommand,
   type CaseState,
   type CommandName,
 } from '../../src/domain';
@@ -125,8 +124,7 @@ export function record(state: CaseState, name: CommandName, input: Record<string
 }
 
 export function attempt(state: CaseState, name: CommandName, input: Record<string, unknown>, nowMs: number) {
-  const parsed = parseCommand(name, { actor: 'cw-0142', ...input });
-  return parsed.ok ? decide(state, parsed.command, nowMs) : parsed;
+  return decideInput(state, name, { actor: 'cw-0142', ...input }, nowMs);
 }
 
 export function deadlineOfKind(state: CaseState, kind: string) {

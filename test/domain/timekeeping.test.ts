@@ -90,7 +90,7 @@ describe('escalation', () => {
     expect(state.escalations).toEqual([
       { id: '3:test.complaint@2015-12-27', deadlineId: '3:test.complaint', dueDate: '2015-12-27', reason: 'missed', at: '2015-12-27T21:00:00.000Z' },
     ]);
-    expect(wakeUps.at(-1)).toBe('2015-12-27T21:00:00.000Z');
+    expect(wakeUps).toContain('2015-12-27T21:00:00.000Z');
     expect(state.outbox.filter((item) => item.kind === 'escalation')).toHaveLength(1);
     expect(advance(state, at('2016-07-01T00:00')).escalations).toHaveLength(1);
   });
@@ -135,5 +135,12 @@ describe('waking up', () => {
     const state = refusedOn('2015-11-27', at('2015-11-27T15:00'));
     expect(new Date(nextWakeUpMs(state, at('2015-12-26T10:00'))!).toISOString()).toBe('2015-12-27T06:00:00.000Z');
     expect(new Date(nextWakeUpMs(state, at('2015-12-27T10:00'))!).toISOString()).toBe('2015-12-27T21:00:00.000Z');
+  });
+});
+
+describe('waking up for information', () => {
+  it('wakes when an informational period ends, so the case shows it expired', () => {
+    const state = advance(refusedOn('2015-11-27', at('2015-11-27T15:00')), at('2015-12-29T00:00'));
+    expect(new Date(nextWakeUpMs(state, at('2015-12-29T00:00'))!).toISOString()).toBe('2016-02-27T21:00:00.000Z');
   });
 });

@@ -1,0 +1,182 @@
+import {
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  continueAsNew,
+  proxyActivities,
+  setHandler,
+  sleep,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { CaseActivities, DeliveryReceipt } from '../activities/types';
+import {
+  advance,
+  attachDeadlines,
+  caseIndexValues,
+  caseSummary,
+  caseView,
+  decideInput,
+  markDelivered,
+  nextStaleComputation,
+  nextWakeUpMs,
+  openCase,
+  openCaseInputSchema,
+  parseWith,
+  startsProtectionPeriod,
+  toInstant,
+  type CaseState,
+  type CaseView,
+  type CommandName,
+  type Delivery,
+  type OutboxItem,
+} from '../domain';
+import { caseUpdates, COMMAND_NAMES, getCase, type CaseWorkflowInput } from './messages';
+import { caseSearchAttributes } from './search-attribute-values';
+import { Serializer } from './serializer';
+
+/** The rules engine is local and quick; a failure is a bug or bad data, so the command fails instead of waiting. */
+const { computeDeadlines } = proxyActivities<CaseActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { maximumAttempts: 3 },
+});
+
+/** Outbound calls carry idempotency keys, so they are retried until their channel takes them. */
+const outbound = proxyActivities<CaseActivities>({
+  startToCloseTimeout: '2 minutes',
+  retry: { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '1 hour' },
+});
+
+function initialState(input: CaseWorkflowInput): CaseState {
+  if ('continued' in input) return input.continued;
+  const parsed = parseWith(openCaseInputSchema, input.open, 'case to open');
+  if (!parsed.ok) throw ApplicationFailure.nonRetryable(parsed.reason, 'InvalidCase');
+  return openCase(parsed.value, Date.now());
+}
+
+/** Computes every deadline the case lacks or holds from an outdated request, earliest event first. */
+async function settleDeadlines(draft: CaseState): Promise<CaseState> {
+  let next = draft;
+  for (let stale = nextStaleComputation(next); stale; stale = nextStaleComputation(next)) {
+    const { request } = stale;
+    let computed;
+    try {
+      computed = await computeDeadlines({ caseId: next.caseId, ...request });
+    } catch (error) {
+      const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
+      throw ApplicationFailure.nonRetryable(`deadlines for ${request.event} on ${request.date} could not be computed: ${cause}`, 'DeadlinesUnavailable');
+    }
+    next = attachDeadlines(next, stale, computed, Date.now());
+  }
+  return next;
+}
+
+function deliveryOf(receipt: DeliveryReceipt): Delivery {
+  return { channel: receipt.channel, messageId: receipt.messageId, duplicate: receipt.duplicate, deliveredAt: toInstant(Date.now()) };
+}
+
+/** Hands one outbox item to its activity; an item about a deadline that has since changed is dropped unsent. */
+async function deliver(state: CaseState, item: OutboxItem): Promise<Delivery | undefined> {
+  const recipient = { caseId: state.caseId, caseNumber: state.caseNumber, office: state.office, caseworker: state.caseworker };
+  if (item.kind === 'register') {
+    await outbound.recordOutcome({ idempotencyKey: item.key, caseId: state.caseId, caseNumber: state.caseNumber, ...item.entry });
+    return undefined;
+  }
+  if (item.kind === 'reminder') {
+    const reminder = state.reminders.find((planned) => planned.id === item.reminderId);
+    const tracked = state.deadlines.find((candidate) => candidate.id === reminder?.deadlineId);
+    if (!reminder || tracked?.deadline.dueDate !== reminder.dueDate) return undefined;
+    return deliveryOf(
+      await outbound.sendReminder({ idempotencyKey: item.key, ...recipient, deadline: tracked.deadline, daysBefore: reminder.daysBefore }),
+    );
+  }
+  const escalation = state.escalations.find((planned) => planned.id === item.escalationId);
+  const tracked = state.deadlines.find((candidate) => candidate.id === escalation?.deadlineId);
+  if (!escalation || tracked?.deadline.dueDate !== escalation.dueDate) return undefined;
+  return deliveryOf(await outbound.escalate({ idempotencyKey: item.key, ...recipient, deadline: tracked.deadline, reason: escalation.reason }));
+}
+
+/**
+ * One asylum case, for as long as it lasts. The domain decides; this function wires staff updates,
+ * durable timers and activities to it, and starts a fresh run at each protection period or when
+ * Temporal suggests it, carrying the state.
+ */
+export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> {
+  let state = initialState(input);
+  let version = 0;
+  let protectionPeriodStarted = false;
+  let indexed: string | undefined;
+  const inFlight = new Set<string>();
+  const serial = new Serializer();
+
+  const commit = (next: CaseState): void => {
+    if (next === state) return;
+    state = next;
+    version += 1;
+  };
+
+  setHandler(getCase, () => caseView(state, Date.now()));
+
+  const handleCommand = (name: CommandName) => async (raw: unknown) =>
+    serial.run(async () => {
+      // Re-decided here: another command may have changed the case since the validator accepted this one.
+      const decision = decideInput(state, name, raw, Date.now());
+      if (!decision.ok) throw ApplicationFailure.nonRetryable(decision.reason, 'CommandRejected');
+      commit(await settleDeadlines(decision.state));
+      if (startsProtectionPeriod(decision.event)) protectionPeriodStarted = true;
+      return caseSummary(state, Date.now());
+    });
+
+  for (const name of COMMAND_NAMES) {
+    setHandler(caseUpdates[name], handleCommand(name), {
+      validator: (raw: unknown) => {
+        const decision = decideInput(state, name, raw, Date.now());
+        if (!decision.ok) throw new Error(decision.reason);
+      },
+    });
+  }
+
+  const drainOutbox = (): void => {
+    for (const item of state.outbox) {
+      if (inFlight.has(item.key)) continue;
+      inFlight.add(item.key);
+      void deliver(state, item).then((delivery) =>
+        serial.run(() => {
+          commit(markDelivered(state, item.key, delivery));
+          inFlight.delete(item.key);
+        }),
+      );
+    }
+  };
+
+  const upsertIndex = (): void => {
+    const values = caseIndexValues(state, Date.now());
+    const fingerprint = JSON.stringify(values);
+    if (fingerprint === indexed) return;
+    upsertSearchAttributes(caseSearchAttributes(values));
+    indexed = fingerprint;
+  };
+
+  for (;;) {
+    await serial.run(() => commit(advance(state, Date.now())));
+    drainOutbox();
+    upsertIndex();
+    if (state.stage === 'closed') {
+      await condition(() => state.outbox.length === 0 && allHandlersFinished());
+      return caseView(state, Date.now());
+    }
+    if (protectionPeriodStarted || workflowInfo().continueAsNewSuggested) {
+      await condition(allHandlersFinished);
+      // Updates report their result in a task of their own: one completed in the task that continues
+      // as new can be lost (temporalio/temporal#6375), and the staff member would wait forever.
+      await sleep(1);
+      await condition(allHandlersFinished);
+      return continueAsNew<typeof caseWorkflow>({ continued: state });
+    }
+    const seen = version;
+    const woken = () => version !== seen || protectionPeriodStarted || workflowInfo().continueAsNewSuggested;
+    const wakeUpMs = nextWakeUpMs(state, Date.now());
+    if (wakeUpMs === undefined) await condition(woken);
+    else if (wakeUpMs > Date.now()) await condition(woken, wakeUpMs - Date.now());
+  }
+}

@@ -1,0 +1,201 @@
+import '../support/quiet-temporal-logs';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import type { CaseView } from '../../src/domain';
+import {
+  Attempt,
+  CaseStage,
+  Caseworker,
+  NextDeadlineKind,
+  Office,
+  ProtectedUntil,
+} from '../../src/workflows/search-attributes';
+import {
+  correctedRefusalDate,
+  foundingCaseLapsed,
+  foundingCaseRenewed,
+  foundingCaseUntilFourthApplication,
+  missedComplaint,
+  withCase,
+  type CaseRun,
+} from './scenarios';
+
+function escalationsOf(run: CaseRun) {
+  return run.calls.escalations.map(({ request, at }) => ({ kind: request.deadline.kind, dueDate: request.deadline.dueDate, reason: request.reason, at }));
+}
+
+function remindersOf(run: CaseRun, kind: string) {
+  return run.calls.reminders
+    .filter(({ request }) => request.deadline.kind === kind)
+    .map(({ request, at }) => ({ dueDate: request.deadline.dueDate, daysBefore: request.daysBefore, at }));
+}
+
+function statusesOf(view: CaseView, kind: string) {
+  return view.deadlines.filter((deadline) => deadline.deadline.kind === kind).map((deadline) => [deadline.deadline.dueDate, deadline.status]);
+}
+
+describe('caseWorkflow, the founding case end to end', () => {
+  it('carries three refusals and resubmissions, a grant on the fourth, renewal reminders, renewal and extension', async () => {
+    await withCase('RU-TA-2015-0042', async (run) => {
+      await foundingCaseRenewed(run);
+      const view = await run.view();
+      expect(view).toMatchObject({ stage: 'extended', attempt: 4, protectedUntil: '2018-05-26' });
+      expect(view.events.map((event) => event.type)).toEqual([
+        'case-opened',
+        'application-lodged',
+        'refusal-notice-received',
+        'application-lodged',
+        'refusal-notice-received',
+        'application-lodged',
+        'refusal-notice-received',
+        'application-lodged',
+        'protection-granted',
+        'renewal-filed',
+        'protection-extended',
+      ]);
+      expect(view.events.every((event) => event.actor === 'cw-0142' && event.recordedAt.startsWith('201'))).toBe(true);
+
+      // Each complaint window was open until a new application superseded it; none was missed.
+      expect(statusesOf(view, 'complaint')).toEqual([
+        ['2015-12-28', 'superseded'],
+        ['2016-01-22', 'superseded'],
+        ['2016-02-26', 'superseded'],
+      ]);
+      expect(remindersOf(run, 'complaint')).toEqual([
+        { dueDate: '2015-12-28', daysBefore: 30, at: '2015-11-28T06:00:00.000Z' },
+        { dueDate: '2015-12-28', daysBefore: 14, at: '2015-12-14T06:00:00.000Z' },
+        { dueDate: '2016-01-22', daysBefore: 30, at: '2015-12-23T06:00:00.000Z' },
+        { dueDate: '2016-01-22', daysBefore: 14, at: '2016-01-08T06:00:00.000Z' },
+        { dueDate: '2016-02-26', daysBefore: 30, at: '2016-01-27T06:00:00.000Z' },
+      ]);
+
+      // Renewal reminders before the one-year expiry, at 09:00 Moscow time, until the renewal was filed.
+      expect(remindersOf(run, 'renewal-filing')).toEqual([
+        { dueDate: '2017-04-26', daysBefore: 31, at: '2017-03-26T06:00:00.000Z' },
+        { dueDate: '2017-04-26', daysBefore: 21, at: '2017-04-05T06:00:00.000Z' },
+      ]);
+      expect(remindersOf(run, 'protection-expiry')).toEqual([
+        { dueDate: '2017-05-26', daysBefore: 30, at: '2017-04-26T06:00:00.000Z' },
+        { dueDate: '2017-05-26', daysBefore: 14, at: '2017-05-12T06:00:00.000Z' },
+      ]);
+      expect(statusesOf(view, 'protection-expiry')).toEqual([
+        ['2017-05-26', 'met'],
+        ['2018-05-26', 'open'],
+      ]);
+
+      // The only escalation: the authority decided the fourth application a month late.
+      expect(escalationsOf(run)).toEqual([{ kind: 'decision-due', dueDate: '2016-04-28', reason: 'authority-overdue', at: '2016-04-28T21:00:00.000Z' }]);
+      expect(view.reminders.every((reminder) => reminder.delivery?.channel === 'log')).toBe(true);
+      expect(view.pendingDeliveries).toBe(0);
+
+      // A fresh run at each protection period, carrying the state.
+      const description = await run.handle().describe();
+      expect(description.runId).not.toBe(run.firstRunId);
+      expect(description.typedSearchAttributes.get(CaseStage)).toBe('extended');
+      expect(description.typedSearchAttributes.get(Attempt)).toBe(4);
+      expect(description.typedSearchAttributes.get(Office)).toBe('moscow-1');
+      expect(description.typedSearchAttributes.get(Caseworker)).toBe('cw-0142');
+      expect(description.typedSearchAttributes.get(NextDeadlineKind)).toBe('renewal-filing');
+      expect(description.typedSearchAttributes.get(ProtectedUntil)?.toISOString()).toBe('2018-05-26T21:00:00.000Z');
+      expect(JSON.stringify(description.typedSearchAttributes.getAll())).not.toMatch(/Applicant-K|PRK/);
+      expect(description.workflowId).toBe('case-RU-TA-2015-0042');
+    });
+  });
+
+  it('lapses without a renewal and alerts the supervisor', async () => {
+    await withCase('RU-TA-2015-0043', async (run) => {
+      await foundingCaseLapsed(run);
+      const view = await run.view();
+      expect(view.stage).toBe('lapsed');
+      expect(view.events.at(-1)).toMatchObject({ type: 'protection-lapsed', actor: 'engine', on: '2017-05-26' });
+      expect(escalationsOf(run)).toEqual([
+        { kind: 'decision-due', dueDate: '2016-04-28', reason: 'authority-overdue', at: '2016-04-28T21:00:00.000Z' },
+        { kind: 'renewal-filing', dueDate: '2017-04-26', reason: 'missed', at: '2017-04-26T21:00:00.000Z' },
+        { kind: 'protection-expiry', dueDate: '2017-05-26', reason: 'lapsed', at: '2017-05-26T21:00:00.000Z' },
+      ]);
+      expect(remindersOf(run, 'renewal-filing').map((reminder) => reminder.daysBefore)).toEqual([31, 21, 14, 7, 3, 1, 0]);
+      expect((await run.handle().describe()).typedSearchAttributes.get(CaseStage)).toBe('lapsed');
+    });
+  });
+});
+
+describe('caseWorkflow deadlines', () => {
+  it('escalates a missed complaint deadline exactly once', async () => {
+    await withCase('RU-TA-2015-0044', async (run) => {
+      await missedComplaint(run);
+      expect(escalationsOf(run)).toEqual([{ kind: 'complaint', dueDate: '2015-12-28', reason: 'missed', at: '2015-12-28T21:00:00.000Z' }]);
+      const view = await run.view();
+      expect(statusesOf(view, 'complaint')).toEqual([['2015-12-28', 'missed']]);
+      // The court period is shown for information and never escalated.
+      expect(statusesOf(view, 'court-challenge')).toEqual([['2016-02-29', 'expired']]);
+      expect(view.escalations).toEqual([expect.objectContaining({ reason: 'missed', delivery: expect.objectContaining({ channel: 'log' }) })]);
+      expect(remindersOf(run, 'complaint').map((reminder) => reminder.daysBefore)).toEqual([30, 14, 7, 3, 1, 0]);
+    });
+  });
+
+  it('moves the timers when a date is corrected', async () => {
+    await withCase('RU-TA-2015-0045', async (run) => {
+      await correctedRefusalDate(run);
+      // The 30-day reminder for the wrong date had gone out before the correction; all later ones follow the corrected date.
+      expect(remindersOf(run, 'complaint')).toEqual([
+        { dueDate: '2015-12-28', daysBefore: 30, at: '2015-11-28T06:00:00.000Z' },
+        { dueDate: '2015-12-21', daysBefore: 14, at: '2015-12-07T06:00:00.000Z' },
+        { dueDate: '2015-12-21', daysBefore: 7, at: '2015-12-14T06:00:00.000Z' },
+        { dueDate: '2015-12-21', daysBefore: 3, at: '2015-12-18T06:00:00.000Z' },
+        { dueDate: '2015-12-21', daysBefore: 1, at: '2015-12-20T06:00:00.000Z' },
+        { dueDate: '2015-12-21', daysBefore: 0, at: '2015-12-21T06:00:00.000Z' },
+      ]);
+      expect(escalationsOf(run)).toEqual([{ kind: 'complaint', dueDate: '2015-12-21', reason: 'missed', at: '2015-12-21T21:00:00.000Z' }]);
+      const view = await run.view();
+      expect(view.events.find((event) => event.id === 3)).toMatchObject({ on: '2015-11-20' });
+      expect(view.events.at(-1)).toMatchObject({ type: 'event-date-corrected', from: '2015-11-27', to: '2015-11-20' });
+    });
+  });
+});
+
+describe('caseWorkflow commands', () => {
+  it('rejects an invalid command with a clear message and leaves the case unchanged', async () => {
+    await withCase('RU-TA-2015-0046', async (run) => {
+      await run.advanceTo('2015-11-02T10:00');
+      await run.command('recordApplicationLodged', { lodgedOn: '2015-11-02' });
+      const before = await run.settledView();
+
+      const wrongStage = run.command('recordRenewalFiled', { filedOn: '2015-11-02' });
+      await expect(wrongStage).rejects.toThrow(WorkflowUpdateFailedError);
+      await expect(wrongStage).rejects.toMatchObject({
+        cause: { message: 'cannot record a renewal application while the case is lodged; only when it is granted or extended' },
+      });
+      await expect(run.command('recordDecision', { decision: 'refusal', noticeReceivedOn: '2 Nov 2015' })).rejects.toMatchObject({
+        cause: { message: 'invalid recordDecision input: noticeReceivedOn: expected a date as YYYY-MM-DD' },
+      });
+      await expect(run.command('recordDecision', { decision: 'refusal', noticeReceivedOn: '2015-12-01' })).rejects.toMatchObject({
+        cause: { message: 'cannot record a decision on an application: 2015-12-01 is in the future' },
+      });
+
+      expect(await run.settledView()).toEqual(before);
+      const history = await run.handle().fetchHistory();
+      const accepted = history.events?.filter((event) => event.workflowExecutionUpdateAcceptedEventAttributes) ?? [];
+      expect(accepted).toHaveLength(1);
+    });
+  });
+
+  it('continues as new at a grant without losing an update sent alongside it', async () => {
+    await withCase('RU-TA-2015-0047', async (run) => {
+      await foundingCaseUntilFourthApplication(run);
+      const before = await run.settledView();
+      const [granted, reassigned] = await Promise.all([
+        run.command('recordDecision', { decision: 'grant', grantedOn: '2016-05-26' }),
+        run.command('reassign', { caseworker: 'cw-0200' }),
+      ]);
+      expect(granted.stage).toBe('granted');
+      expect(reassigned.caseworker).toBe('cw-0200');
+
+      const after = await run.settledView();
+      expect((await run.handle().describe()).runId).not.toBe(run.firstRunId);
+      expect(after.events.slice(0, before.events.length)).toEqual(before.events);
+      expect(after.events.slice(before.events.length).map((event) => event.type).sort()).toEqual(['case-reassigned', 'protection-granted']);
+      expect(after).toMatchObject({ stage: 'granted', attempt: 4, caseworker: 'cw-0200', protectedUntil: '2017-05-26' });
+      expect(after.reminders).toEqual(before.reminders.map((reminder) => expect.objectContaining({ id: reminder.id })));
+      expect(after.deadlines.map((deadline) => deadline.id)).toEqual(expect.arrayContaining(before.deadlines.map((deadline) => deadline.id)));
+    });
+  });
+});
