@@ -54,6 +54,8 @@ if [ "$WITH_TEST_DEPS" = 1 ]; then
   missing=()
   ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
   [ -x /usr/bin/chromium ] || missing+=(chromium)
+  # The case workflow tests start the time-skipping server's clock in 2015 with libfaketime.
+  ls /usr/lib/*/faketime/libfaketimeMT.so.1 >/dev/null 2>&1 || missing+=(libfaketime)
   if [ "${#missing[@]}" -gt 0 ]; then
     command -v apt-get >/dev/null || fail "tests need ${missing[*]}; install them with your system's package manager."
     SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
