@@ -1,0 +1,56 @@
+/**
+ * Records the histories that the replay test checks every change of workflow code against:
+ * `npx tsx test/histories/record.ts`. Run it when a scenario is added, never to make a failing replay pass
+ * (that failure means running cases would break: use `patched()` instead).
+ */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { caseWorkflowId } from '../../src/workflows/messages';
+import { historyToFileText } from './history-file';
+import {
+  correctedRefusalDate,
+  foundingCaseLapsed,
+  foundingCaseRenewed,
+  missedComplaint,
+  withCase,
+  type CaseRun,
+} from '../workflows/scenarios';
+
+const SCENARIOS: Array<{ name: string; caseNumber: string; play: (run: CaseRun) => Promise<void> }> = [
+  { name: 'founding-case-renewed', caseNumber: 'RU-TA-2015-0101', play: foundingCaseRenewed },
+  { name: 'founding-case-lapsed', caseNumber: 'RU-TA-2015-0102', play: foundingCaseLapsed },
+  { name: 'missed-complaint', caseNumber: 'RU-TA-2015-0103', play: missedComplaint },
+  { name: 'corrected-refusal-date', caseNumber: 'RU-TA-2015-0104', play: correctedRefusalDate },
+];
+
+async function recordScenario({ name, caseNumber, play }: (typeof SCENARIOS)[number]): Promise<string[]> {
+  return withCase(caseNumber, async (run) => {
+    await play(run);
+    await run.settledView();
+    const written: string[] = [];
+    // Every run of the chain, following each continue-as-new to the next run.
+    for (let runId: string | undefined = run.firstRunId, index = 1; runId; index += 1) {
+      const history = await run.env.client.workflow.getHandle(caseWorkflowId(caseNumber), runId).fetchHistory();
+      const file = path.join(__dirname, `${name}.run-${index}.json`);
+      writeFileSync(file, historyToFileText(history));
+      written.push(path.basename(file));
+      runId = history.events?.at(-1)?.workflowExecutionContinuedAsNewEventAttributes?.newExecutionRunId ?? undefined;
+    }
+    return written;
+  });
+}
+
+async function main(): Promise<void> {
+  for (const scenario of SCENARIOS) {
+    const files = await recordScenario(scenario);
+    process.stdout.write(`${scenario.name}: ${files.join(', ')}\n`);
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,36 @@
+import '../support/quiet-temporal-logs';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Worker } from '@temporalio/worker';
+import { historyFromFileText } from './history-file';
+
+/**
+ * Every committed history must replay on today's workflow code: a change that would break cases
+ * already running fails here. Recorded by test/histories/record.ts.
+ */
+const HISTORY_FILES = readdirSync(__dirname)
+  .filter((file) => file.endsWith('.json'))
+  .sort();
+
+describe('replaying recorded case histories', () => {
+  it('has histories of every recorded scenario, including runs after continue-as-new', () => {
+    expect(HISTORY_FILES).toEqual(
+      expect.arrayContaining(['founding-case-renewed.run-3.json', 'founding-case-lapsed.run-2.json', 'missed-complaint.run-1.json', 'corrected-refusal-date.run-1.json']),
+    );
+  });
+
+  it('replays each of them without nondeterminism', async () => {
+    const histories = HISTORY_FILES.map((file) => ({
+      workflowId: path.basename(file, '.json'),
+      history: historyFromFileText(readFileSync(path.join(__dirname, file), 'utf8')),
+    }));
+    const failures: string[] = [];
+    let replayed = 0;
+    for await (const result of Worker.runReplayHistories({ workflowsPath: require.resolve('../../src/workflows') }, histories)) {
+      replayed += 1;
+      if (result.error) failures.push(`${result.workflowId}: ${result.error.message}`);
+    }
+    expect(failures).toEqual([]);
+    expect(replayed).toBe(HISTORY_FILES.length);
+  });
+});
