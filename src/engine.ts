@@ -1,9 +1,17 @@
+import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
+import { createActivities, createActivityDeps } from './activities';
+import { startApiServer } from './api';
+import { configuredKeyRing } from './client/connect';
+import { createDigestActivities } from './client/digest-activities';
+import { ensureDigestSchedule } from './client/digest-schedule';
+import { createDataConverter } from './codec/data-converter';
 import type { DocketConfig } from './config';
 import type { Logger } from './logging';
 import { startDevServer, type RunningDevServer } from './temporal/dev-server';
 import { connectionOptions } from './temporal/connection-options';
 import { createCaseWorker } from './worker/create-worker';
+import { installRuntimeLogger } from './worker/runtime-logger';
 
 export interface RunningEngine {
   /** Settles when the worker stops, for whatever reason. */
@@ -12,9 +20,12 @@ export interface RunningEngine {
   stop(): Promise<void>;
 }
 
+/** Jurisdictions whose supervisors get a morning digest. */
+const DIGEST_JURISDICTIONS = ['RU'];
+
 /**
- * Brings up the whole engine in dependency order (server, connection, worker) and takes it down
- * in reverse, so a Ctrl-C never leaves a dev server or a database handle behind.
+ * Brings up the whole engine in dependency order (server, connections, register, API, worker) and
+ * takes it down in reverse, so a Ctrl-C never leaves a dev server or a database handle behind.
  */
 export async function startEngine(config: DocketConfig, logger: Logger): Promise<RunningEngine> {
   const stack: Array<() => Promise<void>> = [];
@@ -24,7 +35,10 @@ export async function startEngine(config: DocketConfig, logger: Logger): Promise
     }
   };
 
+  installRuntimeLogger(logger, config.logLevel);
   try {
+    const dataConverter = createDataConverter(configuredKeyRing(config));
+
     let devServer: RunningDevServer | undefined;
     if (config.temporal.mode === 'embedded') {
       logger.info('starting the Temporal dev server', { dbFile: config.devServer.dbFile });
@@ -34,18 +48,38 @@ export async function startEngine(config: DocketConfig, logger: Logger): Promise
         port: config.devServer.port,
         uiPort: config.devServer.uiPort,
         namespace: config.temporal.namespace,
+        uiCodecEndpoint: `${config.api.publicUrl.replace(/\/$/, '')}/codec`,
       });
       stack.push(() => devServer!.stop());
     }
 
-    const connection = await NativeConnection.connect(connectionOptions(config.temporal));
-    stack.push(() => connection.close());
+    const clientConnection = await Connection.connect(connectionOptions(config.temporal));
+    stack.push(() => clientConnection.close());
+    const client = new Client({ connection: clientConnection, namespace: config.temporal.namespace, dataConverter });
 
+    const activityRuntime = await createActivityDeps(config, { logger });
+    stack.push(() => activityRuntime.close());
+
+    const api = await startApiServer({ config, temporalClient: client, logger });
+    stack.push(() => api.close());
+
+    const workerConnection = await NativeConnection.connect(connectionOptions(config.temporal));
+    stack.push(() => workerConnection.close());
     const worker = await createCaseWorker({
-      connection,
+      connection: workerConnection,
       namespace: config.temporal.namespace,
       taskQueue: config.temporal.taskQueue,
-      activities: {},
+      dataConverter,
+      activities: {
+        ...createActivities(activityRuntime),
+        ...createDigestActivities({
+          cases: api.cases,
+          escalated: api.escalated,
+          staff: activityRuntime.staff,
+          notifier: activityRuntime.notifier,
+          dashboardUrl: api.dashboardUrl,
+        }),
+      },
     });
     const finished = worker.run().catch((error: unknown) => {
       logger.error('the worker failed', { error: String(error) });
@@ -55,6 +89,10 @@ export async function startEngine(config: DocketConfig, logger: Logger): Promise
       await finished;
     });
 
+    for (const jurisdiction of DIGEST_JURISDICTIONS) {
+      await ensureDigestSchedule(client, { taskQueue: config.temporal.taskQueue, jurisdiction });
+    }
+
     return {
       finished,
       banner: () =>
@@ -62,8 +100,12 @@ export async function startEngine(config: DocketConfig, logger: Logger): Promise
           '',
           'asylum-docket is running',
           `  Temporal server  ${config.temporal.address} (namespace ${config.temporal.namespace}${devServer ? `, SQLite ${config.devServer.dbFile}` : ', external cluster'})`,
-          ...(devServer ? [`  Temporal Web UI  ${devServer.uiUrl}`] : []),
+          ...(devServer ? [`  Temporal Web UI  ${devServer.uiUrl} (sign in at ${api.url}/codec/session to read cases)`] : []),
           `  Worker           polling task queue "${config.temporal.taskQueue}"`,
+          `  HTTP API         ${api.url} (OpenAPI at ${api.url}/openapi.json)`,
+          `  Dashboard        ${api.dashboardUrl}`,
+          `  Case register    ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `SQLite ${config.dataDir}/register.sqlite`}`,
+          `  Reminders        ${config.smtp ? `e-mail via ${new URL(config.smtp.url).host}` : 'outbox (no SMTP_URL set)'}`,
           '  Stop with Ctrl-C.',
           '',
         ].join('\n'),

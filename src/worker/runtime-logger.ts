@@ -1,0 +1,53 @@
+import { DefaultLogger, Runtime, type LogEntry } from '@temporalio/worker';
+import type { Logger, LogLevel } from '../logging';
+
+/**
+ * Identifiers the SDK attaches to its log lines that are safe to keep. Everything else is dropped,
+ * because the SDK puts failure messages and stack traces in its metadata, and a message written by
+ * case code could quote personal data that the payload codec keeps encrypted everywhere else.
+ */
+const SAFE_METADATA = [
+  'sdkComponent',
+  'taskQueue',
+  'namespace',
+  'workflowId',
+  'runId',
+  'workflowType',
+  'activityId',
+  'activityType',
+  'attempt',
+  'state',
+  'taskToken',
+] as const;
+
+const SDK_LEVEL: Record<LogLevel, 'DEBUG' | 'INFO' | 'WARN' | 'ERROR'> = {
+  debug: 'DEBUG',
+  // The SDK's INFO level is worker lifecycle chatter (bundles, state changes); the engine prints its own banner.
+  info: 'WARN',
+  warn: 'WARN',
+  error: 'ERROR',
+};
+
+function forward(logger: Logger) {
+  return (entry: LogEntry) => {
+    const fields = Object.fromEntries(
+      SAFE_METADATA.flatMap((key) => (entry.meta?.[key] === undefined ? [] : [[key, entry.meta[key]]])),
+    );
+    const message = `temporal: ${entry.message}`;
+    switch (entry.level) {
+      case 'ERROR':
+        return logger.error(message, fields);
+      case 'WARN':
+        return logger.warn(message, fields);
+      case 'INFO':
+        return logger.info(message, fields);
+      default:
+        return logger.debug(message, fields);
+    }
+  };
+}
+
+/** Routes the SDK's own logs through the engine's logger, without their free-text failure details. */
+export function installRuntimeLogger(logger: Logger, level: LogLevel): void {
+  Runtime.install({ logger: new DefaultLogger(SDK_LEVEL[level], forward(logger)) });
+}
