@@ -1,0 +1,103 @@
+import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { isPortOpen } from '../../src/temporal/dev-server';
+import { TEMPORAL_CLI } from '../support/temporal-env';
+
+const run = promisify(execFile);
+const ROOT = path.resolve(__dirname, '..', '..');
+const MAIN = path.join(ROOT, 'dist', 'main.js');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.once('error', reject);
+  });
+}
+
+interface Engine {
+  child: ChildProcess;
+  output: () => string;
+}
+
+function startEngine(env: NodeJS.ProcessEnv): Promise<Engine> {
+  const child = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`engine not up within 90 s:\n${output}`)), 90_000);
+    const check = setInterval(() => {
+      if (output.includes('asylum-docket is running')) {
+        clearInterval(check);
+        clearTimeout(timer);
+        resolve({ child, output: () => output });
+      }
+    }, 100);
+    child.once('exit', (code) => {
+      clearInterval(check);
+      clearTimeout(timer);
+      reject(new Error(`engine exited with ${code}:\n${output}`));
+    });
+  });
+}
+
+function stopEngine(engine: Engine): Promise<number | null> {
+  return new Promise((resolve) => {
+    engine.child.once('exit', (code) => resolve(code));
+    engine.child.kill('SIGTERM');
+  });
+}
+
+describe('npm start stack', () => {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'docket-stack-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('comes up, serves, shuts down cleanly, and finds its cases again after a restart', async () => {
+    if (!existsSync(MAIN)) throw new Error('dist/main.js is missing: run `npm run build` (npm test does).');
+    const [temporalPort, uiPort, apiPort] = [await freePort(), await freePort(), await freePort()];
+    const env = {
+      ...process.env,
+      DOCKET_DATA_DIR: dataDir,
+      TEMPORAL_PORT: String(temporalPort),
+      TEMPORAL_UI_PORT: String(uiPort),
+      API_PORT: String(apiPort),
+      DOCKET_ACTOR: 'cw-stack',
+    };
+    const address = `127.0.0.1:${temporalPort}`;
+    const docket = (...args: string[]) => run(path.join(ROOT, 'bin', 'docket'), args, { env, cwd: ROOT });
+
+    const first = await startEngine(env);
+    expect(await isPortOpen('127.0.0.1', temporalPort)).toBe(true);
+    expect(await isPortOpen('127.0.0.1', uiPort)).toBe(true);
+    const health = await fetch(`http://127.0.0.1:${apiPort}/health`);
+    expect(await health.json()).toEqual({ status: 'ok' });
+    const webUi = await fetch(`http://127.0.0.1:${uiPort}/`);
+    expect(webUi.status).toBe(200);
+
+    await docket('case', 'open', 'RU-TA-2016-0042', '--jurisdiction', 'RU', '--procedure', 'temporary-asylum', '--office', 'msk', '--caseworker', 'cw-stack');
+    const listed = await run(TEMPORAL_CLI, ['workflow', 'list', '--address', address, '--query', 'CaseStage IS NOT NULL']);
+    expect(listed.stdout).toContain('RU-TA-2016-0042');
+
+    expect(await stopEngine(first)).toBe(0);
+    expect(await isPortOpen('127.0.0.1', temporalPort)).toBe(false);
+    expect(await isPortOpen('127.0.0.1', apiPort)).toBe(false);
+
+    const second = await startEngine(env);
+    try {
+      const relisted = await run(TEMPORAL_CLI, ['workflow', 'list', '--address', address]);
+      expect(relisted.stdout).toContain('RU-TA-2016-0042');
+      const shown = await docket('case', 'show', 'RU-TA-2016-0042', '--json');
+      expect(JSON.parse(shown.stdout)).toMatchObject({ caseNumber: 'RU-TA-2016-0042' });
+    } finally {
+      expect(await stopEngine(second)).toBe(0);
+    }
+  }, 240_000);
+});
