@@ -2,14 +2,16 @@ import type { CaseEventType } from '../domain/events';
 import type { Outcome } from '../store';
 import type { RegisterEntry } from './types';
 
-/** The case events that are decisions in the procedure, and the outcome each one is. */
+/**
+ * The case events that are decisions in the procedure, and the outcome each one is. A lapse is not
+ * here: the workflow records it itself, with the escalation that goes with it.
+ */
 const OUTCOME_OF_EVENT: Partial<Record<CaseEventType, Outcome>> = {
   'protection-granted': 'grant',
   'refusal-notice-received': 'refusal',
   'refusal-upheld': 'refusal',
   'renewal-refusal-notice-received': 'refusal',
   'protection-extended': 'extension',
-  'protection-lapsed': 'lapsed',
   'case-closed': 'closure',
 };
 
