@@ -47,7 +47,7 @@ function dueReminder(state: CaseState, tracked: TrackedDeadline, nowMs: number):
   return latestPassed && !state.reminders.some((sent) => sent.id === latestPassed.id) ? latestPassed : undefined;
 }
 
-export function escalationReason(tracked: TrackedDeadline): EscalationReason {
+function escalationReason(tracked: TrackedDeadline): EscalationReason {
   if (tracked.deadline.owner === 'authority') return 'authority-overdue';
   return tracked.deadline.kind === PROTECTION_EXPIRY_KIND ? 'lapsed' : 'missed';
 }

@@ -199,3 +199,17 @@ describe('caseWorkflow commands', () => {
     });
   });
 });
+
+describe('caseWorkflow when deadlines cannot be computed', () => {
+  it('fails the command with the rules engine reason and records nothing', async () => {
+    await withCase('RU-RS-2015-0048', async (run) => {
+      await run.advanceTo('2015-11-02T10:00');
+      const before = await run.settledView();
+      // The seed packs know no procedure behind this case's id, so the rules engine refuses the request.
+      await expect(run.command('recordApplicationLodged', { lodgedOn: '2015-11-02' })).rejects.toMatchObject({
+        cause: { message: expect.stringMatching(/^deadlines for application-lodged on 2015-11-02 could not be computed: .*resettlement/) },
+      });
+      expect(await run.settledView()).toEqual(before);
+    }, { procedure: 'resettlement' });
+  });
+});

@@ -54,7 +54,11 @@ export function openInput(caseNumber: string): OpenCaseInput {
 }
 
 /** Opens a case on a fresh server whose clock starts on 2 Nov 2015, runs `body`, and tears everything down. */
-export async function withCase<T>(caseNumber: string, body: (run: CaseRun) => Promise<T>): Promise<T> {
+export async function withCase<T>(
+  caseNumber: string,
+  body: (run: CaseRun) => Promise<T>,
+  openOverrides: Partial<OpenCaseInput> = {},
+): Promise<T> {
   const env = await createCaseTestEnv(SERVER_START_UTC);
   try {
     const { calls, activities } = recordingActivities();
@@ -65,7 +69,7 @@ export async function withCase<T>(caseNumber: string, body: (run: CaseRun) => Pr
       const started = await env.client.workflow.start<typeof caseWorkflow>('caseWorkflow', {
         taskQueue,
         workflowId,
-        args: [{ open: openInput(caseNumber) }],
+        args: [{ open: { ...openInput(caseNumber), ...openOverrides } }],
       });
       const handle = () => env.client.workflow.getHandle<typeof caseWorkflow>(workflowId);
       const run: CaseRun = {
