@@ -8,6 +8,7 @@ import path from 'node:path';
 import { caseWorkflowId } from '../../src/workflows/messages';
 import { historyToFileText } from './history-file';
 import {
+  closedAfterRefusal,
   correctedRefusalDate,
   foundingCaseLapsed,
   foundingCaseRenewed,
@@ -21,6 +22,7 @@ const SCENARIOS: Array<{ name: string; caseNumber: string; play: (run: CaseRun) 
   { name: 'founding-case-lapsed', caseNumber: 'RU-TA-2015-0102', play: foundingCaseLapsed },
   { name: 'missed-complaint', caseNumber: 'RU-TA-2015-0103', play: missedComplaint },
   { name: 'corrected-refusal-date', caseNumber: 'RU-TA-2015-0104', play: correctedRefusalDate },
+  { name: 'closed-after-refusal', caseNumber: 'RU-TA-2015-0105', play: closedAfterRefusal },
 ];
 
 async function recordScenario({ name, caseNumber, play }: (typeof SCENARIOS)[number]): Promise<string[]> {

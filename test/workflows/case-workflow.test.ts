@@ -10,6 +10,7 @@ import {
   ProtectedUntil,
 } from '../../src/workflows/search-attributes';
 import {
+  closedAfterRefusal,
   correctedRefusalDate,
   foundingCaseLapsed,
   foundingCaseRenewed,
@@ -196,6 +197,22 @@ describe('caseWorkflow commands', () => {
       expect(after).toMatchObject({ stage: 'granted', attempt: 4, caseworker: 'cw-0200', protectedUntil: '2017-05-26' });
       expect(after.reminders).toEqual(before.reminders.map((reminder) => expect.objectContaining({ id: reminder.id })));
       expect(after.deadlines.map((deadline) => deadline.id)).toEqual(expect.arrayContaining(before.deadlines.map((deadline) => deadline.id)));
+    });
+  });
+});
+
+describe('caseWorkflow closing', () => {
+  it('completes with the final case once everything is delivered, sending nothing more for its deadlines', async () => {
+    await withCase('RU-TA-2015-0050', async (run) => {
+      await closedAfterRefusal(run);
+      const final = await run.handle().result();
+      expect(final).toMatchObject({ stage: 'closed', closure: { reason: 'left-country', on: '2015-12-01' }, pendingDeliveries: 0 });
+      expect(statusesOf(final, 'complaint')).toEqual([['2015-12-28', 'superseded']]);
+      expect(run.calls.register.map(({ request }) => request.payload['type'])).toContain('case-closed');
+      const remindersAtClose = run.calls.reminders.length;
+      await run.env.sleep('60 days');
+      expect(run.calls.reminders).toHaveLength(remindersAtClose);
+      expect(run.calls.escalations).toEqual([]);
     });
   });
 });

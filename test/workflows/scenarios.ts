@@ -161,3 +161,14 @@ export async function correctedRefusalDate(run: CaseRun): Promise<void> {
   await run.command('correctEventDate', { eventId: 3, correctedDate: '2015-11-20', reason: 'the notice was received on 20 November' });
   await run.advanceTo('2016-01-10T12:00');
 }
+
+/** A refused applicant leaves the country during the complaint window; the case closes. */
+export async function closedAfterRefusal(run: CaseRun): Promise<void> {
+  await run.advanceTo('2015-11-02T10:00');
+  await run.command('recordApplicationLodged', { lodgedOn: '2015-11-02' });
+  await run.advanceTo('2015-11-27T14:00');
+  await run.command('recordDecision', { decision: 'refusal', noticeReceivedOn: '2015-11-27' });
+  await run.advanceTo('2015-12-01T10:00');
+  await run.command('closeCase', { reason: 'left-country', closedOn: '2015-12-01' });
+  await run.handle().result();
+}
