@@ -73,6 +73,14 @@ export interface RegisterRecord {
   payload: Record<string, unknown>;
 }
 
+/** An item its channel refused for good (e.g. no one to send it to): kept so staff see it, never retried silently. */
+export interface DeliveryFailure {
+  key: string;
+  kind: OutboxItem['kind'];
+  reason: string;
+  failedAt: string;
+}
+
 /** Something the case must still tell the outside world; kept in state so no run loses it. */
 export type OutboxItem =
   | { key: string; kind: 'reminder'; reminderId: string }
@@ -101,4 +109,6 @@ export interface CaseState {
   reminders: ReminderRecord[];
   escalations: EscalationRecord[];
   outbox: OutboxItem[];
+  /** Absent in states carried over from runs that predate it. */
+  failedDeliveries?: DeliveryFailure[];
 }

@@ -1,4 +1,5 @@
 import type { CaseState, Delivery, EscalationRecord, OutboxItem, TrackedDeadline } from './case';
+import { toInstant } from './dates';
 import type { CaseEvent } from './events';
 
 /**
@@ -82,4 +83,18 @@ export function markDelivered(state: CaseState, key: string, delivery?: Delivery
     return { ...state, outbox, escalations };
   }
   return { ...state, outbox };
+}
+
+/**
+ * The outside world refused an item for good (a permanent channel error, nobody to send it to). It
+ * leaves the outbox so the case keeps running, and the failure stays on the case for staff to see.
+ */
+export function markUndeliverable(state: CaseState, key: string, reason: string, nowMs: number): CaseState {
+  const item = state.outbox.find((queued) => queued.key === key);
+  if (!item) return state;
+  return {
+    ...state,
+    outbox: state.outbox.filter((queued) => queued !== item),
+    failedDeliveries: [...(state.failedDeliveries ?? []), { key, kind: item.kind, reason, failedAt: toInstant(nowMs) }],
+  };
 }

@@ -1,5 +1,5 @@
 import type { ComputedDeadline, LocalDate } from '../rules/types';
-import type { ApplicantProfile, CaseState, EscalationRecord, ReminderPolicy, ReminderRecord } from './case';
+import type { ApplicantProfile, CaseState, DeliveryFailure, EscalationRecord, ReminderPolicy, ReminderRecord } from './case';
 import { deadlineStatus, nextDeadline, protectedUntil, type DeadlineStatus } from './deadlines';
 import type { CaseEvent } from './events';
 import type { ClosureReason, ComplaintForum, Stage } from './stages';
@@ -38,6 +38,8 @@ export interface CaseView extends CaseSummary {
   escalations: EscalationRecord[];
   /** Messages and register entries not yet confirmed by their channel. */
   pendingDeliveries: number;
+  /** Items their channel refused for good; they need a person. */
+  failedDeliveries: DeliveryFailure[];
 }
 
 export function deadlineViews(state: CaseState, nowMs: number): DeadlineView[] {
@@ -96,6 +98,7 @@ export function caseView(state: CaseState, nowMs: number): CaseView {
     reminders: state.reminders,
     escalations: state.escalations,
     pendingDeliveries: state.outbox.length,
+    failedDeliveries: state.failedDeliveries ?? [],
   };
 }
 

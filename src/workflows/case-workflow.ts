@@ -1,4 +1,5 @@
 import {
+  ActivityFailure,
   allHandlersFinished,
   ApplicationFailure,
   condition,
@@ -18,6 +19,7 @@ import {
   caseView,
   decideInput,
   markDelivered,
+  markUndeliverable,
   nextStaleComputation,
   nextWakeUpMs,
   openCase,
@@ -96,6 +98,11 @@ async function deliver(state: CaseState, item: OutboxItem): Promise<Delivery | u
   return deliveryOf(await outbound.escalate({ idempotencyKey: item.key, ...recipient, deadline: tracked.deadline, reason: escalation.reason }));
 }
 
+function refusalReason(failure: ActivityFailure): string {
+  const cause = failure.cause;
+  return cause instanceof ApplicationFailure && cause.type ? `${cause.type}: ${cause.message}` : (cause?.message ?? failure.message);
+}
+
 /**
  * One asylum case, for as long as it lasts. The domain decides; this function wires staff updates,
  * durable timers and activities to it, and starts a fresh run at each protection period or when
@@ -140,11 +147,20 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     for (const item of state.outbox) {
       if (inFlight.has(item.key)) continue;
       inFlight.add(item.key);
-      void deliver(state, item).then((delivery) =>
-        serial.run(() => {
-          commit(markDelivered(state, item.key, delivery));
-          inFlight.delete(item.key);
-        }),
+      void deliver(state, item).then(
+        (delivery) =>
+          serial.run(() => {
+            commit(markDelivered(state, item.key, delivery));
+            inFlight.delete(item.key);
+          }),
+        (failure: unknown) => {
+          // Only a channel's final refusal is the case's business; anything else is a bug and must fail the task.
+          if (!(failure instanceof ActivityFailure)) throw failure;
+          return serial.run(() => {
+            commit(markUndeliverable(state, item.key, refusalReason(failure), Date.now()));
+            inFlight.delete(item.key);
+          });
+        },
       );
     }
   };

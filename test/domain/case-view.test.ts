@@ -1,4 +1,4 @@
-import { caseIndexValues, caseSummary, caseView, markDelivered, openCaseInputSchema, parseWith } from '../../src/domain';
+import { caseIndexValues, caseSummary, caseView, markDelivered, markUndeliverable, openCaseInputSchema, parseWith } from '../../src/domain';
 import { at, OPEN_INPUT, opened, record } from './fixtures';
 
 describe('opening a case', () => {
@@ -101,5 +101,15 @@ describe('what a case shows', () => {
     const delivered = markDelivered(state, 'case-RU-TA-2015-0042/event/1');
     expect(delivered.outbox).toEqual([]);
     expect(markDelivered(delivered, 'nothing')).toBe(delivered);
+  });
+
+  it('takes a refused item out of the outbox and shows the refusal in the view', () => {
+    const state = opened();
+    const refused = markUndeliverable(state, 'case-RU-TA-2015-0042/event/1', 'InvalidInput: unknown field', Date.parse('2016-01-28T09:00:00Z'));
+    expect(refused.outbox).toEqual([]);
+    expect(caseView(refused, Date.parse('2016-01-28T10:00:00Z')).failedDeliveries).toEqual([
+      { key: 'case-RU-TA-2015-0042/event/1', kind: 'register', reason: 'InvalidInput: unknown field', failedAt: '2016-01-28T09:00:00.000Z' },
+    ]);
+    expect(markUndeliverable(refused, 'nothing', 'x', 0)).toBe(refused);
   });
 });

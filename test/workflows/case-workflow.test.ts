@@ -1,5 +1,6 @@
 import '../support/quiet-temporal-logs';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
 import type { CaseView } from '../../src/domain';
 import {
   Attempt,
@@ -228,5 +229,23 @@ describe('caseWorkflow when deadlines cannot be computed', () => {
       });
       expect(await run.settledView()).toEqual(before);
     }, { procedure: 'resettlement' });
+  });
+});
+
+describe('caseWorkflow when a channel refuses a message for good', () => {
+  it('keeps the case running and shows the refused escalation to staff', async () => {
+    const noSupervisor = async (): Promise<never> => {
+      throw ApplicationFailure.nonRetryable('Office "moscow-1" has no active supervisor and there is no active admin to escalate to.', 'NoRecipient');
+    };
+    await withCase('RU-TA-2015-0049', async (run) => {
+      await missedComplaint(run);
+      const view = await run.settledView();
+      expect(view.failedDeliveries).toEqual([
+        expect.objectContaining({ kind: 'escalation', reason: expect.stringMatching(/^NoRecipient: Office "moscow-1" has no active supervisor/) }),
+      ]);
+      expect(view.escalations).toEqual([expect.not.objectContaining({ delivery: expect.anything() })]);
+      const summary = await run.command('recordNewApplication', { lodgedOn: '2016-03-31' });
+      expect(summary).toMatchObject({ stage: 'lodged', attempt: 2 });
+    }, {}, { escalate: noSupervisor });
   });
 });

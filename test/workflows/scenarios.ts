@@ -3,6 +3,7 @@ import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DateTime } from 'luxon';
 import type { CaseSummary, CaseView, CommandInput, CommandName, OpenCaseInput } from '../../src/domain';
+import type { CaseActivities } from '../../src/activities/types';
 import type { caseWorkflow } from '../../src/workflows/case-workflow';
 import { caseUpdates, caseWorkflowId, getCase } from '../../src/workflows/messages';
 import { createCaseTestEnv, createCaseWorker, recordingActivities } from './case-env';
@@ -58,10 +59,12 @@ export async function withCase<T>(
   caseNumber: string,
   body: (run: CaseRun) => Promise<T>,
   openOverrides: Partial<OpenCaseInput> = {},
+  activityOverrides: Partial<CaseActivities> = {},
 ): Promise<T> {
   const env = await createCaseTestEnv(SERVER_START_UTC);
   try {
-    const { calls, activities } = recordingActivities();
+    const { calls, activities: recording } = recordingActivities();
+    const activities = { ...recording, ...activityOverrides };
     const taskQueue = `cases-${randomUUID()}`;
     const worker = await createCaseWorker(env, taskQueue, activities);
     const workflowId = caseWorkflowId(caseNumber);
