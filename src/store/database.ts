@@ -45,6 +45,9 @@ export async function openRegisterDatabase(options: OpenRegisterOptions): Promis
 
 function openPostgres(connectionString: string): RegisterDatabaseHandle {
   const pool = new Pool({ connectionString, max: 10 });
+  // An idle connection the server drops (a restart, a failover) must not crash the worker: the pool
+  // discards it and the next query connects again.
+  pool.on('error', (error) => process.emitWarning(`register: an idle PostgreSQL connection failed and was discarded: ${error.message}`));
   const db = new Kysely<RegisterDatabase>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }

@@ -26,25 +26,38 @@ const sqlite: TestDatabase = {
 };
 
 function postgres(serverUrl: string): TestDatabase {
-  const withAdmin = async (statement: string) => {
+  const withAdmin = async <T>(work: (client: Client) => Promise<T>): Promise<T> => {
     const client = new Client({ connectionString: serverUrl });
     await client.connect();
     try {
-      await client.query(statement);
+      return await work(client);
     } finally {
       await client.end();
     }
   };
+  /**
+   * A closed pool's server processes linger for a moment; forcing them out would make the server send
+   * an error to a client that already hung up. Wait for them instead, then drop.
+   */
+  const dropWhenIdle = (database: string) =>
+    withAdmin(async (client) => {
+      for (let waited = 0; waited < 5_000; waited += 50) {
+        const { rowCount } = await client.query('select 1 from pg_stat_activity where datname = $1', [database]);
+        if (rowCount === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      await client.query(`drop database if exists ${database}`);
+    });
   return {
     name: 'postgres',
     async create() {
       const database = `docket_t_${randomBytes(6).toString('hex')}`;
-      await withAdmin(`create database ${database}`);
+      await withAdmin((client) => client.query(`create database ${database}`));
       const url = new URL(serverUrl);
       url.pathname = `/${database}`;
       return {
         options: { databaseUrl: url.toString() },
-        drop: () => withAdmin(`drop database if exists ${database} with (force)`),
+        drop: () => dropWhenIdle(database),
       };
     },
   };
