@@ -1,0 +1,95 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { generateKeyMaterial, parseKeyRingSpec, type KeyRing } from '../../src/codec/key-ring';
+import { TEMPORAL_CLI } from '../support/temporal-env';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const KEY_ID = 'privacy-test';
+const STARTUP_TIMEOUT_MS = 120_000;
+
+/**
+ * `npm start` in a process of its own, from the sources: its dev server on a SQLite file, its worker
+ * with the SDK's logs routed through the engine's logger, its API with the codec endpoints, and the
+ * Web UI pointed at them. Its own process because the SDK's logger can be installed once per process,
+ * and jest's setup has already installed one in the test's.
+ */
+export interface EngineProcess {
+  dataDir: string;
+  temporalAddress: string;
+  apiUrl: string;
+  webUiUrl: string;
+  keyRing: KeyRing;
+  /** Everything the engine wrote to stdout and stderr so far. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.once('error', reject);
+  });
+}
+
+/** The test's environment without anything that would point the engine at other servers, keys or databases. */
+function isolatedEnvironment(): NodeJS.ProcessEnv {
+  return Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !/^(DOCKET_|TEMPORAL_|API_|DATABASE_URL$|SMTP_)/.test(name)),
+  );
+}
+
+export async function startEngineProcess(): Promise<EngineProcess> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'docket-privacy-'));
+  const [temporalPort, uiPort, apiPort] = [await freePort(), await freePort(), await freePort()];
+  const keys = `${KEY_ID}:${generateKeyMaterial()}`;
+  const child: ChildProcess = spawn(process.execPath, ['--require', 'tsx/cjs', path.join(ROOT, 'src', 'main.ts')], {
+    cwd: ROOT,
+    env: {
+      ...isolatedEnvironment(),
+      DOCKET_DATA_DIR: dataDir,
+      DOCKET_LOG_LEVEL: 'debug',
+      DOCKET_ENCRYPTION_KEYS: keys,
+      DOCKET_ENCRYPTION_KEY_ID: KEY_ID,
+      TEMPORAL_CLI_PATH: TEMPORAL_CLI,
+      TEMPORAL_PORT: String(temporalPort),
+      TEMPORAL_UI_PORT: String(uiPort),
+      API_PORT: String(apiPort),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    await exited;
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+
+  const deadline = Date.now() + STARTUP_TIMEOUT_MS;
+  while (!output.includes('asylum-docket is running')) {
+    if (child.exitCode !== null || child.signalCode !== null || Date.now() > deadline) {
+      await stop();
+      throw new Error(`the engine did not come up:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return {
+    dataDir,
+    temporalAddress: `127.0.0.1:${temporalPort}`,
+    apiUrl: `http://127.0.0.1:${apiPort}`,
+    webUiUrl: `http://127.0.0.1:${uiPort}`,
+    keyRing: parseKeyRingSpec(keys, KEY_ID),
+    output: () => output,
+    stop,
+  };
+}
