@@ -84,5 +84,5 @@ export function openCase(input: OpenCaseInput, nowMs: number): CaseState {
     escalations: [],
     outbox: [],
   };
-  return queueEventRecord(state, opened);
+  return queueEventRecord(state, opened, 'openCase');
 }

@@ -1,4 +1,5 @@
 import type { CaseState, Delivery, EscalationRecord, OutboxItem, TrackedDeadline } from './case';
+import type { CommandName } from './commands';
 import { toInstant } from './dates';
 import type { CaseEvent } from './events';
 
@@ -17,11 +18,24 @@ function enqueue(state: CaseState, item: OutboxItem): CaseState {
   return { ...state, outbox: [...state.outbox, item] };
 }
 
-export function queueEventRecord(state: CaseState, event: CaseEvent): CaseState {
+/** The staff command that made an event, named as the workflow's update (or `openCase`). */
+export type StaffCommandName = CommandName | 'openCase';
+
+/**
+ * Queues an event for the register. An event a staff command made names that command: with its actor
+ * and time, the register's case events are then the audit trail of every accepted command, whichever
+ * way it reached the case. The engine's own events (a lapse) name none.
+ */
+export function queueEventRecord(state: CaseState, event: CaseEvent, command?: StaffCommandName): CaseState {
   return enqueue(state, {
     key: `${state.caseId}/event/${event.id}`,
     kind: 'register',
-    entry: { kind: 'case-event', actor: event.actor, at: event.recordedAt, payload: withoutFreeText(event) },
+    entry: {
+      kind: 'case-event',
+      actor: event.actor,
+      at: event.recordedAt,
+      payload: { ...withoutFreeText(event), ...(command ? { command } : {}) },
+    },
   });
 }
 

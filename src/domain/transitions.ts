@@ -3,7 +3,7 @@ import type { CaseState } from './case';
 import { parseCommand, type CaseCommand, type CommandName } from './commands';
 import { latestPossibleToday, toInstant } from './dates';
 import { isDated, type CaseEvent, type DatedEvent, type NewCaseEvent } from './events';
-import { queueEventRecord } from './outbox';
+import { queueEventRecord, type StaffCommandName } from './outbox';
 import type { Stage } from './stages';
 
 /**
@@ -176,10 +176,15 @@ function reject(reason: string): Decision {
   return { ok: false, reason };
 }
 
-/** Appends an event to the case, numbered and timed, and queues it for the register. */
-export function appendEvent(state: CaseState, event: NewCaseEvent, nowMs: number): { state: CaseState; event: CaseEvent } {
+/** Appends an event to the case, numbered and timed, and queues it for the register with the command that made it, if any. */
+export function appendEvent(
+  state: CaseState,
+  event: NewCaseEvent,
+  nowMs: number,
+  command?: StaffCommandName,
+): { state: CaseState; event: CaseEvent } {
   const recorded = { ...event, id: (state.events.at(-1)?.id ?? 0) + 1, recordedAt: toInstant(nowMs) } as CaseEvent;
-  return { state: queueEventRecord({ ...state, events: [...state.events, recorded] }, recorded), event: recorded };
+  return { state: queueEventRecord({ ...state, events: [...state.events, recorded] }, recorded, command), event: recorded };
 }
 
 export function decide(state: CaseState, command: CaseCommand, nowMs: number): Decision {
@@ -198,7 +203,7 @@ export function decide(state: CaseState, command: CaseCommand, nowMs: number): D
         ? checkDate(state, result.event.on, nowMs)
         : undefined;
   if (dateProblem) return reject(`cannot ${action}: ${dateProblem}`);
-  const appended = appendEvent({ ...state, ...result.patch }, result.event, nowMs);
+  const appended = appendEvent({ ...state, ...result.patch }, result.event, nowMs, command.name);
   return { ok: true, ...appended };
 }
 
