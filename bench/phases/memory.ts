@@ -1,0 +1,25 @@
+import type { WorkerMemory } from '../support/worker-messages';
+
+export interface MemoryResult {
+  idle: WorkerMemory;
+  /** After the warm-up: only baseline workflows cached. */
+  withBaselineWorkflows: WorkerMemory;
+  /** At the end of the population: every case (and the baseline workflows) cached. */
+  withCases: WorkerMemory;
+  /** Resident memory each cached idle workflow adds: the floor any cached workflow costs. */
+  bytesPerBaselineWorkflow: number | undefined;
+  /** Resident memory each cached case adds, net of the baseline workflows started between the two readings. */
+  bytesPerCase: number | undefined;
+}
+
+export function memoryResult(idle: WorkerMemory, withBaselineWorkflows: WorkerMemory, withCases: WorkerMemory): MemoryResult {
+  const baselineAdded = withBaselineWorkflows.cachedBaselineWorkflows - idle.cachedBaselineWorkflows;
+  const bytesPerBaselineWorkflow = baselineAdded > 0 ? (withBaselineWorkflows.rssBytes - idle.rssBytes) / baselineAdded : undefined;
+  const casesAdded = withCases.cachedCases - withBaselineWorkflows.cachedCases;
+  const laterBaseline = withCases.cachedBaselineWorkflows - withBaselineWorkflows.cachedBaselineWorkflows;
+  const bytesPerCase =
+    casesAdded > 0 && bytesPerBaselineWorkflow !== undefined
+      ? (withCases.rssBytes - withBaselineWorkflows.rssBytes - laterBaseline * bytesPerBaselineWorkflow) / casesAdded
+      : undefined;
+  return { idle, withBaselineWorkflows, withCases, bytesPerBaselineWorkflow, bytesPerCase };
+}
