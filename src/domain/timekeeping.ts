@@ -14,6 +14,18 @@ import type { Stage } from './stages';
  * - a protection period that ends unrenewed makes the case lapse.
  */
 
+/**
+ * A deadline that had already ended when the engine learned of it comes from staff entering a case's
+ * past. They usually go on to record what met it (the complaint, the new application) within minutes,
+ * so its escalation waits this long instead of alarming a supervisor about history.
+ */
+export const LATE_ENTRY_GRACE_MS = 60 * 60 * 1000;
+
+export interface AdvanceOptions {
+  /** 0 keeps the behaviour of runs recorded before the grace existed. */
+  lateEntryGraceMs: number;
+}
+
 /** Stages a protection expiry ends; with a renewal pending the case stays where it is, still escalated. */
 const LAPSING_STAGES: readonly Stage[] = ['granted', 'extended'];
 
@@ -45,6 +57,13 @@ function dueReminder(state: CaseState, tracked: TrackedDeadline, nowMs: number):
     .filter((planned) => planned.atMs <= nowMs)
     .at(-1);
   return latestPassed && !state.reminders.some((sent) => sent.id === latestPassed.id) ? latestPassed : undefined;
+}
+
+/** When a missed deadline may be escalated: at its end, or after the grace if it ended before it was known. */
+function escalationDueMs(tracked: TrackedDeadline, options: AdvanceOptions): number {
+  const endsMs = Date.parse(tracked.deadline.endsAt);
+  const knownSinceMs = Date.parse(tracked.knownSince);
+  return endsMs <= knownSinceMs ? knownSinceMs + options.lateEntryGraceMs : endsMs;
 }
 
 function escalationReason(tracked: TrackedDeadline): EscalationReason {
@@ -82,7 +101,7 @@ function escalate(state: CaseState, tracked: TrackedDeadline, nowMs: number): Ca
 }
 
 /** Brings the case up to `nowMs`: queues the reminders and escalations that are due, and lapses expired protection. */
-export function advance(state: CaseState, nowMs: number): CaseState {
+export function advance(state: CaseState, nowMs: number, options: AdvanceOptions = { lateEntryGraceMs: LATE_ENTRY_GRACE_MS }): CaseState {
   let next = state;
   for (const tracked of actionable(state, nowMs)) {
     const planned = dueReminder(state, tracked, nowMs);
@@ -90,7 +109,8 @@ export function advance(state: CaseState, nowMs: number): CaseState {
   }
   for (const tracked of state.deadlines) {
     const missed = !tracked.deadline.informational && deadlineStatus(state, tracked, nowMs).status === 'missed';
-    if (missed && !next.escalations.some((done) => done.id === escalationId(tracked))) next = escalate(next, tracked, nowMs);
+    const due = escalationDueMs(tracked, options) <= nowMs;
+    if (missed && due && !next.escalations.some((done) => done.id === escalationId(tracked))) next = escalate(next, tracked, nowMs);
   }
   return next;
 }
@@ -99,13 +119,21 @@ export function advance(state: CaseState, nowMs: number): CaseState {
  * The next instant at which the case changes by itself: a reminder is due or a period ends (an
  * informational one too, so that what the case shows moves with the clock).
  */
-export function nextWakeUpMs(state: CaseState, nowMs: number): number | undefined {
+export function nextWakeUpMs(
+  state: CaseState,
+  nowMs: number,
+  options: AdvanceOptions = { lateEntryGraceMs: LATE_ENTRY_GRACE_MS },
+): number | undefined {
   const reminders = actionable(state, nowMs).flatMap((tracked) =>
     plannedReminders(state, tracked)
       .filter((planned) => planned.atMs > nowMs)
       .map((planned) => planned.atMs),
   );
   const periodEnds = state.deadlines.filter((tracked) => isOpen(state, tracked, nowMs)).map((tracked) => Date.parse(tracked.deadline.endsAt));
-  const instants = [...reminders, ...periodEnds];
+  const heldEscalations = state.deadlines
+    .filter((tracked) => !tracked.deadline.informational && deadlineStatus(state, tracked, nowMs).status === 'missed')
+    .map((tracked) => escalationDueMs(tracked, options))
+    .filter((dueMs) => dueMs > nowMs);
+  const instants = [...reminders, ...periodEnds, ...heldEscalations];
   return instants.length > 0 ? Math.min(...instants) : undefined;
 }

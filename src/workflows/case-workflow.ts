@@ -4,6 +4,7 @@ import {
   ApplicationFailure,
   condition,
   continueAsNew,
+  patched,
   proxyActivities,
   setHandler,
   sleep,
@@ -21,6 +22,7 @@ import {
   markDelivered,
   markUndeliverable,
   nextStaleComputation,
+  LATE_ENTRY_GRACE_MS,
   nextWakeUpMs,
   openCase,
   openCaseInputSchema,
@@ -173,8 +175,11 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     indexed = fingerprint;
   };
 
+  // Runs recorded before the grace escalated late-entered deadlines at once; replaying them must do the same.
+  const timekeeping = { lateEntryGraceMs: patched('late-entry-grace') ? LATE_ENTRY_GRACE_MS : 0 };
+
   for (;;) {
-    await serial.run(() => commit(advance(state, Date.now())));
+    await serial.run(() => commit(advance(state, Date.now(), timekeeping)));
     drainOutbox();
     upsertIndex();
     if (state.stage === 'closed') {
@@ -191,7 +196,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     }
     const seen = version;
     const woken = () => version !== seen || protectionPeriodStarted || workflowInfo().continueAsNewSuggested;
-    const wakeUpMs = nextWakeUpMs(state, Date.now());
+    const wakeUpMs = nextWakeUpMs(state, Date.now(), timekeeping);
     if (wakeUpMs === undefined) await condition(woken);
     else if (wakeUpMs > Date.now()) await condition(woken, wakeUpMs - Date.now());
   }

@@ -100,10 +100,24 @@ describe('escalation', () => {
     expect(state.escalations.map((escalation) => [escalation.deadlineId, escalation.reason])).toEqual([['2:test.decision-due', 'authority-overdue']]);
   });
 
-  it('escalates at once a deadline that had already passed when it became known', () => {
-    const state = advance(refusedOn('2015-11-27', at('2016-01-10T10:00')), at('2016-01-10T10:00'));
+  it('escalates a deadline that had already passed when it became known an hour later, giving staff time to enter the rest', () => {
+    const refused = refusedOn('2015-11-27', at('2016-01-10T10:00'));
+    expect(advance(refused, at('2016-01-10T10:59')).escalations).toEqual([]);
+    expect(nextWakeUpMs(refused, at('2016-01-10T10:00'))).toBe(at('2016-01-10T11:00'));
+    const state = advance(refused, at('2016-01-10T11:00'));
     expect(state.escalations.map((escalation) => escalation.deadlineId)).toEqual(['3:test.complaint']);
     expect(state.reminders).toEqual([]);
+  });
+
+  it('does not escalate a late-entered deadline that the next entry shows was met', () => {
+    let state = refusedOn('2015-11-27', at('2016-01-10T10:00'));
+    state = record(state, 'recordNewApplication', { lodgedOn: '2015-12-22' }, at('2016-01-10T10:05'));
+    expect(advance(state, at('2016-01-10T12:00')).escalations.map((escalation) => escalation.deadlineId)).not.toContain('3:test.complaint');
+  });
+
+  it('escalates late-entered deadlines at once when asked to behave as runs recorded before the grace', () => {
+    const state = advance(refusedOn('2015-11-27', at('2016-01-10T10:00')), at('2016-01-10T10:00'), { lateEntryGraceMs: 0 });
+    expect(state.escalations.map((escalation) => escalation.deadlineId)).toEqual(['3:test.complaint']);
   });
 
   it('lapses a case whose protection expires unrenewed, and alerts the supervisor', () => {

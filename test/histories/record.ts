@@ -1,13 +1,15 @@
 /**
  * Records the histories that the replay test checks every change of workflow code against:
- * `npx tsx test/histories/record.ts`. Run it when a scenario is added, never to make a failing replay pass
- * (that failure means running cases would break: use `patched()` instead).
+ * `npx tsx test/histories/record.ts <generation>`, e.g. the name of the patch a change introduced.
+ * Files of earlier generations stay: they stand for cases started on earlier code, still running.
+ * Never re-record to make a failing replay pass (that failure means running cases would break: use `patched()`).
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { caseWorkflowId } from '../../src/workflows/messages';
 import { historyToFileText } from './history-file';
 import {
+  backfilledHistory,
   closedAfterRefusal,
   correctedRefusalDate,
   foundingCaseLapsed,
@@ -23,7 +25,14 @@ const SCENARIOS: Array<{ name: string; caseNumber: string; play: (run: CaseRun) 
   { name: 'missed-complaint', caseNumber: 'RU-TA-2015-0103', play: missedComplaint },
   { name: 'corrected-refusal-date', caseNumber: 'RU-TA-2015-0104', play: correctedRefusalDate },
   { name: 'closed-after-refusal', caseNumber: 'RU-TA-2015-0105', play: closedAfterRefusal },
+  { name: 'backfilled-history', caseNumber: 'RU-TA-2015-0106', play: backfilledHistory },
 ];
+
+const generation = process.argv[2];
+if (!generation || !/^[a-z0-9-]+$/.test(generation)) {
+  process.stderr.write('usage: npx tsx test/histories/record.ts <generation> (lower-case letters, digits and dashes)\n');
+  process.exit(2);
+}
 
 async function recordScenario({ name, caseNumber, play }: (typeof SCENARIOS)[number]): Promise<string[]> {
   return withCase(caseNumber, async (run) => {
@@ -33,7 +42,7 @@ async function recordScenario({ name, caseNumber, play }: (typeof SCENARIOS)[num
     // Every run of the chain, following each continue-as-new to the next run.
     for (let runId: string | undefined = run.firstRunId, index = 1; runId; index += 1) {
       const history = await run.env.client.workflow.getHandle(caseWorkflowId(caseNumber), runId).fetchHistory();
-      const file = path.join(__dirname, `${name}.run-${index}.json`);
+      const file = path.join(__dirname, `${name}.${generation}.run-${index}.json`);
       writeFileSync(file, historyToFileText(history));
       written.push(path.basename(file));
       runId = history.events?.at(-1)?.workflowExecutionContinuedAsNewEventAttributes?.newExecutionRunId ?? undefined;

@@ -15,7 +15,15 @@ const HISTORY_FILES = readdirSync(__dirname)
 describe('replaying recorded case histories', () => {
   it('has histories of every recorded scenario, including runs after continue-as-new', () => {
     expect(HISTORY_FILES).toEqual(
-      expect.arrayContaining(['founding-case-renewed.run-3.json', 'founding-case-lapsed.run-2.json', 'missed-complaint.run-1.json', 'corrected-refusal-date.run-1.json', 'closed-after-refusal.run-1.json']),
+      expect.arrayContaining([
+        'founding-case-renewed.run-3.json',
+        'founding-case-lapsed.run-2.json',
+        'missed-complaint.run-1.json',
+        'corrected-refusal-date.run-1.json',
+        'closed-after-refusal.run-1.json',
+        'founding-case-renewed.late-entry-grace.run-3.json',
+        'backfilled-history.late-entry-grace.run-1.json',
+      ]),
     );
   });
 

@@ -11,6 +11,7 @@ import {
   ProtectedUntil,
 } from '../../src/workflows/search-attributes';
 import {
+  backfilledHistory,
   closedAfterRefusal,
   correctedRefusalDate,
   foundingCaseLapsed,
@@ -150,6 +151,18 @@ describe('caseWorkflow deadlines', () => {
       const view = await run.view();
       expect(view.events.find((event) => event.id === 3)).toMatchObject({ on: '2015-11-20' });
       expect(view.events.at(-1)).toMatchObject({ type: 'event-date-corrected', from: '2015-11-27', to: '2015-11-20' });
+    });
+  });
+});
+
+describe('caseWorkflow when staff enter a case history', () => {
+  it('escalates nothing that the entries made within the hour show was handled', async () => {
+    await withCase('RU-TA-2015-0050', async (run) => {
+      await backfilledHistory(run);
+      const view = await run.settledView();
+      expect(statusesOf(view, 'complaint')).toEqual([['2015-12-28', 'superseded']]);
+      expect(statusesOf(view, 'decision-due')).toEqual([['2016-02-02', 'met'], ['2016-03-22', 'open']]);
+      expect(escalationsOf(run)).toEqual([]);
     });
   });
 });

@@ -165,6 +165,16 @@ export async function correctedRefusalDate(run: CaseRun): Promise<void> {
   await run.advanceTo('2016-01-10T12:00');
 }
 
+/** Staff enter a case's past in one sitting: a refusal whose complaint window had ended, then the new application that followed it. */
+export async function backfilledHistory(run: CaseRun): Promise<void> {
+  await run.advanceTo('2016-01-10T10:00');
+  await run.command('recordApplicationLodged', { lodgedOn: '2015-11-02' });
+  await run.command('recordDecision', { decision: 'refusal', noticeReceivedOn: '2015-11-27' });
+  await run.advanceTo('2016-01-10T10:20');
+  await run.command('recordNewApplication', { lodgedOn: '2015-12-22' });
+  await run.advanceTo('2016-01-10T14:00');
+}
+
 /** A refused applicant leaves the country during the complaint window; the case closes. */
 export async function closedAfterRefusal(run: CaseRun): Promise<void> {
   await run.advanceTo('2015-11-02T10:00');
