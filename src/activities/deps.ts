@@ -1,8 +1,7 @@
-import path from 'node:path';
 import type { DocketConfig } from '../config';
 import type { Logger } from '../logging';
 import { createNotifier, createOutboxChannel, createSmtpChannel, createWebhookChannel, senderDomain } from '../notify';
-import { openStore, type Store } from '../store';
+import { openStore, registerLocation, type Store } from '../store';
 import type { ActivityDeps } from './index';
 
 export type ActivityConfig = Pick<DocketConfig, 'dataDir' | 'databaseUrl' | 'smtp' | 'smtpFrom'>;
@@ -27,10 +26,7 @@ export interface ActivityRuntime extends ActivityDeps {
  */
 export async function createActivityDeps(config: ActivityConfig, options: ActivityRuntimeOptions = {}): Promise<ActivityRuntime> {
   const clock = options.clock ?? (() => new Date());
-  const store = await openStore(
-    config.databaseUrl ? { databaseUrl: config.databaseUrl } : { sqliteFile: path.join(config.dataDir, 'register.sqlite') },
-    clock,
-  );
+  const store = await openStore(registerLocation(config), clock);
   const notifier = createNotifier({
     outbox: createOutboxChannel(store.outbox),
     ...(config.smtp ? { email: createSmtpChannel({ url: config.smtp.url, from: config.smtp.from }) } : {}),

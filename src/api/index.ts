@@ -8,11 +8,10 @@ import { RegisterEscalatedCases, type EscalatedCases } from '../client/escalated
 import { EncryptionCodec } from '../codec/encryption-codec';
 import type { DocketConfig } from '../config';
 import type { Logger } from '../logging';
-import { openRegisterDatabase, Outbox, type RegisterDatabaseHandle } from '../store';
+import { openRegisterDatabase, Outbox, registerLocation, type RegisterDatabaseHandle } from '../store';
 import { openAccessStore, type AccessStore } from './access';
 import { calendarFeedRoute } from './calendar/calendar-feed-route';
 import { dashboardAssetsDir, dashboardRoute } from './dashboard/dashboard-route';
-import { registerDatabaseOptions } from './register-database';
 import { caseRoutes } from './routes/case-routes';
 import { outboxRoutes } from './routes/outbox-routes';
 import { buildApiServer } from './server';
@@ -50,7 +49,7 @@ export function assembleApiServer(assembly: ApiAssembly): Promise<FastifyInstanc
 
 /** The register database with the API's own tables migrated in it. */
 export async function openAccess(config: Pick<DocketConfig, 'databaseUrl' | 'dataDir'>): Promise<{ handle: RegisterDatabaseHandle; access: AccessStore }> {
-  const handle = await openRegisterDatabase(registerDatabaseOptions(config));
+  const handle = await openRegisterDatabase(registerLocation(config));
   try {
     return { handle, access: await openAccessStore(handle.db as Kysely<unknown>, handle.dialect) };
   } catch (error) {

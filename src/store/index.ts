@@ -1,5 +1,6 @@
 export { openRegisterDatabase, type OpenRegisterOptions, type RegisterDatabaseHandle, type StoreDialect } from './database';
 export { openStore, type Store } from './store';
+export { registerLocation } from './register-location';
 export { OUTCOMES, type Outcome } from './outcomes';
 export {
   CaseRegister,
