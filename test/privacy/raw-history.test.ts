@@ -3,11 +3,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import Sqlite from 'better-sqlite3';
+import { DateTime } from 'luxon';
 import { Client, Connection, WorkflowFailedError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { openAccess } from '../../src/api';
 import { createDataConverter } from '../../src/codec/data-converter';
 import { ENCRYPTED_ENCODING, KEY_ID_METADATA_KEY } from '../../src/codec/encryption-codec';
-import type { CaseView, CommandName } from '../../src/domain';
+import type { CaseView, CommandName, ReminderPolicy } from '../../src/domain';
+import { computeDeadlines } from '../../src/rules';
 import { openStore } from '../../src/store';
 import { caseWorkflowId, CASE_WORKFLOW_TYPE } from '../../src/workflows/messages';
 import { CASE_SEARCH_ATTRIBUTES } from '../../src/workflows/search-attributes';
@@ -46,10 +48,26 @@ const SDK_LOG_FIELDS = new Set([
   'taskToken',
 ]);
 
-const CASE_SEARCH_ATTRIBUTE_NAMES = CASE_SEARCH_ATTRIBUTES.map((key) => key.name);
+/** The case's own search attributes, and the one `patched()` sets with the ids of the code versions a run took. */
+const SEARCH_ATTRIBUTE_NAMES = [...CASE_SEARCH_ATTRIBUTES.map((key) => key.name), 'TemporalChangeVersion'];
 
 function daysAgo(days: number): string {
   return new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * A reminder policy under which the decision deadline of an application lodged on `lodgedOn` gets one
+ * reminder, at the first full minute at least `leadMs` from now: so the engine, on the real clock, sends
+ * a message (to the outbox, as no SMTP is set) while the test waits.
+ */
+function reminderSoon(lodgedOn: string, leadMs: number): { policy: ReminderPolicy; atMs: number } {
+  const decision = computeDeadlines({ jurisdiction: 'RU', procedure: 'temporary-asylum', event: 'application-lodged', date: lodgedOn }).find(
+    (deadline) => deadline.kind === 'decision-due',
+  );
+  if (!decision) throw new Error(`no decision deadline for an application lodged on ${lodgedOn}`);
+  const at = DateTime.fromMillis(Date.now() + leadMs, { zone: decision.zone }).plus({ minutes: 1 }).startOf('minute');
+  const daysBefore = DateTime.fromISO(decision.dueDate, { zone: decision.zone }).diff(at.startOf('day'), 'days').days;
+  return { policy: { offsetsDays: [Math.round(daysBefore)], localTime: at.toFormat('HH:mm') }, atMs: at.toMillis() };
 }
 
 interface JsonPayload {
@@ -58,9 +76,16 @@ interface JsonPayload {
 }
 
 /**
- * Every payload in a JSON document as the CLI or the Web UI's API print it (metadata and data in base64),
- * apart from search attribute values, which the server must read and so are never encrypted.
+ * The parts of a history the server must be able to read, and so are never encrypted: search attribute
+ * values, and the markers `patched()` records (which name a code version, never a case).
  */
+function isClearByDesign(field: string, node: object): boolean {
+  return field === 'searchAttributes' || (field === 'details' && (node as { markerName?: unknown }).markerName === PATCH_MARKER);
+}
+
+const PATCH_MARKER = 'core_patch';
+
+/** Every payload in a JSON document as the CLI or the Web UI's API print it (metadata and data in base64), save those clear by design. */
 function payloadsIn(document: unknown): JsonPayload[] {
   const found: JsonPayload[] = [];
   const walk = (node: unknown): void => {
@@ -71,24 +96,26 @@ function payloadsIn(document: unknown): JsonPayload[] {
       found.push(candidate);
       return;
     }
-    Object.entries(node).forEach(([field, value]) => field !== 'searchAttributes' && walk(value));
+    Object.entries(node).forEach(([field, value]) => !isClearByDesign(field, node) && walk(value));
   };
   walk(document);
   return found;
 }
 
-/** The names of the search attributes anywhere in a JSON document. */
-function searchAttributeNamesIn(document: unknown): Set<string> {
-  const names = new Set<string>();
+/** What the history holds in clear by design: the names of its search attributes and its patch markers' data. */
+function clearByDesignIn(history: { events: Array<Record<string, unknown>> }): { searchAttributes: Set<string>; patches: unknown[] } {
+  const searchAttributes = new Set<string>();
+  const patches: unknown[] = [];
   const walk = (node: unknown): void => {
     if (typeof node !== 'object' || node === null) return;
     for (const [field, value] of Object.entries(node)) {
-      if (field === 'searchAttributes') Object.keys((value as { indexedFields?: object }).indexedFields ?? {}).forEach((name) => names.add(name));
+      if (field === 'searchAttributes') Object.keys((value as { indexedFields?: object }).indexedFields ?? {}).forEach((name) => searchAttributes.add(name));
+      else if (isClearByDesign(field, node)) patches.push(...payloadsIn({ value: Object.values(value as object) }).map((payload) => JSON.parse(fromBase64(payload.data))));
       else walk(value);
     }
   };
-  walk(document);
-  return names;
+  walk(history);
+  return { searchAttributes, patches };
 }
 
 const fromBase64 = (text: string | undefined) => Buffer.from(text ?? '', 'base64').toString('utf8');
@@ -195,6 +222,8 @@ describe('no personal data outside the engine: a case read without keys', () => 
         (error: unknown) => (error instanceof WorkflowUpdateFailedError ? `refused: ${error.cause?.message}` : Promise.reject(error)),
       );
 
+    const lodgedOn = daysAgo(60);
+    const reminder = reminderSoon(lodgedOn, 15_000);
     const opened = await api(tokens.caseworker, 'POST', '/api/cases', {
       caseNumber: CASE_NUMBER,
       jurisdiction: 'RU',
@@ -202,9 +231,18 @@ describe('no personal data outside the engine: a case read without keys', () => 
       office: OFFICE,
       caseworker: CASEWORKER,
       applicant: APPLICANT,
+      reminderPolicy: reminder.policy,
     });
     outcomes.open = opened.status;
-    outcomes.lodged = (await command(tokens.caseworker, 'recordApplicationLodged', { lodgedOn: daysAgo(60) })).status;
+    outcomes.lodged = (await command(tokens.caseworker, 'recordApplicationLodged', { lodgedOn })).status;
+    outcomes.reminderSent = await (async () => {
+      while (Date.now() < reminder.atMs + 60_000) {
+        const view = (await api(tokens.caseworker, 'GET', `/api/cases/${CASE_NUMBER}`)).body as unknown as CaseView;
+        if (view.reminders.some((sent) => sent.delivery !== undefined)) return true;
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+      return false;
+    })();
     // Through Temporal itself, as a script holding the keys could: the register must see it all the same.
     outcomes.refusal = await direct('recordDecision', { decision: 'refusal', noticeReceivedOn: daysAgo(50) });
     outcomes.newApplication = (await command(tokens.caseworker, 'recordNewApplication', { lodgedOn: daysAgo(10), changedCircumstances: STORY })).status;
@@ -251,6 +289,7 @@ describe('no personal data outside the engine: a case read without keys', () => 
     expect(outcomes).toMatchObject({
       open: 201,
       lodged: 200,
+      reminderSent: true,
       refusal: 'accepted',
       newApplication: 200,
       sameCaseworker: 422,
@@ -272,7 +311,7 @@ describe('no personal data outside the engine: a case read without keys', () => 
       'case-reassigned',
       'case-closed',
     ]);
-    expect(final.escalations.length).toBeGreaterThan(0);
+    expect(final.reminders).toEqual([expect.objectContaining({ delivery: expect.objectContaining({ channel: 'outbox' }) })]);
   });
 
   it('names workflows by case number only', async () => {
@@ -285,11 +324,13 @@ describe('no personal data outside the engine: a case read without keys', () => 
   it('shows the temporal CLI, without a codec, only encrypted payloads and no personal data in any history', async () => {
     for (const caseNumber of [CASE_NUMBER, BROKEN_CASE_NUMBER]) {
       const shown = await temporalCli('workflow', 'show', '--workflow-id', caseWorkflowId(caseNumber));
-      const history = JSON.parse(shown) as unknown;
+      const history = JSON.parse(shown) as { events: Array<Record<string, unknown>> };
       const keyIds = encryptionOf(payloadsIn(history));
       expect(keyIds.length).toBeGreaterThan(caseNumber === CASE_NUMBER ? 20 : 1);
       expect(new Set(keyIds)).toEqual(new Set([engine.keyRing.currentKeyId]));
-      for (const name of searchAttributeNamesIn(history)) expect(CASE_SEARCH_ATTRIBUTE_NAMES).toContain(name);
+      const { searchAttributes, patches } = clearByDesignIn(history);
+      for (const name of searchAttributes) expect(SEARCH_ATTRIBUTE_NAMES).toContain(name);
+      for (const patch of patches) expect(patch).toEqual({ id: expect.stringMatching(/^[a-z0-9-]+$/), deprecated: expect.any(Boolean) });
       expect(personalDataIn(shown)).toEqual([]);
     }
     // What the server does keep in clear is there to be read: the check reads the real thing.
