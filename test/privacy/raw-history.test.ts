@@ -223,7 +223,7 @@ describe('no personal data outside the engine: a case read without keys', () => 
       );
 
     const lodgedOn = daysAgo(60);
-    const reminder = reminderSoon(lodgedOn, 15_000);
+    const reminder = reminderSoon(lodgedOn, 20_000);
     const opened = await api(tokens.caseworker, 'POST', '/api/cases', {
       caseNumber: CASE_NUMBER,
       jurisdiction: 'RU',
