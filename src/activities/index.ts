@@ -92,7 +92,10 @@ export function createActivities(deps: ActivityDeps): CaseActivities {
 
   return {
     computeDeadlines: activity('computeDeadlines', async (input) => {
-      const { caseId, ...request } = checkComputeInput(input);
+      const { caseId, ...checked } = checkComputeInput(input);
+      // A running case must never stop because next year's production calendar is not published yet:
+      // past the covered years the rules engine counts weekends and fixed holidays and says so in a warning.
+      const request = { ...checked, allowCalendarFallback: checked.allowCalendarFallback ?? true };
       const deadlines = computeWithRules(request);
       await deps.register.recordComputedDeadlines({ caseId, request, deadlines });
       return deadlines;

@@ -34,6 +34,16 @@ describe.each(TEST_DATABASES)('the case activities with the register on $name', 
       expect(deadlines.map((row) => row.deadline)).toEqual(first);
     });
 
+    it('counts past the covered calendar years with an explicit warning rather than stopping the case', async () => {
+      const grant = { jurisdiction: 'RU', procedure: 'temporary-asylum', event: 'protection-granted', date: '2027-06-01' };
+      expect(() => computeDeadlines(grant)).toThrow(/2028/);
+      const deadlines = await h.activities.computeDeadlines({ caseId: 'case-RU-TA-2027-0007', ...grant });
+      expect(deadlines.find((deadline) => deadline.kind === 'protection-expiry')?.dueDate).toBe('2028-06-01');
+      const renewal = deadlines.find((deadline) => deadline.kind === 'renewal-filing');
+      expect(renewal?.dueDate).toBe('2028-04-28');
+      expect(renewal?.warnings).toContainEqual(expect.stringMatching(/^No calendar data for 2028: only weekends and fixed holidays/));
+    });
+
     it('turns a bad request into a non-retryable failure with the engine’s message, recording nothing', async () => {
       const failure = await applicationFailureOf(
         h.activities.computeDeadlines({ caseId: 'case-RU-TA-2016-0042', ...REFUSAL_RECEIVED, jurisdiction: 'XX' }),
