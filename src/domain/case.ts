@@ -8,6 +8,8 @@ export interface ReminderPolicy {
   offsetsDays: number[];
   /** Local time of day in the jurisdiction's zone, `HH:mm`. */
   localTime: string;
+  /** How long a deadline that had already ended when it was entered waits before it is escalated; an hour by default. */
+  lateEntryGraceMinutes?: number;
 }
 
 export const DEFAULT_REMINDER_POLICY: ReminderPolicy = { offsetsDays: [30, 14, 7, 3, 1, 0], localTime: '09:00' };

@@ -19,6 +19,7 @@ export const reminderPolicySchema = z
       .max(20)
       .refine((offsets) => new Set(offsets).size === offsets.length, 'reminder offsets must not repeat'),
     localTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a local time as HH:mm'),
+    lateEntryGraceMinutes: z.number().int().min(0).max(24 * 60).optional(),
   })
   .strict();
 

@@ -21,6 +21,12 @@ import type { Stage } from './stages';
  */
 export const LATE_ENTRY_GRACE_MS = 60 * 60 * 1000;
 
+/** The grace the case's reminder policy sets, or the default. */
+export function lateEntryGraceMs(state: CaseState): number {
+  const minutes = state.reminderPolicy.lateEntryGraceMinutes;
+  return minutes === undefined ? LATE_ENTRY_GRACE_MS : minutes * 60 * 1000;
+}
+
 export interface AdvanceOptions {
   /** 0 keeps the behaviour of runs recorded before the grace existed. */
   lateEntryGraceMs: number;
@@ -101,7 +107,7 @@ function escalate(state: CaseState, tracked: TrackedDeadline, nowMs: number): Ca
 }
 
 /** Brings the case up to `nowMs`: queues the reminders and escalations that are due, and lapses expired protection. */
-export function advance(state: CaseState, nowMs: number, options: AdvanceOptions = { lateEntryGraceMs: LATE_ENTRY_GRACE_MS }): CaseState {
+export function advance(state: CaseState, nowMs: number, options: AdvanceOptions = { lateEntryGraceMs: lateEntryGraceMs(state) }): CaseState {
   let next = state;
   for (const tracked of actionable(state, nowMs)) {
     const planned = dueReminder(state, tracked, nowMs);
@@ -122,7 +128,7 @@ export function advance(state: CaseState, nowMs: number, options: AdvanceOptions
 export function nextWakeUpMs(
   state: CaseState,
   nowMs: number,
-  options: AdvanceOptions = { lateEntryGraceMs: LATE_ENTRY_GRACE_MS },
+  options: AdvanceOptions = { lateEntryGraceMs: lateEntryGraceMs(state) },
 ): number | undefined {
   const reminders = actionable(state, nowMs).flatMap((tracked) =>
     plannedReminders(state, tracked)

@@ -22,7 +22,7 @@ import {
   markDelivered,
   markUndeliverable,
   nextStaleComputation,
-  LATE_ENTRY_GRACE_MS,
+  lateEntryGraceMs,
   nextWakeUpMs,
   openCase,
   openCaseInputSchema,
@@ -176,10 +176,11 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
   };
 
   // Runs recorded before the grace escalated late-entered deadlines at once; replaying them must do the same.
-  const timekeeping = { lateEntryGraceMs: patched('late-entry-grace') ? LATE_ENTRY_GRACE_MS : 0 };
+  const graceApplies = patched('late-entry-grace');
+  const timekeeping = () => ({ lateEntryGraceMs: graceApplies ? lateEntryGraceMs(state) : 0 });
 
   for (;;) {
-    await serial.run(() => commit(advance(state, Date.now(), timekeeping)));
+    await serial.run(() => commit(advance(state, Date.now(), timekeeping())));
     drainOutbox();
     upsertIndex();
     if (state.stage === 'closed') {
@@ -196,7 +197,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     }
     const seen = version;
     const woken = () => version !== seen || protectionPeriodStarted || workflowInfo().continueAsNewSuggested;
-    const wakeUpMs = nextWakeUpMs(state, Date.now(), timekeeping);
+    const wakeUpMs = nextWakeUpMs(state, Date.now(), timekeeping());
     if (wakeUpMs === undefined) await condition(woken);
     else if (wakeUpMs > Date.now()) await condition(woken, wakeUpMs - Date.now());
   }

@@ -169,7 +169,15 @@ describe('HTTP API behaviour', () => {
   const open = async (caseNumber: string, office: string, token: string) => {
     const response = await engine.http('POST', '/api/cases', {
       token,
-      body: { caseNumber, jurisdiction: 'RU', procedure: 'temporary-asylum', office, caseworker: office === 'msk-1' ? 'cw-msk' : 'cw-spb' },
+      body: {
+        caseNumber,
+        jurisdiction: 'RU',
+        procedure: 'temporary-asylum',
+        office,
+        caseworker: office === 'msk-1' ? 'cw-msk' : 'cw-spb',
+        // Deadlines entered already past are escalated at once, so the missed ones show without waiting an hour.
+        reminderPolicy: { offsetsDays: [30, 14, 7, 3, 1, 0], localTime: '09:00', lateEntryGraceMinutes: 0 },
+      },
     });
     expect(response.status).toBe(201);
     return response.json();

@@ -115,6 +115,12 @@ describe('escalation', () => {
     expect(advance(state, at('2016-01-10T12:00')).escalations.map((escalation) => escalation.deadlineId)).not.toContain('3:test.complaint');
   });
 
+  it('escalates late-entered deadlines at once when the case’s reminder policy sets no grace', () => {
+    const refused = refusedOn('2015-11-27', at('2016-01-10T10:00'));
+    const withoutGrace = { ...refused, reminderPolicy: { ...refused.reminderPolicy, lateEntryGraceMinutes: 0 } };
+    expect(advance(withoutGrace, at('2016-01-10T10:00')).escalations.map((escalation) => escalation.deadlineId)).toEqual(['3:test.complaint']);
+  });
+
   it('escalates late-entered deadlines at once when asked to behave as runs recorded before the grace', () => {
     const state = advance(refusedOn('2015-11-27', at('2016-01-10T10:00')), at('2016-01-10T10:00'), { lateEntryGraceMs: 0 });
     expect(state.escalations.map((escalation) => escalation.deadlineId)).toEqual(['3:test.complaint']);
