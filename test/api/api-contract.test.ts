@@ -1,6 +1,6 @@
 import { caseViewSchema, overviewSchema } from '../../src/api/routes/case-schemas';
 import { eventually } from '../support/temporal-env';
-import { daysAgo, startApiEngine, type ApiEngine } from './support/api-engine';
+import { daysAgo, ESCALATE_LATE_ENTRIES_AT_ONCE, startApiEngine, type ApiEngine } from './support/api-engine';
 
 /**
  * Every operation of the API against every kind of caller. The expectations are written out here, not
@@ -176,7 +176,7 @@ describe('HTTP API behaviour', () => {
         office,
         caseworker: office === 'msk-1' ? 'cw-msk' : 'cw-spb',
         // Deadlines entered already past are escalated at once, so the missed ones show without waiting an hour.
-        reminderPolicy: { offsetsDays: [30, 14, 7, 3, 1, 0], localTime: '09:00', lateEntryGraceMinutes: 0 },
+        reminderPolicy: ESCALATE_LATE_ENTRIES_AT_ONCE,
       },
     });
     expect(response.status).toBe(201);

@@ -3,7 +3,7 @@ import { digestScheduleId, ensureDigestSchedule } from '../../src/client/digest-
 import { officeDay } from '../../src/client/working-day';
 import type { DigestRun } from '../../src/workflows/digest-workflow';
 import { eventually } from '../support/temporal-env';
-import { daysAgo, startApiEngine, type ApiEngine } from '../api/support/api-engine';
+import { daysAgo, ESCALATE_LATE_ENTRIES_AT_ONCE, startApiEngine, type ApiEngine } from '../api/support/api-engine';
 
 describe('daily digest for supervisors', () => {
   let engine: ApiEngine;
@@ -11,7 +11,15 @@ describe('daily digest for supervisors', () => {
   beforeAll(async () => {
     engine = await startApiEngine('digest-test');
     const open = (caseNumber: string) =>
-      engine.cases.open({ caseNumber, jurisdiction: 'RU', procedure: 'temporary-asylum', office: 'msk-1', caseworker: 'cw-msk', actor: 'sv-msk' });
+      engine.cases.open({
+        caseNumber,
+        jurisdiction: 'RU',
+        procedure: 'temporary-asylum',
+        office: 'msk-1',
+        caseworker: 'cw-msk',
+        actor: 'sv-msk',
+        reminderPolicy: ESCALATE_LATE_ENTRIES_AT_ONCE,
+      });
     await open('RU-TA-2016-0042');
     await open('RU-TA-2016-0045');
     // Refusal notices: 27 days ago (complaint due within the week) and 35 days ago (complaint period over, escalated).

@@ -96,3 +96,6 @@ export async function startApiEngine(taskQueue = 'api-test'): Promise<ApiEngine>
 export function daysAgo(days: number): string {
   return new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 }
+
+/** The default reminders, with deadlines entered already past escalated at once instead of after an hour. */
+export const ESCALATE_LATE_ENTRIES_AT_ONCE = { offsetsDays: [30, 14, 7, 3, 1, 0], localTime: '09:00', lateEntryGraceMinutes: 0 };
