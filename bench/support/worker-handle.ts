@@ -35,11 +35,20 @@ export async function startWorkerProcess(env: NodeJS.ProcessEnv, maxCachedWorkfl
   const nodeOptions = ['--import', 'tsx', '--expose-gc', `--max-old-space-size=${heapLimitMiB(maxCachedWorkflows)}`];
   const child = spawn(process.execPath, [...nodeOptions, WORKER_SCRIPT, '--max-cached', String(maxCachedWorkflows)], {
     env,
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
+  // The SDK's core logs every failed poll while a server is down: kept, and shown only if the worker dies.
+  const lastOutput: string[] = [];
+  const keep = (chunk: Buffer) => {
+    lastOutput.push(chunk.toString());
+    if (lastOutput.length > 50) lastOutput.shift();
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
   const awaited = new Set<Awaited>();
   const exited = new Promise<void>((resolve) =>
     child.once('exit', (code, signal) => {
+      if (signal !== 'SIGKILL' && code !== 0) process.stderr.write(`the worker process exited (${signal ?? code}); its last output:\n${lastOutput.join('')}\n`);
       for (const waiter of awaited) waiter.reject(new Error(`the worker process exited (${signal ?? code})`));
       awaited.clear();
       resolve();
