@@ -154,14 +154,8 @@ export class CaseRegister {
   async recordDelivery(delivery: DeliveryInput): Promise<AppendResult> {
     const valid = parseInput(deliverySchema, delivery, 'delivery record');
     return appendOnce(this.db, 'deliveries', {
-      idempotency_key: valid.idempotencyKey,
+      ...deliveryAddressColumns(valid, this.now().toISOString()),
       fingerprint: fingerprint(valid),
-      case_id: valid.caseId,
-      case_number: valid.caseNumber,
-      recorded_at: this.now().toISOString(),
-      purpose: valid.purpose,
-      recipient_id: valid.recipientId,
-      channel: valid.channel,
       message_id: valid.messageId,
       rule_id: valid.ruleId,
       deadline_kind: valid.deadlineKind,
@@ -174,15 +168,9 @@ export class CaseRegister {
     const valid = parseInput(deliveryFailureSchema, failure, 'delivery failure record');
     const { error, ...identity } = valid;
     return appendOnce(this.db, 'delivery_failures', {
-      idempotency_key: valid.idempotencyKey,
+      ...deliveryAddressColumns(valid, this.now().toISOString()),
       // A retry may word the same failure differently; the first wording recorded stands.
       fingerprint: fingerprint(identity),
-      case_id: valid.caseId,
-      case_number: valid.caseNumber,
-      recorded_at: this.now().toISOString(),
-      purpose: valid.purpose,
-      recipient_id: valid.recipientId,
-      channel: valid.channel,
       error,
     });
   }
@@ -212,15 +200,43 @@ export class CaseRegister {
   }
 }
 
+/** Which message, for which case, to whom and how: what a delivery and a failed delivery both record. */
+type DeliveryAddress = Pick<DeliveryInput, 'idempotencyKey' | 'caseId' | 'caseNumber' | 'purpose' | 'recipientId' | 'channel'>;
+
+function deliveryAddressColumns(delivery: DeliveryAddress, recordedAt: string) {
+  return {
+    idempotency_key: delivery.idempotencyKey,
+    case_id: delivery.caseId,
+    case_number: delivery.caseNumber,
+    recorded_at: recordedAt,
+    purpose: delivery.purpose,
+    recipient_id: delivery.recipientId,
+    channel: delivery.channel,
+  };
+}
+
+interface CaseRowKeys {
+  seq: number;
+  idempotency_key: string;
+  case_id: string;
+  case_number: string;
+}
+
+/** The fields every recorded row of a case starts with, in that order. */
+function caseRowFields(row: CaseRowKeys) {
+  return { seq: row.seq, idempotencyKey: row.idempotency_key, caseId: row.case_id, caseNumber: row.case_number };
+}
+
+function deliveryAddressFields(row: Selectable<DeliveryTable> | Selectable<DeliveryFailureTable>): { seq: number } & DeliveryAddress {
+  return { ...caseRowFields(row), purpose: row.purpose, recipientId: row.recipient_id, channel: row.channel };
+}
+
 function toEntry(
-  row: { seq: number; idempotency_key: string; case_id: string; case_number: string; actor: string; occurred_at: string; payload: string; recorded_at: string },
+  row: CaseRowKeys & { actor: string; occurred_at: string; payload: string; recorded_at: string },
   kind: RegisterEntry['kind'],
 ): RecordedEntry {
   return {
-    seq: row.seq,
-    idempotencyKey: row.idempotency_key,
-    caseId: row.case_id,
-    caseNumber: row.case_number,
+    ...caseRowFields(row),
     kind,
     actor: row.actor,
     at: row.occurred_at,
@@ -230,28 +246,12 @@ function toEntry(
 }
 
 function toDeliveryFailure(row: Selectable<DeliveryFailureTable>): RecordedDeliveryFailure {
-  return {
-    seq: row.seq,
-    idempotencyKey: row.idempotency_key,
-    caseId: row.case_id,
-    caseNumber: row.case_number,
-    purpose: row.purpose,
-    recipientId: row.recipient_id,
-    channel: row.channel,
-    error: row.error,
-    recordedAt: row.recorded_at,
-  };
+  return { ...deliveryAddressFields(row), error: row.error, recordedAt: row.recorded_at };
 }
 
 function toDelivery(row: Selectable<DeliveryTable>): RecordedDelivery {
   return {
-    seq: row.seq,
-    idempotencyKey: row.idempotency_key,
-    caseId: row.case_id,
-    caseNumber: row.case_number,
-    purpose: row.purpose,
-    recipientId: row.recipient_id,
-    channel: row.channel,
+    ...deliveryAddressFields(row),
     messageId: row.message_id,
     ruleId: row.rule_id,
     deadlineKind: row.deadline_kind,
