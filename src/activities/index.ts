@@ -2,7 +2,7 @@ import { activityInfo } from '@temporalio/activity';
 import { DateTime } from 'luxon';
 import { createLogger, type Logger } from '../logging';
 import { DeliveryError, type Notifier } from '../notify';
-import { computeDeadlines as computeWithRules } from '../rules';
+import { computeDeadlines as computeWithRules, listJurisdictions } from '../rules';
 import type { ComputedDeadline } from '../rules/types';
 import { StaffNotFoundError, type CaseRegister, type StaffDirectory, type StaffMember } from '../store';
 import { deliverOnce, type Delivery } from './deliver-once';
@@ -13,6 +13,17 @@ import type { CaseActivities, DeliveryReceipt } from './types';
 
 export { createActivityDeps, type ActivityConfig, type ActivityRuntime, type ActivityRuntimeOptions } from './deps';
 export { FAILURE_TYPES } from './failures';
+
+/**
+ * A running case must never stop because next year's production calendar is not published yet: from
+ * the first covered year on, periods that run past the last one are counted on weekends and fixed
+ * holidays, with the rules engine's explicit warning. A trigger before the covered years is a
+ * historical date no calendar here can vouch for, and still fails loudly.
+ */
+function awaitsNextCalendar(request: { jurisdiction: string; date: string }): boolean {
+  const coverage = listJurisdictions().find((known) => known.code === request.jurisdiction)?.calendar.coverage;
+  return coverage !== undefined && Number(request.date.slice(0, 4)) >= coverage.from;
+}
 
 export interface ActivityDeps {
   register: CaseRegister;
@@ -93,9 +104,7 @@ export function createActivities(deps: ActivityDeps): CaseActivities {
   return {
     computeDeadlines: activity('computeDeadlines', async (input) => {
       const { caseId, ...checked } = checkComputeInput(input);
-      // A running case must never stop because next year's production calendar is not published yet:
-      // past the covered years the rules engine counts weekends and fixed holidays and says so in a warning.
-      const request = { ...checked, allowCalendarFallback: checked.allowCalendarFallback ?? true };
+      const request = { ...checked, allowCalendarFallback: checked.allowCalendarFallback ?? awaitsNextCalendar(checked) };
       const deadlines = computeWithRules(request);
       await deps.register.recordComputedDeadlines({ caseId, request, deadlines });
       return deadlines;

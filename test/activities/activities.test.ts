@@ -44,6 +44,14 @@ describe.each(TEST_DATABASES)('the case activities with the register on $name', 
       expect(renewal?.warnings).toContainEqual(expect.stringMatching(/^No calendar data for 2028: only weekends and fixed holidays/));
     });
 
+    it('still refuses a trigger date before the covered calendar years', async () => {
+      const failure = await applicationFailureOf(
+        h.activities.computeDeadlines({ caseId: 'case-RU-TA-2013-0001', ...REFUSAL_RECEIVED, date: '2013-06-01' }),
+      );
+      expect(failure).toMatchObject({ nonRetryable: true, type: FAILURE_TYPES.rules });
+      expect(failure.message).toMatch(/2013-\d\d-\d\d is outside the Russian production calendar/);
+    });
+
     it('turns a bad request into a non-retryable failure with the engine’s message, recording nothing', async () => {
       const failure = await applicationFailureOf(
         h.activities.computeDeadlines({ caseId: 'case-RU-TA-2016-0042', ...REFUSAL_RECEIVED, jurisdiction: 'XX' }),
