@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { generateKeyMaterial, parseKeyRingSpec, type KeyRing } from '../../src/codec/key-ring';
+import { freePort } from '../support/free-port';
 import { TEMPORAL_CLI } from '../support/temporal-env';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -25,17 +25,6 @@ export interface EngineProcess {
   /** Everything the engine wrote to stdout and stderr so far. */
   output(): string;
   stop(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.once('error', reject);
-  });
 }
 
 /** The test's environment without anything that would point the engine at other servers, keys or databases. */
