@@ -6,7 +6,7 @@ import type { Logger, LogLevel } from '../logging';
  * because the SDK puts failure messages and stack traces in its metadata, and a message written by
  * case code could quote personal data that the payload codec keeps encrypted everywhere else.
  */
-const SAFE_METADATA = [
+export const SAFE_METADATA = [
   'sdkComponent',
   'taskQueue',
   'namespace',

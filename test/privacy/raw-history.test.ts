@@ -12,6 +12,7 @@ import type { CaseView, CommandName, ReminderPolicy } from '../../src/domain';
 import { computeDeadlines } from '../../src/rules';
 import { openStore } from '../../src/store';
 import { caseWorkflowId, CASE_WORKFLOW_TYPE } from '../../src/workflows/messages';
+import { SAFE_METADATA } from '../../src/worker/runtime-logger';
 import { CASE_SEARCH_ATTRIBUTES } from '../../src/workflows/search-attributes';
 import { TEMPORAL_CLI } from '../support/temporal-env';
 import { startEngineProcess, type EngineProcess } from './engine-process';
@@ -33,20 +34,8 @@ const CASEWORKER = 'cw-privacy-1';
 const NEXT_CASEWORKER = 'cw-privacy-2';
 const SUPERVISOR = 'sv-privacy';
 
-/** Fields the engine's logger keeps from the SDK's log lines (src/worker/runtime-logger.ts): identifiers only. */
-const SDK_LOG_FIELDS = new Set([
-  'sdkComponent',
-  'taskQueue',
-  'namespace',
-  'workflowId',
-  'runId',
-  'workflowType',
-  'activityId',
-  'activityType',
-  'attempt',
-  'state',
-  'taskToken',
-]);
+/** Fields the engine's logger keeps from the SDK's log lines: identifiers only. */
+const SDK_LOG_FIELDS = new Set<string>(SAFE_METADATA);
 
 /** The case's own search attributes, and the one `patched()` sets with the ids of the code versions a run took. */
 const SEARCH_ATTRIBUTE_NAMES = [...CASE_SEARCH_ATTRIBUTES.map((key) => key.name), 'TemporalChangeVersion'];
