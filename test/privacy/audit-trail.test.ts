@@ -15,6 +15,7 @@ import { createLogger } from '../../src/logging';
 import type { RegisterDatabaseHandle } from '../../src/store';
 import { caseWorkflowId } from '../../src/workflows/messages';
 import { createCaseTestEnv } from '../workflows/case-env';
+import { seedOfficeStaff } from './office-staff';
 import { CLOSING_NOTE, CORRECTION_REASON, REASSIGN_REASON, STORY } from './personal-data';
 
 /**
@@ -50,13 +51,7 @@ describe('audit trail of staff commands in the case register', () => {
     env = await createCaseTestEnv('2015-11-02 06:00:00');
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'docket-audit-'));
     runtime = await createActivityDeps({ dataDir, smtpFrom: 'docket <docket@example.org>' });
-    for (const [id, role] of [
-      [CASEWORKER, 'caseworker'],
-      [SECOND_CASEWORKER, 'caseworker'],
-      [SUPERVISOR, 'supervisor'],
-    ] as const) {
-      await runtime.staff.upsert({ id, displayName: `Staff ${id}`, language: 'en', role, office: OFFICE });
-    }
+    await seedOfficeStaff(runtime.staff, OFFICE, { [CASEWORKER]: 'caseworker', [SECOND_CASEWORKER]: 'caseworker', [SUPERVISOR]: 'supervisor' });
     ({ handle: accessDatabase, access } = await openAccess({ dataDir }));
   });
 
