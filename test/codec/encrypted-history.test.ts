@@ -4,12 +4,13 @@ import { Client, WorkflowFailedError } from '@temporalio/client';
 import type { DataConverter } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
+import type { Worker } from '@temporalio/worker';
 import { startCodecServer } from '../../src/codec/codec-server';
 import { createDataConverter } from '../../src/codec/data-converter';
 import { ENCRYPTED_ENCODING, KEY_ID_METADATA_KEY } from '../../src/codec/encryption-codec';
 import type { KeyRing } from '../../src/codec/key-ring';
 import { TEMPORAL_CLI, createTimeSkippingEnv } from '../support/temporal-env';
+import { createTestWorker } from '../support/test-worker';
 import { ringRotatedToB, ringWithA } from './keys';
 import { addNote, collectTwoNotes, failWithCaseData, notesQuery, type CaseNote } from './workflows';
 
@@ -77,9 +78,7 @@ describe('payload encryption on a real Temporal server', () => {
   });
 
   function workerWith(dataConverter: DataConverter, taskQueue: string): Promise<Worker> {
-    return Worker.create({
-      connection: env.nativeConnection,
-      namespace: env.namespace ?? 'default',
+    return createTestWorker(env, {
       taskQueue,
       workflowsPath: require.resolve('./workflows'),
       dataConverter,

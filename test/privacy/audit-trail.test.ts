@@ -4,7 +4,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import { DateTime } from 'luxon';
 import { createActivities, createActivityDeps, type ActivityRuntime } from '../../src/activities';
 import { openAccess } from '../../src/api';
@@ -14,7 +13,7 @@ import { caseIdOf, type CaseView, type CommandName } from '../../src/domain';
 import { createLogger } from '../../src/logging';
 import type { RegisterDatabaseHandle } from '../../src/store';
 import { caseWorkflowId } from '../../src/workflows/messages';
-import { createCaseTestEnv } from '../workflows/case-env';
+import { createCaseTestEnv, createCaseWorker } from '../workflows/case-env';
 import { seedOfficeStaff } from './office-staff';
 import { CLOSING_NOTE, CORRECTION_REASON, REASSIGN_REASON, STORY } from './personal-data';
 
@@ -64,13 +63,7 @@ describe('audit trail of staff commands in the case register', () => {
 
   it('holds one row per accepted command with its command, actor and time, whichever way it came, and none for refused ones', async () => {
     const taskQueue = 'privacy-audit';
-    const worker = await Worker.create({
-      connection: env.nativeConnection,
-      namespace: env.namespace ?? 'default',
-      taskQueue,
-      workflowsPath: require.resolve('../../src/workflows'),
-      activities: createActivities({ ...runtime, logger: createLogger('error') }),
-    });
+    const worker = await createCaseWorker(env, taskQueue, createActivities({ ...runtime, logger: createLogger('error') }));
     const cases = new CaseClient({ client: env.client, namespace: env.namespace ?? 'default', taskQueue, audit: access.audit, via: 'cli' });
     const handle = () => env.client.workflow.getHandle(caseWorkflowId(CASE_NUMBER));
     const advanceTo = async (moscowDateTime: string) => {

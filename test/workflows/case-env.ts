@@ -4,11 +4,12 @@ import path from 'node:path';
 import { activityInfo } from '@temporalio/activity';
 import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
+import type { Worker } from '@temporalio/worker';
 import type { CaseActivities, EscalationRequest, RegisterEntry, ReminderRequest } from '../../src/activities/types';
 import { computeDeadlines } from '../../src/rules';
 import { CASE_SEARCH_ATTRIBUTES } from '../../src/workflows/search-attributes';
 import { TEMPORAL_TEST_SERVER } from '../support/temporal-env';
+import { createTestWorker } from '../support/test-worker';
 
 /**
  * A time-skipping server whose clock starts at a chosen past instant, so the founding case runs on its
@@ -93,11 +94,5 @@ export function recordingActivities() {
 }
 
 export async function createCaseWorker(env: TestWorkflowEnvironment, taskQueue: string, activities: CaseActivities): Promise<Worker> {
-  return Worker.create({
-    connection: env.nativeConnection,
-    namespace: env.namespace ?? 'default',
-    taskQueue,
-    workflowsPath: require.resolve('../../src/workflows'),
-    activities,
-  });
+  return createTestWorker(env, { taskQueue, workflowsPath: require.resolve('../../src/workflows'), activities });
 }
