@@ -58,6 +58,20 @@ describe('access store: tokens, calendar feeds and the audit log', () => {
     expect(await access.feeds.resolve(credential)).toBeUndefined();
   });
 
+  it('keeps the first revocation of a token or a feed when it is revoked again', async () => {
+    let now = new Date('2016-02-01T09:00:00Z');
+    const clocked = await openAccessStore(db, 'sqlite', () => now);
+    const { record: token } = await clocked.tokens.issue({ staffId: 'cw-1', role: 'caseworker', office: 'msk-1', label: 'desk' }, 'admin-1');
+    const { record: feed } = await clocked.feeds.create({ scope: 'office', subject: 'msk-1' }, 'sv-1');
+    await clocked.tokens.revoke(token.id, 'admin-1');
+    await clocked.feeds.revoke(feed.id, 'sv-1');
+
+    now = new Date('2016-02-02T09:00:00Z');
+    const first = { revokedAt: '2016-02-01T09:00:00.000Z' };
+    expect(await clocked.tokens.revoke(token.id, 'admin-2')).toMatchObject({ ...first, revokedBy: 'admin-1' });
+    expect(await clocked.feeds.revoke(feed.id, 'sv-2')).toMatchObject({ ...first, revokedBy: 'sv-1' });
+  });
+
   it('keeps the audit newest first and filters by target', async () => {
     await access.audit.record({ actor: 'cw-1', via: 'api', action: 'case.record', target: 'RU-TA-2016-0042', outcome: 'ok', detail: { event: 'application-lodged' } });
     await access.audit.record({ actor: 'cw-1', via: 'cli', action: 'case.close', target: 'RU-TA-2016-0043', outcome: 'rejected' });

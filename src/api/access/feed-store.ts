@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { NotFoundError, parseInput } from '../../client/errors';
 import { officeSchema, staffIdSchema } from './roles';
 import type { AccessDatabase, CalendarFeedTable } from './schema';
+import { revokeOnce } from './revocation';
 import { issueSecret, parseCredential, secretMatches } from './secrets';
 
 const FEED_PREFIX = 'cal';
@@ -71,12 +72,7 @@ export class FeedStore {
   }
 
   async revoke(id: string, revokedBy: string): Promise<FeedRecord> {
-    await this.db
-      .updateTable('calendar_feeds')
-      .set({ revoked_at: this.now().toISOString(), revoked_by: revokedBy })
-      .where('id', '=', id)
-      .where('revoked_at', 'is', null)
-      .execute();
+    await revokeOnce(this.db, 'calendar_feeds', id, revokedBy, this.now());
     return this.get(id);
   }
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { NotFoundError, parseInput } from '../../client/errors';
 import { officeSchema, ROLES, staffIdSchema, type Principal, type Role } from './roles';
 import type { AccessDatabase, ApiTokenTable } from './schema';
+import { revokeOnce } from './revocation';
 import { issueSecret, parseCredential, secretMatches } from './secrets';
 
 const TOKEN_PREFIX = 'dkt';
@@ -71,14 +72,8 @@ export class TokenStore {
     return rows.map(toRecord);
   }
 
-  /** Revoking twice is harmless and keeps the first revocation's time and actor. */
   async revoke(id: string, revokedBy: string): Promise<TokenRecord> {
-    await this.db
-      .updateTable('api_tokens')
-      .set({ revoked_at: this.now().toISOString(), revoked_by: revokedBy })
-      .where('id', '=', id)
-      .where('revoked_at', 'is', null)
-      .execute();
+    await revokeOnce(this.db, 'api_tokens', id, revokedBy, this.now());
     const row = await this.db.selectFrom('api_tokens').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw new NotFoundError(`No token with id "${id}"`);
     return toRecord(row);
