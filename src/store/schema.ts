@@ -57,10 +57,14 @@ export interface ComputedDeadlineTable extends AppendOnlyRow {
   deadline: string;
 }
 
-export interface DeliveryTable extends CaseRow {
+/** Which message, to whom and through which channel: what a delivery and a failed delivery both record. */
+interface DeliveryAddressRow extends CaseRow {
   purpose: 'reminder' | 'escalation' | 'delivery-failed';
   recipient_id: string;
   channel: 'email' | 'webhook' | 'outbox';
+}
+
+export interface DeliveryTable extends DeliveryAddressRow {
   message_id: string;
   rule_id: string;
   deadline_kind: string;
@@ -69,10 +73,7 @@ export interface DeliveryTable extends CaseRow {
   detail: string;
 }
 
-export interface DeliveryFailureTable extends CaseRow {
-  purpose: 'reminder' | 'escalation' | 'delivery-failed';
-  recipient_id: string;
-  channel: 'email' | 'webhook' | 'outbox';
+export interface DeliveryFailureTable extends DeliveryAddressRow {
   error: string;
 }
 
