@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { CaseClient } from '../../client/case-client';
 import { MAX_PAGE_SIZE } from '../../client/case-listing';
 import { buildDigest } from '../../client/digest';
-import { missedDeadlines, upcomingDeadlines } from '../../client/deadline-report';
+import { missedDeadlines, upcomingDeadlines, type ReportScope } from '../../client/deadline-report';
 import type { EscalatedCases } from '../../client/escalated-cases';
 import { buildOverview } from '../../client/overview';
 import { caseTimeline } from '../../client/timeline';
@@ -33,6 +33,13 @@ export interface CaseRouteDependencies {
 
 const caseParams = z.object({ caseNumber: caseNumberSchema });
 const officeQuery = z.object({ office: z.string().optional().describe('Supervisors: one office, or all when left out') });
+const deadlineReportQuery = officeQuery.extend({ caseworker: z.string().optional() });
+
+/** The cases a deadline report covers: a caseworker's own office only, and one caseworker's cases if asked. */
+function reportScope(principal: Principal, query: z.output<typeof deadlineReportQuery>): ReportScope {
+  const office = officeScope(principal, query.office);
+  return { ...(office ? { office } : {}), ...(query.caseworker ? { caseworker: query.caseworker } : {}) };
+}
 
 type CaseViewResponse = z.input<typeof caseViewSchema>;
 type CaseSummaryResponse = z.input<typeof caseSummarySchema>;
@@ -172,16 +179,12 @@ export function caseRoutes({ cases, escalated, now }: CaseRouteDependencies): Ap
       summary: 'Cases whose next deadline ends within the coming days, earliest first',
       tag: 'deadlines',
       permission: 'deadlines.read',
-      query: officeQuery.extend({
-        caseworker: z.string().optional(),
-        withinDays: z.coerce.number().int().min(1).max(366).default(30),
-      }),
+      query: deadlineReportQuery.extend({ withinDays: z.coerce.number().int().min(1).max(366).default(30) }),
       response: z.object({ withinDays: z.number(), cases: z.array(caseListItemSchema) }),
-      handle: async ({ principal, query }) => {
-        const office = officeScope(principal, query.office);
-        const scope = { ...(office ? { office } : {}), ...(query.caseworker ? { caseworker: query.caseworker } : {}) };
-        return { withinDays: query.withinDays, cases: await upcomingDeadlines(cases, scope, now(), query.withinDays) };
-      },
+      handle: async ({ principal, query }) => ({
+        withinDays: query.withinDays,
+        cases: await upcomingDeadlines(cases, reportScope(principal, query), now(), query.withinDays),
+      }),
     }),
     defineRoute({
       method: 'GET',
@@ -190,16 +193,12 @@ export function caseRoutes({ cases, escalated, now }: CaseRouteDependencies): Ap
       summary: 'Deadlines that ended unmet in the past days, in cases still open',
       tag: 'deadlines',
       permission: 'deadlines.read',
-      query: officeQuery.extend({
-        caseworker: z.string().optional(),
-        lookbackDays: z.coerce.number().int().min(1).max(3660).default(90),
-      }),
+      query: deadlineReportQuery.extend({ lookbackDays: z.coerce.number().int().min(1).max(3660).default(90) }),
       response: z.object({ lookbackDays: z.number(), deadlines: z.array(missedDeadlineSchema) }),
-      handle: async ({ principal, query }) => {
-        const office = officeScope(principal, query.office);
-        const scope = { ...(office ? { office } : {}), ...(query.caseworker ? { caseworker: query.caseworker } : {}) };
-        return { lookbackDays: query.lookbackDays, deadlines: await missedDeadlines(cases, escalated, scope, now(), query.lookbackDays) };
-      },
+      handle: async ({ principal, query }) => ({
+        lookbackDays: query.lookbackDays,
+        deadlines: await missedDeadlines(cases, escalated, reportScope(principal, query), now(), query.lookbackDays),
+      }),
     }),
     defineRoute({
       method: 'GET',
