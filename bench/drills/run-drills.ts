@@ -11,6 +11,7 @@
  *   --seed N             fast-check seed (random by default; printed)
  *   --concurrency 16     requests in flight
  *   --data-dir DIR       where the runs' SQLite files go (the system temp dir by default)
+ *   --parallel           run the drills side by side (quicker at a small scale; they then share the CPUs)
  */
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
@@ -36,6 +37,7 @@ export const drillOptionsSchema = z
     seed: z.coerce.number().int().default(() => Math.floor(Math.random() * 2 ** 31)),
     concurrency: z.coerce.number().int().min(1).max(256).default(16),
     dataDir: z.string().min(1).optional(),
+    parallel: z.boolean().default(false),
   })
   .strict();
 export type DrillOptions = z.input<typeof drillOptionsSchema>;
@@ -58,12 +60,15 @@ export async function runDrills(raw: DrillOptions, log: DrillLog): Promise<Drill
     'smtp-outage': () => drillSmtpOutage({ ...common, outageSeconds: options.outageSeconds }, log),
     'dev-server-restart': () => drillDevServerRestart({ ...common, downSeconds: options.downSeconds }, log),
   };
-  const results: DrillResult[] = [];
-  for (const name of DRILLS.filter((drill) => options.only.includes(drill))) {
+  const run = async (name: DrillName) => {
     const result = await drills[name]();
     log(verdictLine(result));
-    results.push(result);
-  }
+    return result;
+  };
+  const chosen = DRILLS.filter((drill) => options.only.includes(drill));
+  const results: DrillResult[] = [];
+  if (options.parallel) results.push(...(await Promise.all(chosen.map(run))));
+  else for (const name of chosen) results.push(await run(name));
   return { when, machine: describeMachine(loadConfig({}).devServer.cliPath), options, results };
 }
 
@@ -93,6 +98,7 @@ async function main(): Promise<void> {
       seed: { type: 'string' },
       concurrency: { type: 'string' },
       'data-dir': { type: 'string' },
+      parallel: { type: 'boolean' },
     },
   });
   const parsed = drillOptionsSchema.safeParse({
@@ -105,6 +111,7 @@ async function main(): Promise<void> {
     seed: values.seed,
     concurrency: values.concurrency,
     dataDir: values['data-dir'],
+    parallel: values.parallel,
   });
   if (!parsed.success) {
     process.stderr.write(`drill: ${parsed.error.issues.map((issue) => `--${issue.path.join('.')}: ${issue.message}`).join('; ')}\n`);

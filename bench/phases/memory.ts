@@ -1,8 +1,9 @@
 import type { WorkerMemory } from '../support/worker-messages';
 
 export interface MemoryResult {
+  /** After the first few idle workflows, once the worker has settled from bundling its workflows. */
   idle: WorkerMemory;
-  /** After the warm-up: only baseline workflows cached. */
+  /** After the warm-up: only idle baseline workflows cached. */
   withBaselineWorkflows: WorkerMemory;
   /** At the end of the population: every case (and the baseline workflows) cached. */
   withCases: WorkerMemory;

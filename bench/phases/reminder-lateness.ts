@@ -1,6 +1,7 @@
 import { WorkflowIdReusePolicy } from '@temporalio/common';
 import { mapLimit } from '../../src/client/map-limit';
 import { BASELINE_TASK_QUEUE_SUFFIX, TIMER_WORKFLOW_TYPE } from '../support/baseline-workflows';
+import { waveLead } from '../support/pace';
 import { awaitReminders, openWave, planWave, sleepUntil } from '../support/reminder-wave';
 import type { BenchStack } from '../support/stack';
 import { distribution, type Distribution } from '../support/stats';
@@ -33,7 +34,7 @@ export async function measureReminderLateness(
   pace: { msPerCase: number; msPerBaselineStart: number },
   concurrency: number,
 ): Promise<ReminderLatenessResult> {
-  const plan = planWave(Date.now() + count * pace.msPerCase * 1.5 + 20_000);
+  const plan = planWave(Date.now() + waveLead(count, pace.msPerCase));
   const wave = await openWave(stack, count, plan, concurrency);
   const expected = count - wave.lateCases;
   await sleepUntil(plan.dueAtMs);

@@ -16,7 +16,7 @@ export async function measurePace(stack: BenchStack, sample: number, concurrency
   return (performance.now() - started) / sample;
 }
 
-/** The instant a wave of `count` cases can be due at: their setup, with half again as margin, and 20 s more. */
+/** How far ahead a wave of `count` cases can fall due: their setup, with half again as margin, and 10 s more. */
 export function waveLead(count: number, msPerCase: number): number {
-  return count * msPerCase * 1.5 + 20_000;
+  return count * msPerCase * 1.5 + 10_000;
 }
