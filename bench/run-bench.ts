@@ -151,7 +151,12 @@ export function benchTable(results: BenchResults): string {
       `${formatBytes(memory.withBaselineWorkflows.rssBytes)} before the cases`,
       x(ratio(memory.withCases.rssBytes, memory.withBaselineWorkflows.rssBytes)),
     ],
-    ['worker RSS per cached case', formatBytes(memory.bytesPerCase), `${formatBytes(memory.bytesPerBaselineWorkflow)} per idle workflow`, x(ratio(memory.bytesPerCase, memory.bytesPerBaselineWorkflow))],
+    [
+      'worker RSS per cached case',
+      formatBytes(memory.bytesPerCase),
+      memory.bytesPerBaselineWorkflow === undefined ? 'idle workflows: within RSS noise' : `${formatBytes(memory.bytesPerBaselineWorkflow)} per idle workflow`,
+      x(ratio(memory.bytesPerCase, memory.bytesPerBaselineWorkflow)),
+    ],
   ]);
 }
 
