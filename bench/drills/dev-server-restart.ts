@@ -1,9 +1,9 @@
 import type { CaseView } from '../../src/domain';
 import { mapLimit } from '../../src/client/map-limit';
 import { casesFailing, showsOneDeliveredReminder } from '../support/case-checks';
-import { measurePace, waveLead } from '../support/pace';
-import { awaitReminders, openWave, planWave, sleepUntil } from '../support/reminder-wave';
+import { awaitReminders, sleepUntil } from '../support/reminder-wave';
 import { BenchStack, CASEWORKERS } from '../support/stack';
+import { openDrillWave } from './drill-wave';
 import { runDrill, type DrillLog, type DrillResult } from './drill';
 
 export interface DevServerRestartOptions {
@@ -28,13 +28,7 @@ export function drillDevServerRestart(options: DevServerRestartOptions, log: Dri
   return runDrill('dev-server-restart', log, async (problems, figures) => {
     const stack = await BenchStack.start({ maxCachedWorkflows: options.cases * 2 + 200, ...(options.parentDir ? { parentDir: options.parentDir } : {}) });
     try {
-      const msPerCase = await measurePace(stack, Math.min(50, options.cases), options.concurrency);
-      const plan = planWave(Date.now() + waveLead(options.cases, msPerCase) + 5000);
-      log(`dev-server-restart: opening ${options.cases} cases due ${new Date(plan.dueAtMs).toISOString()}`);
-      const wave = await openWave(stack, options.cases, plan, options.concurrency);
-      const expected = options.cases - wave.lateCases;
-      figures.cases = options.cases;
-      figures.lateSetups = wave.lateCases;
+      const { plan, wave, expected } = await openDrillWave(stack, 'dev-server-restart', options, figures, log, 5000);
       const before = new Map(await mapLimit(wave.caseNumbers, 8, async (caseNumber) => [caseNumber, durablePart(await stack.cases.get(caseNumber))] as const));
 
       await sleepUntil(plan.dueAtMs - (options.downSeconds * 1000) / 2);

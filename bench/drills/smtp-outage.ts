@@ -1,9 +1,9 @@
 import { SmtpMailbox } from '../../test/notify/smtp-mailbox';
 import { casesFailing, showsOneDeliveredReminder } from '../support/case-checks';
-import { measurePace, waveLead } from '../support/pace';
-import { awaitReminders, openWave, planWave, sleepUntil } from '../support/reminder-wave';
+import { awaitReminders, sleepUntil } from '../support/reminder-wave';
 import { BenchStack } from '../support/stack';
 import { exactlyOnce, exactlyOnceProblems } from './mail-count';
+import { openDrillWave } from './drill-wave';
 import { runDrill, type DrillLog, type DrillResult } from './drill';
 
 export interface SmtpOutageOptions {
@@ -29,13 +29,7 @@ export function drillSmtpOutage(options: SmtpOutageOptions, log: DrillLog): Prom
       ...(options.parentDir ? { parentDir: options.parentDir } : {}),
     });
     try {
-      const msPerCase = await measurePace(stack, Math.min(50, options.cases), options.concurrency);
-      const plan = planWave(Date.now() + waveLead(options.cases, msPerCase));
-      log(`smtp-outage: opening ${options.cases} cases due ${new Date(plan.dueAtMs).toISOString()}`);
-      const wave = await openWave(stack, options.cases, plan, options.concurrency);
-      const expected = options.cases - wave.lateCases;
-      figures.cases = options.cases;
-      figures.lateSetups = wave.lateCases;
+      const { plan, wave, expected } = await openDrillWave(stack, 'smtp-outage', options, figures, log);
 
       await sleepUntil(plan.dueAtMs - 5000);
       await mailbox.stop();

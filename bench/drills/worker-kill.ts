@@ -1,9 +1,9 @@
 import { SmtpMailbox } from '../../test/notify/smtp-mailbox';
-import { measurePace, waveLead } from '../support/pace';
 import { casesFailing, showsOneDeliveredReminder } from '../support/case-checks';
-import { awaitReminders, openWave, planWave, reminderDeliveries, sleepUntil } from '../support/reminder-wave';
+import { awaitReminders, reminderDeliveries, sleepUntil } from '../support/reminder-wave';
 import { BenchStack } from '../support/stack';
 import { exactlyOnce, exactlyOnceProblems } from './mail-count';
+import { openDrillWave } from './drill-wave';
 import { runDrill, type DrillLog, type DrillResult } from './drill';
 
 export interface WorkerKillOptions {
@@ -31,13 +31,7 @@ export function drillWorkerKill(options: WorkerKillOptions, log: DrillLog): Prom
       ...(options.parentDir ? { parentDir: options.parentDir } : {}),
     });
     try {
-      const msPerCase = await measurePace(stack, Math.min(50, options.cases), options.concurrency);
-      const plan = planWave(Date.now() + waveLead(options.cases, msPerCase));
-      log(`worker-kill: opening ${options.cases} cases due ${new Date(plan.dueAtMs).toISOString()}`);
-      const wave = await openWave(stack, options.cases, plan, options.concurrency);
-      const expected = options.cases - wave.lateCases;
-      figures.cases = options.cases;
-      figures.lateSetups = wave.lateCases;
+      const { plan, wave, expected } = await openDrillWave(stack, 'worker-kill', options, figures, log);
 
       const killAfter = Math.ceil(expected * options.killAtShare);
       if (killAfter === 0) await sleepUntil(plan.dueAtMs - 2000);

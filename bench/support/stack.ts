@@ -11,7 +11,7 @@ import { createLogger } from '../../src/logging';
 import { openRegisterDatabase, StaffDirectory, type RegisterDatabaseHandle } from '../../src/store';
 import { connectionOptions } from '../../src/temporal/connection-options';
 import { startDevServer, type RunningDevServer } from '../../src/temporal/dev-server';
-import { freePort } from './free-port';
+import { freePort } from '../../test/support/free-port';
 import { startWorkerProcess, type WorkerHandle } from './worker-handle';
 
 export const OFFICES = ['msk-1', 'msk-2', 'spb-1', 'kzn-1'] as const;
