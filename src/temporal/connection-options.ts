@@ -1,26 +1,25 @@
-import { readFileSync } from 'node:fs';
+import type { Metadata } from '@temporalio/client';
 import type { TLSConfig } from '@temporalio/common/lib/internal-non-workflow';
+import { toClientOptions } from '@temporalio/envconfig';
 import type { TemporalTarget } from '../config';
 
-/** TLS and API-key options shared by the client connection and the worker's native connection. */
-export function connectionOptions(target: TemporalTarget): { address: string; tls?: TLSConfig | boolean; apiKey?: string } {
-  const tls = target.tls;
-  return {
+interface TemporalConnectionOptions {
+  address: string;
+  tls?: TLSConfig | boolean | null;
+  apiKey?: string;
+  metadata?: Metadata;
+}
+
+/**
+ * Options shared by the client connection and the worker's native connection. envconfig's own
+ * conversion turns the profile into them, so TLS means here what it means to the Temporal CLI.
+ */
+export function connectionOptions(target: TemporalTarget): TemporalConnectionOptions {
+  const { connectionOptions: options } = toClientOptions({
     address: target.address,
-    ...(tls
-      ? {
-          tls:
-            tls.certPath || tls.caPath || tls.serverName
-              ? {
-                  ...(tls.serverName ? { serverNameOverride: tls.serverName } : {}),
-                  ...(tls.caPath ? { serverRootCACertificate: readFileSync(tls.caPath) } : {}),
-                  ...(tls.certPath && tls.keyPath
-                    ? { clientCertPair: { crt: readFileSync(tls.certPath), key: readFileSync(tls.keyPath) } }
-                    : {}),
-                }
-              : true,
-        }
-      : {}),
-    ...(target.apiKey ? { apiKey: target.apiKey } : {}),
-  };
+    tls: target.tls,
+    apiKey: target.apiKey,
+    grpcMeta: target.grpcMeta,
+  });
+  return { address: target.address, tls: options.tls, apiKey: options.apiKey, metadata: options.metadata };
 }
