@@ -1,16 +1,16 @@
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
-import { createActivities, createActivityDeps } from './activities';
+import { createActivityDeps } from './activities';
 import { startApiServer } from './api';
+import { CaseReader } from './client/case-reader';
 import { configuredKeyRing } from './client/connect';
-import { createDigestActivities } from './client/digest-activities';
-import { ensureDigestSchedule } from './client/digest-schedule';
+import { ensureDigestSchedule } from './digest/digest-schedule';
 import { createDataConverter } from './codec/data-converter';
 import type { DocketConfig } from './config';
 import type { Logger } from './logging';
 import { startDevServer, type RunningDevServer } from './temporal/dev-server';
 import { connectionOptions } from './temporal/connection-options';
-import { createCaseWorker } from './worker/create-worker';
+import { createEngineWorker } from './worker/engine-worker';
 import { installRuntimeLogger } from './worker/runtime-logger';
 
 export interface RunningEngine {
@@ -65,21 +65,15 @@ export async function startEngine(config: DocketConfig, logger: Logger): Promise
 
     const workerConnection = await NativeConnection.connect(connectionOptions(config.temporal));
     stack.push(() => workerConnection.close());
-    const worker = await createCaseWorker({
+    const worker = await createEngineWorker({
       connection: workerConnection,
       namespace: config.temporal.namespace,
       taskQueue: config.temporal.taskQueue,
       dataConverter,
-      activities: {
-        ...createActivities(activityRuntime),
-        ...createDigestActivities({
-          cases: api.cases,
-          escalated: api.escalated,
-          staff: activityRuntime.staff,
-          notifier: activityRuntime.notifier,
-          dashboardUrl: api.dashboardUrl,
-        }),
-      },
+      runtime: activityRuntime,
+      // The digest reads cases from Temporal directly, so a worker runs whether or not an API runs beside it.
+      cases: new CaseReader(client, config.temporal.namespace),
+      dashboardUrl: api.dashboardUrl,
     });
     const finished = worker.run().catch((error: unknown) => {
       logger.error('the worker failed', { error: String(error) });

@@ -1,21 +1,23 @@
 /**
- * The case worker in a process of its own, configured like the engine's (src/engine.ts) from the
- * environment, so a drill can kill -9 it and start another. Next to it, on a task queue of their own,
+ * The engine's worker (src/worker/engine-worker.ts) in a process of its own, configured from the
+ * environment as the engine configures it, so a drill can kill -9 it and start another. Next to it, on a task queue of their own,
  * the baseline workflows run in a worker with a bundle of their own: a workflow bundle's modules are
  * evaluated again for every workflow, so sharing the case bundle would make the baseline pay for it.
  * Reports its memory when asked and stops on SIGTERM.
  * Run by the harness: node --import tsx --expose-gc bench/support/worker-process.ts --max-cached N
  */
 import { parseArgs } from 'node:util';
+import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { z } from 'zod';
-import { createActivities, createActivityDeps } from '../../src/activities';
+import { createActivityDeps } from '../../src/activities';
+import { CaseReader } from '../../src/client/case-reader';
 import { configuredKeyRing } from '../../src/client/connect';
 import { createDataConverter } from '../../src/codec/data-converter';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logging';
 import { connectionOptions } from '../../src/temporal/connection-options';
-import { createCaseWorker } from '../../src/worker/create-worker';
+import { createEngineWorker } from '../../src/worker/engine-worker';
 import { installRuntimeLogger } from '../../src/worker/runtime-logger';
 import { baselineActivities } from './baseline-activities';
 import { BASELINE_TASK_QUEUE_SUFFIX } from './baseline-workflows';
@@ -35,12 +37,16 @@ async function main(): Promise<void> {
   const runtime = await createActivityDeps(config, { logger });
   const dataConverter = createDataConverter(configuredKeyRing(config));
   const connection = await NativeConnection.connect(connectionOptions(config.temporal));
-  const worker = await createCaseWorker({
+  const clientConnection = await Connection.connect(connectionOptions(config.temporal));
+  const client = new Client({ connection: clientConnection, namespace: config.temporal.namespace, dataConverter });
+  const worker = await createEngineWorker({
     connection,
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
     dataConverter,
-    activities: createActivities(runtime),
+    runtime,
+    cases: new CaseReader(client, config.temporal.namespace),
+    dashboardUrl: `${config.api.publicUrl.replace(/\/$/, '')}/dashboard`,
     tuning: { maxCachedWorkflows },
   });
   const baselineWorker = await Worker.create({
@@ -82,6 +88,7 @@ async function main(): Promise<void> {
   tell({ type: 'ready' });
   await running;
   await runtime.close();
+  await clientConnection.close();
   await connection.close();
 }
 

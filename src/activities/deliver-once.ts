@@ -2,7 +2,8 @@ import type { DeliveryReceipt } from './types';
 import { DeliveryError, renderMessage, type ChannelName, type MessageContent, type Notifier } from '../notify';
 import type { CaseRegister, StaffMember } from '../store';
 
-export interface Delivery {
+/** What to tell one staff member about a case, with the key that makes it go out once. */
+export interface StaffNotice {
   idempotencyKey: string;
   caseId: string;
   caseNumber: string;
@@ -26,35 +27,35 @@ export interface DeliveryDeps {
  */
 export async function deliverOnce(
   deps: DeliveryDeps,
-  delivery: Delivery,
+  notice: StaffNotice,
   onPermanentFailure: (error: DeliveryError) => Promise<void> = async () => {},
 ): Promise<DeliveryReceipt> {
-  const earlier = await deps.register.findDelivery(delivery.idempotencyKey);
+  const earlier = await deps.register.findDelivery(notice.idempotencyKey);
   if (earlier) return { channel: earlier.channel, messageId: earlier.messageId, duplicate: true };
 
-  const { recipient } = delivery;
-  const rendered = renderMessage(delivery.content, recipient);
+  const { recipient } = notice;
+  const rendered = renderMessage(notice.content, recipient);
   const message = {
-    purpose: delivery.content.purpose,
-    idempotencyKey: delivery.idempotencyKey,
-    messageId: deps.notifier.messageIdFor(delivery.idempotencyKey),
-    caseNumber: delivery.caseNumber,
+    purpose: notice.content.purpose,
+    idempotencyKey: notice.idempotencyKey,
+    messageId: deps.notifier.messageIdFor(notice.idempotencyKey),
+    caseNumber: notice.caseNumber,
     language: recipient.language,
     ...rendered,
   };
   const record = (channel: ChannelName) =>
     deps.register.recordDelivery({
-      idempotencyKey: delivery.idempotencyKey,
-      caseId: delivery.caseId,
-      caseNumber: delivery.caseNumber,
-      purpose: delivery.content.purpose,
+      idempotencyKey: notice.idempotencyKey,
+      caseId: notice.caseId,
+      caseNumber: notice.caseNumber,
+      purpose: notice.content.purpose,
       recipientId: recipient.id,
       channel,
       messageId: message.messageId,
-      ruleId: delivery.content.deadline.ruleId,
-      deadlineKind: delivery.content.deadline.kind,
-      dueDate: delivery.content.deadline.dueDate,
-      detail: delivery.detail,
+      ruleId: notice.content.deadline.ruleId,
+      deadlineKind: notice.content.deadline.kind,
+      dueDate: notice.content.deadline.dueDate,
+      detail: notice.detail,
     });
 
   try {
@@ -64,10 +65,10 @@ export async function deliverOnce(
   } catch (error) {
     if (!(error instanceof DeliveryError) || !error.permanent) throw error;
     await deps.register.recordDeliveryFailure({
-      idempotencyKey: delivery.idempotencyKey,
-      caseId: delivery.caseId,
-      caseNumber: delivery.caseNumber,
-      purpose: delivery.content.purpose,
+      idempotencyKey: notice.idempotencyKey,
+      caseId: notice.caseId,
+      caseNumber: notice.caseNumber,
+      purpose: notice.content.purpose,
       recipientId: recipient.id,
       channel: error.channel,
       error: error.message,

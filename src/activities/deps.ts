@@ -1,10 +1,18 @@
 import type { DocketConfig } from '../config';
 import type { Logger } from '../logging';
-import { createNotifier, createOutboxChannel, createSmtpChannel, createWebhookChannel, senderDomain } from '../notify';
-import { openStore, registerLocation, type Store } from '../store';
-import type { ActivityDeps } from './index';
+import { createNotifier, createOutboxChannel, createSmtpChannel, createWebhookChannel, senderDomain, type Notifier } from '../notify';
+import { openStore, registerLocation, type CaseRegister, type StaffDirectory, type Store } from '../store';
 
 export type ActivityConfig = Pick<DocketConfig, 'dataDir' | 'databaseUrl' | 'smtp' | 'smtpFrom'>;
+
+/** What the case activities work with; tests pass real local ones (a temporary SQLite file, a loopback SMTP server). */
+export interface ActivityDeps {
+  register: CaseRegister;
+  staff: StaffDirectory;
+  notifier: Notifier;
+  clock?: () => Date;
+  logger?: Logger;
+}
 
 export interface ActivityRuntimeOptions {
   logger?: Logger;

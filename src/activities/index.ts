@@ -1,17 +1,18 @@
 import { activityInfo } from '@temporalio/activity';
 import { DateTime } from 'luxon';
-import { createLogger, type Logger } from '../logging';
-import { DeliveryError, type Notifier } from '../notify';
+import { createLogger } from '../logging';
+import { DeliveryError } from '../notify';
 import { computeDeadlines as computeWithRules, listJurisdictions } from '../rules';
 import type { ComputedDeadline } from '../rules/types';
-import { StaffNotFoundError, type CaseRegister, type StaffDirectory, type StaffMember } from '../store';
-import { deliverOnce, type Delivery } from './deliver-once';
+import { StaffNotFoundError, type StaffMember } from '../store';
+import type { ActivityDeps } from './deps';
+import { deliverOnce, type StaffNotice } from './deliver-once';
 import { outcomeOfEvent } from './event-outcomes';
 import { toActivityFailure } from './failures';
 import { checkComputeInput, checkEscalation, checkReminder } from './inputs';
 import type { CaseActivities, DeliveryReceipt } from './types';
 
-export { createActivityDeps, type ActivityConfig, type ActivityRuntime, type ActivityRuntimeOptions } from './deps';
+export { createActivityDeps, type ActivityConfig, type ActivityDeps, type ActivityRuntime, type ActivityRuntimeOptions } from './deps';
 export { FAILURE_TYPES } from './failures';
 
 /**
@@ -23,14 +24,6 @@ export { FAILURE_TYPES } from './failures';
 function awaitsNextCalendar(request: { jurisdiction: string; date: string }): boolean {
   const coverage = listJurisdictions().find((known) => known.code === request.jurisdiction)?.calendar.coverage;
   return coverage !== undefined && Number(request.date.slice(0, 4)) >= coverage.from;
-}
-
-export interface ActivityDeps {
-  register: CaseRegister;
-  staff: StaffDirectory;
-  notifier: Notifier;
-  clock?: () => Date;
-  logger?: Logger;
 }
 
 /**
@@ -53,12 +46,12 @@ export function createActivities(deps: ActivityDeps): CaseActivities {
    * Delivers to every recipient, each under its own key. A recipient whose channel refuses for good gets
    * the message in the outbox instead (see deliverOnce) and is listed among the refusals.
    */
-  const deliverToAll = async (recipients: StaffMember[], delivery: (recipient: StaffMember) => Delivery) => {
+  const deliverToAll = async (recipients: StaffMember[], noticeFor: (recipient: StaffMember) => StaffNotice) => {
     const receipts: DeliveryReceipt[] = [];
     const refusals: DeliveryError[] = [];
     for (const recipient of recipients) {
       try {
-        receipts.push(await deliverOnce(deps, delivery(recipient)));
+        receipts.push(await deliverOnce(deps, noticeFor(recipient)));
       } catch (error) {
         if (!(error instanceof DeliveryError) || !error.permanent) throw error;
         logger.warn('a recipient channel refused a message for good; it is kept in the outbox', {

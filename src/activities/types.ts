@@ -1,10 +1,14 @@
+import type { EscalationReason } from '../domain/case';
 import type { ComputedDeadline, DeadlineRequest } from '../rules/types';
+import type { RegisterEntry } from '../store/case-register';
+
+export type { RegisterEntry };
 
 /**
  * The activities the case workflow calls. Workflows import this file as types only.
  * Every outbound call carries an idempotency key, so a retry never sends or writes twice.
  */
-export interface ComputeDeadlinesInput extends DeadlineRequest {
+export interface CaseDeadlineRequest extends DeadlineRequest {
   caseId: string;
 }
 
@@ -26,7 +30,7 @@ export interface EscalationRequest {
   office: string;
   caseworker: string;
   deadline: ComputedDeadline;
-  reason: 'missed' | 'lapsed' | 'authority-overdue';
+  reason: EscalationReason;
 }
 
 export interface DeliveryReceipt {
@@ -36,21 +40,8 @@ export interface DeliveryReceipt {
   duplicate: boolean;
 }
 
-export interface RegisterEntry {
-  idempotencyKey: string;
-  caseId: string;
-  caseNumber: string;
-  kind: 'case-event' | 'deadline' | 'outcome' | 'audit';
-  /** Who did it: a staff id, or 'engine'. */
-  actor: string;
-  /** When it happened (ISO-8601). */
-  at: string;
-  /** Structured detail without unneeded personal data. */
-  payload: Record<string, unknown>;
-}
-
 export interface CaseActivities {
-  computeDeadlines(input: ComputeDeadlinesInput): Promise<ComputedDeadline[]>;
+  computeDeadlines(input: CaseDeadlineRequest): Promise<ComputedDeadline[]>;
   sendReminder(input: ReminderRequest): Promise<DeliveryReceipt>;
   escalate(input: EscalationRequest): Promise<DeliveryReceipt>;
   recordOutcome(input: RegisterEntry): Promise<void>;

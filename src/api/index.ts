@@ -1,15 +1,15 @@
 import type { Client } from '@temporalio/client';
 import type { PayloadCodec } from '@temporalio/common';
 import type { FastifyInstance } from 'fastify';
-import type { Kysely } from 'kysely';
 import { CaseClient } from '../client/case-client';
 import { configuredKeyRing } from '../client/connect';
-import { RegisterEscalatedCases, type EscalatedCases } from '../client/escalated-cases';
+import { RegisterEscalatedCases, type EscalatedCases } from '../store/escalated-cases';
 import { EncryptionCodec } from '../codec/encryption-codec';
 import type { DocketConfig } from '../config';
 import type { Logger } from '../logging';
-import { openRegisterDatabase, Outbox, registerLocation, type RegisterDatabaseHandle } from '../store';
-import { openAccessStore, type AccessStore } from './access';
+import { Outbox } from '../store';
+import type { AccessStore } from '../access';
+import { openAccess } from '../access/open-access';
 import { calendarFeedRoute } from './calendar/calendar-feed-route';
 import { dashboardAssetsDir, dashboardRoute } from './dashboard/dashboard-route';
 import { caseRoutes } from './routes/case-routes';
@@ -47,17 +47,6 @@ export function assembleApiServer(assembly: ApiAssembly): Promise<FastifyInstanc
   });
 }
 
-/** The register database with the API's own tables migrated in it. */
-export async function openAccess(config: Pick<DocketConfig, 'databaseUrl' | 'dataDir'>): Promise<{ handle: RegisterDatabaseHandle; access: AccessStore }> {
-  const handle = await openRegisterDatabase(registerLocation(config));
-  try {
-    return { handle, access: await openAccessStore(handle.db as Kysely<unknown>, handle.dialect) };
-  } catch (error) {
-    await handle.close();
-    throw error;
-  }
-}
-
 export interface StartApiServerOptions {
   config: DocketConfig;
   /** A client built with the project's data converter (the engine's own). */
@@ -69,10 +58,9 @@ export interface RunningApiServer {
   url: string;
   /** The dashboard's address, for links in messages. */
   dashboardUrl: string;
+  /** The API's own case client and access store, for callers that issue tokens or open cases beside it. */
   cases: CaseClient;
   access: AccessStore;
-  /** Which cases were escalated, from the register: what the digest activities need besides `cases`. */
-  escalated: EscalatedCases;
   close(): Promise<void>;
 }
 
@@ -112,7 +100,6 @@ export async function startApiServer({ config, temporalClient, logger }: StartAp
     dashboardUrl: `${config.api.publicUrl.replace(/\/$/, '')}/dashboard`,
     cases,
     access,
-    escalated,
     close: async () => {
       await server.close();
       await handle.close();

@@ -1,6 +1,7 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import type { z } from 'zod';
 import { UsageError } from './io';
+import { describeIssue } from '../errors/zod-issues';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -18,8 +19,8 @@ export function validateOptions<S extends z.ZodType>(schema: S, values: unknown)
   const parsed = schema.safeParse(values);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
-  const option = issue?.path.length ? `--${issue.path.map(String).join('.')}: ` : '';
-  throw new UsageError(`${option}${issue?.message ?? 'invalid options'}`);
+  if (!issue) throw new UsageError('invalid options');
+  throw new UsageError(describeIssue(issue, { nameOf: (path) => `--${path.map(String).join('.')}` }));
 }
 
 /** Reads repeated `name=value` options (e.g. `--fact validUntil=2017-05-26`) into a record. */

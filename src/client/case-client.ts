@@ -14,10 +14,10 @@ import {
 } from '../domain';
 import { CASE_WORKFLOW_TYPE, caseUpdates, caseWorkflowId, getCase, type CaseWorkflowInput } from '../workflows/messages';
 import { caseSearchAttributes } from '../workflows/search-attribute-values';
-import { Caseworker, Office } from '../workflows/search-attributes';
-import type { AuditEntry, AuditSink } from './audit';
-import { CaseListing } from './case-listing';
-import { DocketError, InvalidInputError, NotFoundError, parseInput } from './errors';
+import type { AuditEntry, AuditSink } from '../access/audit-entry';
+import { CaseReader } from './case-reader';
+import { DocketError, InvalidInputError } from '../errors/docket-errors';
+import { parseInput } from '../errors/parse-input';
 import { translateTemporalError } from './temporal-errors';
 
 export interface CaseClientOptions {
@@ -30,15 +30,13 @@ export interface CaseClientOptions {
 }
 
 /**
- * The one way every interface (CLI, HTTP API, dashboard, calendar feeds, digest) talks to cases:
- * opens them, sends staff commands as Temporal updates, reads them by query, and lists them through
- * visibility. Every write is audited with its actor, whether it was accepted or refused.
+ * The one way every interface (CLI, HTTP API, dashboard, calendar feeds) talks to cases: opens them,
+ * sends staff commands as Temporal updates, and reads them as a CaseReader does. Every write is audited
+ * with its actor, whether it was accepted or refused.
  */
-export class CaseClient {
-  readonly listing: CaseListing;
-
+export class CaseClient extends CaseReader {
   constructor(private readonly options: CaseClientOptions) {
-    this.listing = new CaseListing(options.client, options.namespace);
+    super(options.client, options.namespace);
   }
 
   async open(raw: unknown): Promise<CaseView> {
@@ -68,29 +66,6 @@ export class CaseClient {
     return this.audited(input.actor, `case.${name}`, number, {}, () =>
       this.options.client.workflow.getHandle(caseWorkflowId(number)).executeUpdate(caseUpdates[name], { args: [input] }),
     );
-  }
-
-  async get(caseNumber: string): Promise<CaseView> {
-    const number = parseInput(caseNumberSchema, caseNumber, 'case number');
-    try {
-      return await this.options.client.workflow.getHandle(caseWorkflowId(number)).query(getCase);
-    } catch (error) {
-      throw translateTemporalError(error, number);
-    }
-  }
-
-  /** Where a case belongs, from its search attributes: enough to decide who may touch it, without running its workflow. */
-  async locate(caseNumber: string): Promise<{ office: string; caseworker: string }> {
-    const number = parseInput(caseNumberSchema, caseNumber, 'case number');
-    try {
-      const description = await this.options.client.workflow.getHandle(caseWorkflowId(number)).describe();
-      const office = description.typedSearchAttributes.get(Office);
-      const caseworker = description.typedSearchAttributes.get(Caseworker);
-      if (office === undefined || caseworker === undefined) throw new NotFoundError(`There is no case ${number}.`);
-      return { office, caseworker };
-    } catch (error) {
-      throw translateTemporalError(error, number);
-    }
   }
 
   private async audited<T>(actor: string, action: string, target: string, detail: Record<string, unknown>, write: () => Promise<T>): Promise<T> {

@@ -15,7 +15,7 @@ import {
 } from '../workflows/search-attributes';
 import { visibilityQuery, type CaseFilter } from './case-filter';
 import { dueDateOf } from './due-date';
-import { InvalidInputError } from './errors';
+import { InvalidInputError } from '../errors/docket-errors';
 
 /** A case as visibility knows it: its search attributes, which is all a listing needs. */
 export interface CaseListItem {

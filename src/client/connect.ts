@@ -3,9 +3,9 @@ import { createDataConverter } from '../codec/data-converter';
 import { loadKeyRing, loadOrCreateDevKeyRing, type KeyRing } from '../codec/key-ring';
 import type { DocketConfig } from '../config';
 import { connectionOptions } from '../temporal/connection-options';
-import type { AuditSink } from './audit';
+import type { AuditSink } from '../access/audit-entry';
 import { CaseClient } from './case-client';
-import { UnavailableError } from './errors';
+import { UnavailableError } from '../errors/docket-errors';
 
 /**
  * The key ring the configuration names: keys from the environment, a given key file, or (one machine,

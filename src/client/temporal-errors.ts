@@ -1,6 +1,6 @@
 import { isGrpcServiceError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/common';
-import { CommandRejectedError, ConflictError, DocketError, NotFoundError, UnavailableError } from './errors';
+import { CommandRejectedError, ConflictError, DocketError, NotFoundError, UnavailableError } from '../errors/docket-errors';
 
 /** gRPC status codes (fixed by the gRPC spec) that the client reports for these situations. */
 const grpcStatus = { DEADLINE_EXCEEDED: 4, NOT_FOUND: 5, FAILED_PRECONDITION: 9, UNAVAILABLE: 14 } as const;

@@ -1,5 +1,6 @@
 import type { Payload, PayloadCodec } from '@temporalio/common';
 import { z } from 'zod';
+import { describeIssues } from '../errors/zod-issues';
 
 /**
  * Temporal's remote codec protocol, as the Web UI and `temporal --codec-endpoint` speak it:
@@ -60,9 +61,7 @@ export async function handleCodecRequest(
 ): Promise<CodecResponseBody> {
   const parsed = codecRequestSchema.safeParse(body);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) =>
-      issue.path.length === 0 ? issue.message : `${issue.path.join('.')}: ${issue.message}`,
-    );
+    const problems = describeIssues(parsed.error.issues, {});
     throw new CodecRequestError(`Invalid codec request: ${problems.join('; ')}`);
   }
   const payloads = parsed.data.payloads.map(fromJson);

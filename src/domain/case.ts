@@ -56,7 +56,8 @@ export interface ReminderRecord {
   acknowledged?: { by: string; at: string };
 }
 
-export type EscalationReason = 'missed' | 'lapsed' | 'authority-overdue';
+export const ESCALATION_REASONS = ['missed', 'lapsed', 'authority-overdue'] as const;
+export type EscalationReason = (typeof ESCALATION_REASONS)[number];
 
 export interface EscalationRecord {
   /** `<deadline id>@<due date>`: a deadline value escalates once. */

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { describeIssues } from '../errors/zod-issues';
 
 /** Reads input with a schema, or says in one message what was wrong with it and where. */
 export function parseWith<S extends z.ZodType>(
@@ -8,6 +9,6 @@ export function parseWith<S extends z.ZodType>(
 ): { ok: true; value: z.infer<S> } | { ok: false; reason: string } {
   const parsed = schema.safeParse(raw);
   if (parsed.success) return { ok: true, value: parsed.data };
-  const problems = parsed.error.issues.map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : 'input'}: ${issue.message}`);
+  const problems = describeIssues(parsed.error.issues, { whole: 'input' });
   return { ok: false, reason: `invalid ${what}: ${problems.join('; ')}` };
 }

@@ -1,4 +1,4 @@
-import type { EscalationRequest } from '../activities/types';
+import type { EscalationReason } from '../domain/case';
 import { renderExplanation } from '../rules';
 import type { ComputedDeadline } from '../rules/types';
 import type { ChannelName } from './channel';
@@ -14,7 +14,7 @@ interface AboutDeadline {
 }
 export type MessageContent =
   | (AboutDeadline & { purpose: 'reminder'; daysBefore: number })
-  | (AboutDeadline & { purpose: 'escalation'; reason: EscalationRequest['reason']; caseworker: string; daysOverdue: number })
+  | (AboutDeadline & { purpose: 'escalation'; reason: EscalationReason; caseworker: string; daysOverdue: number })
   | (AboutDeadline & { purpose: 'delivery-failed'; caseworker: string; channel: ChannelName; error: string });
 
 /** Who reads the message: staff, never the applicant. */

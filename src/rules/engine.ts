@@ -1,5 +1,7 @@
+import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { type CalendarFamily, loadCalendar } from './calendar/load-calendar';
+import type { DayKind } from './calendar/working-calendar';
 import type { EventSummary, JurisdictionSummary, ProcedureSummary } from './catalog';
 import { computeRuleDeadline } from './compute/compute-rule';
 import { conditionsHold, resolveFacts, resolveParams } from './compute/inputs';
@@ -45,6 +47,17 @@ export interface DeadlineEngine {
   listJurisdictions(): JurisdictionSummary[];
   listProcedures(jurisdiction: string): ProcedureSummary[];
   listEvents(jurisdiction: string, procedure: string): EventSummary[];
+  /** The kind of day an instant falls on in a jurisdiction's zone, by its nationwide calendar. */
+  dayAt(jurisdiction: string, at: Date): JurisdictionDay;
+}
+
+export interface JurisdictionDay {
+  /** The local date in the jurisdiction's zone. */
+  date: string;
+  zone: string;
+  kind: DayKind;
+  /** True when the date lies outside the calendar's years and weekends plus fixed holidays decided. */
+  fallback: boolean;
 }
 
 function loadJurisdiction(raw: JurisdictionDefinition, index: number): LoadedJurisdiction {
@@ -188,6 +201,17 @@ export function createDeadlineEngine(definitions: readonly JurisdictionDefinitio
           description: param.description,
         })),
       }));
+    },
+
+    /**
+     * Outside the calendar's years the weekends-and-fixed-holidays fallback decides and says so: callers
+     * asking what kind of day it is (the digest) would rather have a flagged answer than none.
+     */
+    dayAt(code: string, at: Date): JurisdictionDay {
+      const jurisdiction = jurisdictionOf(code);
+      const day = DateTime.fromJSDate(at, { zone: jurisdiction.zone }).startOf('day');
+      const info = jurisdiction.calendars.forRegion().classify(day, true);
+      return { date: info.date, zone: jurisdiction.zone, kind: info.kind, fallback: info.fallback };
     },
 
     listEvents(code: string, procedure: string): EventSummary[] {

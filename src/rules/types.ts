@@ -53,48 +53,4 @@ export interface SuspensionPeriod {
   reason: string;
 }
 
-export interface ExplanationStep {
-  /** Machine-readable kind of step, e.g. 'start', 'add-period', 'clamp-month-end', 'roll-forward', 'suspension', 'note'. */
-  kind: string;
-  /** The date after this step. */
-  date: LocalDate;
-  en: string;
-  ru: string;
-}
-
-export interface Explanation {
-  trigger: { event: TriggerEvent; date: LocalDate };
-  ruleId: string;
-  citation: string;
-  rawEndDate: LocalDate;
-  steps: ExplanationStep[];
-  calendarSource: string;
-  warnings: string[];
-}
-
-export interface ComputedDeadline {
-  ruleId: string;
-  /** Stable kind the case domain understands, e.g. 'decision-due', 'complaint', 'court-challenge', 'protection-expiry', 'renewal-filing', 'departure', 'certificate-expiry', 'preliminary-consideration'. */
-  kind: string;
-  title: { en: string; ru: string };
-  /** Who must act before it: the applicant's side (staff) or the authority. */
-  owner: 'applicant' | 'authority';
-  /** Last day on which the act may be done, local to `zone`. */
-  dueDate: LocalDate;
-  /** The instant the period ends: 24:00 local time of `dueDate`, as ISO-8601 UTC. */
-  endsAt: string;
-  zone: string;
-  basis: 'statutory' | 'policy';
-  citation: string;
-  confidence: 'high' | 'medium-high' | 'medium' | 'low' | 'unconfirmed';
-  /** Events that meet this deadline. */
-  satisfiedBy: TriggerEvent[];
-  /** Events that make it moot without meeting it (e.g. a new application instead of a complaint). */
-  supersededBy: TriggerEvent[];
-  /** Days before `dueDate` on which to remind, when the rule pack sets its own (e.g. renewal: from 2 months ahead). */
-  reminderOffsetsDays?: number[];
-  /** True for deadlines shown for information (e.g. the longer court period) and never escalated. */
-  informational: boolean;
-  explanation: Explanation;
-  warnings: string[];
-}
+export type { ComputedDeadline, Explanation, ExplanationStep } from './computed-deadline';

@@ -1,6 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
 import { z } from 'zod';
-import type { RegisterEntry } from '../activities/types';
 import type { ComputedDeadline, DeadlineRequest } from '../rules/types';
 import { appendOnce, type AppendResult } from './append-once';
 import { fingerprint } from './fingerprint';
@@ -29,6 +28,9 @@ const registerEntrySchema = z.object({
   payload: z.record(z.string(), z.unknown()),
 });
 
+/** One thing the register records about a case; every write carries the idempotency key that makes it once. */
+export type RegisterEntry = z.infer<typeof registerEntrySchema>;
+
 const outcomePayloadSchema = z.looseObject({
   outcome: z.enum(OUTCOMES, { error: `an outcome entry's payload.outcome must be one of ${OUTCOMES.join(', ')}` }),
 });
@@ -51,7 +53,8 @@ const deliveryFailureSchema = deliverySchema
   .extend({ error: z.string().min(1).max(2000) });
 export type DeliveryFailureInput = z.infer<typeof deliveryFailureSchema>;
 
-export interface ComputedDeadlinesInput {
+/** One computation to record: the request a case made and the deadlines the rules engine gave it. */
+export interface DeadlineComputation {
   caseId: string;
   request: DeadlineRequest;
   deadlines: ComputedDeadline[];
@@ -114,7 +117,7 @@ export class CaseRegister {
    * One row per computed deadline, keyed by the case, the request and the rule: recomputing the same
    * request (a retry) adds nothing, a corrected trigger date adds the new values next to the old.
    */
-  async recordComputedDeadlines(input: ComputedDeadlinesInput): Promise<AppendResult[]> {
+  async recordComputedDeadlines(input: DeadlineComputation): Promise<AppendResult[]> {
     const { caseId } = parseInput(z.object({ caseId: caseFields.caseId }), input, 'deadline record');
     const requestFingerprint = fingerprint(input.request);
     const recordedAt = this.now().toISOString();

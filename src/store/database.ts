@@ -7,7 +7,9 @@ import { z } from 'zod';
 import { registerMigrations } from './migrations';
 import type { RegisterDatabase } from './schema';
 
-export type StoreDialect = 'sqlite' | 'postgres';
+import type { StoreDialect } from './dialect';
+
+export type { StoreDialect };
 
 export interface RegisterDatabaseHandle {
   db: Kysely<RegisterDatabase>;

@@ -1,5 +1,6 @@
 export { openRegisterDatabase, type OpenRegisterOptions, type RegisterDatabaseHandle, type StoreDialect } from './database';
 export { openStore, type Store } from './store';
+export { RegisterEscalatedCases, type EscalatedCases } from './escalated-cases';
 export { registerLocation } from './register-location';
 export { OUTCOMES, type Outcome } from './outcomes';
 export {

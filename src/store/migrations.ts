@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Migration, type MigrationProvider, type CreateTableBuilder } from 'kysely';
-import type { StoreDialect } from './database';
+import type { StoreDialect } from './dialect';
 
 /**
  * Migrations live in code, not in files found by globbing, so they run the same from `src/` under

@@ -1,4 +1,5 @@
 import { CaseRegister } from './case-register';
+import { RegisterEscalatedCases, type EscalatedCases } from './escalated-cases';
 import { openRegisterDatabase, type OpenRegisterOptions, type StoreDialect } from './database';
 import { Outbox } from './outbox';
 import { StaffDirectory } from './staff-directory';
@@ -8,6 +9,7 @@ export interface Store {
   register: CaseRegister;
   staff: StaffDirectory;
   outbox: Outbox;
+  escalated: EscalatedCases;
   close(): Promise<void>;
 }
 
@@ -19,6 +21,7 @@ export async function openStore(options: OpenRegisterOptions, now: () => Date = 
     register: new CaseRegister(handle.db, now),
     staff: new StaffDirectory(handle.db, now),
     outbox: new Outbox(handle.db, now),
+    escalated: new RegisterEscalatedCases(handle.db),
     close: handle.close,
   };
 }

@@ -37,7 +37,7 @@ import {
 } from '../domain';
 import { caseUpdates, COMMAND_NAMES, getCase, type CaseWorkflowInput } from './messages';
 import { caseSearchAttributes } from './search-attribute-values';
-import { Serializer } from './serializer';
+import { StateLock } from './state-lock';
 
 /** The rules engine is local and quick; a failure is a bug or bad data, so the command fails instead of waiting. */
 const { computeDeadlines } = proxyActivities<CaseActivities>({
@@ -116,7 +116,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
   let protectionPeriodStarted = false;
   let indexed: string | undefined;
   const inFlight = new Set<string>();
-  const serial = new Serializer();
+  const stateLock = new StateLock();
 
   const commit = (next: CaseState): void => {
     if (next === state) return;
@@ -127,7 +127,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
   setHandler(getCase, () => caseView(state, Date.now()));
 
   const handleCommand = (name: CommandName) => async (raw: unknown) =>
-    serial.run(async () => {
+    stateLock.withLock(async () => {
       // Re-decided here: another command may have changed the case since the validator accepted this one.
       const decision = decideInput(state, name, raw, Date.now());
       if (!decision.ok) throw ApplicationFailure.nonRetryable(decision.reason, 'CommandRejected');
@@ -151,14 +151,14 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
       inFlight.add(item.key);
       void deliver(state, item).then(
         (delivery) =>
-          serial.run(() => {
+          stateLock.withLock(() => {
             commit(markDelivered(state, item.key, delivery));
             inFlight.delete(item.key);
           }),
         (failure: unknown) => {
           // Only a channel's final refusal is the case's business; anything else is a bug and must fail the task.
           if (!(failure instanceof ActivityFailure)) throw failure;
-          return serial.run(() => {
+          return stateLock.withLock(() => {
             commit(markUndeliverable(state, item.key, refusalReason(failure), Date.now()));
             inFlight.delete(item.key);
           });
@@ -180,7 +180,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
   const timekeeping = () => ({ lateEntryGraceMs: graceApplies ? lateEntryGraceMs(state) : 0 });
 
   for (;;) {
-    await serial.run(() => commit(advance(state, Date.now(), timekeeping())));
+    await stateLock.withLock(() => commit(advance(state, Date.now(), timekeeping())));
     drainOutbox();
     upsertIndex();
     if (state.stage === 'closed') {

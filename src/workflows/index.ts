@@ -1,3 +1,3 @@
 /** The workflows the worker bundles. */
 export { caseWorkflow } from './case-workflow';
-export { digestWorkflow } from './digest-workflow';
+export { digestWorkflow } from '../digest/digest-workflow';

@@ -1,7 +1,7 @@
 import Sqlite from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
 import { Kysely, SqliteDialect } from 'kysely';
-import { openAccessStore, type AccessStore } from '../../src/api/access';
+import { openAccessStore, type AccessStore } from '../../src/access';
 import { buildApiServer } from '../../src/api/server';
 import { createLogger } from '../../src/logging';
 import { httpClient, listen } from './support/http';

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page, type Response } from 'playwright-core';
-import { openAccess } from '../../src/api';
+import { openAccess } from '../../src/access/open-access';
 import { SESSION_COOKIE_NAME } from '../../src/codec/codec-session';
 import { openStore } from '../../src/store';
 import { caseWorkflowId } from '../../src/workflows/messages';

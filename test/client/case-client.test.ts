@@ -1,4 +1,4 @@
-import { CommandRejectedError, ConflictError, InvalidInputError, NotFoundError } from '../../src/client/errors';
+import { CommandRejectedError, ConflictError, InvalidInputError, NotFoundError } from '../../src/errors/docket-errors';
 import { eventually } from '../support/temporal-env';
 import { daysAgo, startCaseEngine, type CaseEngine } from './support/case-engine';
 

@@ -6,8 +6,8 @@ import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/cl
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DateTime } from 'luxon';
 import { createActivities, createActivityDeps, type ActivityRuntime } from '../../src/activities';
-import { openAccess } from '../../src/api';
-import type { AccessStore } from '../../src/api/access';
+import { openAccess } from '../../src/access/open-access';
+import type { AccessStore } from '../../src/access';
 import { CaseClient } from '../../src/client/case-client';
 import { caseIdOf, type CaseView, type CommandName } from '../../src/domain';
 import { createLogger } from '../../src/logging';

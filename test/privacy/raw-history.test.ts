@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import Sqlite from 'better-sqlite3';
 import { DateTime } from 'luxon';
 import { Client, Connection, WorkflowFailedError, WorkflowUpdateFailedError } from '@temporalio/client';
-import { openAccess } from '../../src/api';
+import { openAccess } from '../../src/access/open-access';
 import { createDataConverter } from '../../src/codec/data-converter';
 import { ENCRYPTED_ENCODING, KEY_ID_METADATA_KEY } from '../../src/codec/encryption-codec';
 import type { CaseView, CommandName, ReminderPolicy } from '../../src/domain';

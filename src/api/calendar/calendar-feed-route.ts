@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import type { CaseClient } from '../../client/case-client';
+import type { CaseReader } from '../../client/case-reader';
 import { collect } from '../../client/collect';
 import { mapLimit } from '../../client/map-limit';
-import type { FeedStore } from '../access/feed-store';
+import type { FeedStore } from '../../access/feed-store';
 import { renderCalendar } from './render-calendar';
 
 export interface CalendarFeedDependencies {
-  cases: CaseClient;
+  cases: CaseReader;
   feeds: FeedStore;
   dashboardUrl: string;
 }

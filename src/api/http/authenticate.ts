@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
-import type { Principal } from '../access/roles';
-import type { TokenStore } from '../access/token-store';
+import type { Principal } from '../../access/roles';
+import type { TokenStore } from '../../access/token-store';
 
 /** A request without valid credentials (401); the message says which of the reasons applies. */
 export class UnauthenticatedError extends Error {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DocketError } from '../../client/errors';
+import { DocketError } from '../../errors/docket-errors';
 import { UnauthenticatedError } from './authenticate';
 
 export const errorResponseSchema = z.object({

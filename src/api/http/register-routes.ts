@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { parseInput } from '../../client/errors';
-import { requirePermission } from '../access/permissions';
-import type { TokenStore } from '../access/token-store';
+import { parseInput } from '../../errors/parse-input';
+import { requirePermission } from '../../access/permissions';
+import type { TokenStore } from '../../access/token-store';
 import { authenticate } from './authenticate';
 import type { ApiRoute } from './route';
 

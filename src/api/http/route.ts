@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import type { Action } from '../access/permissions';
-import type { Principal } from '../access/roles';
+import type { Action } from '../../access/permissions';
+import type { Principal } from '../../access/roles';
 
 type AnyObjectSchema = z.ZodType<Record<string, unknown>>;
 

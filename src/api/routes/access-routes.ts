@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { ForbiddenError } from '../../client/errors';
-import type { AccessStore } from '../access';
-import { feedRequestSchema, type FeedRecord } from '../access/feed-store';
-import { ROLES, type Principal } from '../access/roles';
-import { tokenRequestSchema } from '../access/token-store';
+import { ForbiddenError } from '../../errors/docket-errors';
+import type { AccessStore } from '../../access';
+import { feedRequestSchema, type FeedRecord } from '../../access/feed-store';
+import { ROLES, type Principal } from '../../access/roles';
+import { tokenRequestSchema } from '../../access/token-store';
 import { defineRoute, type ApiRoute } from '../http/route';
 
 /** Who issued a token or a feed and when, and who revoked it and when (null while it is valid). */

@@ -1,15 +1,15 @@
 import { z } from 'zod';
 import type { CaseClient } from '../../client/case-client';
 import { MAX_PAGE_SIZE } from '../../client/case-listing';
-import { buildDigest } from '../../client/digest';
-import { missedDeadlines, upcomingDeadlines, type ReportScope } from '../../client/deadline-report';
-import type { EscalatedCases } from '../../client/escalated-cases';
-import { buildOverview } from '../../client/overview';
-import { caseTimeline } from '../../client/timeline';
+import { buildDigest } from '../../digest/build-digest';
+import { missedDeadlines, upcomingDeadlines, type ReportScope } from '../../reports/deadline-report';
+import type { EscalatedCases } from '../../store/escalated-cases';
+import { buildOverview } from '../../reports/overview';
+import { caseTimeline } from '../../reports/timeline';
 import { caseNumberSchema, COMMAND_INPUTS, openCaseInputSchema, type CaseSummary, type CaseView, type CommandName } from '../../domain';
 import { renderExplanation } from '../../rules';
-import { officeScope, requireOfficeAccess } from '../access/permissions';
-import type { Principal } from '../access/roles';
+import { officeScope, requireOfficeAccess } from '../../access/permissions';
+import type { Principal } from '../../access/roles';
 import { defineRoute, type ApiRoute } from '../http/route';
 import {
   caseFilterQuerySchema,

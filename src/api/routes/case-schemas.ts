@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { STAGES } from '../../domain/stages';
 import { caseFilterSchema, type CaseFilter } from '../../client/case-filter';
-import { parseInput } from '../../client/errors';
+import { parseInput } from '../../errors/parse-input';
+import { ComputedDeadlineSchema } from '../../rules/computed-deadline';
 
 /** Response shapes. Nested domain records are loose objects: the fields named here are promised, others may follow. */
 const localizedText = z.object({ en: z.string(), ru: z.string() });
@@ -35,29 +36,13 @@ export const caseSummarySchema = z.looseObject({
   lastEvent: z.looseObject({ id: z.number(), type: z.string(), recordedAt: z.string() }),
 });
 
-const computedDeadlineSchema = z.looseObject({
-  ruleId: z.string(),
-  kind: z.string(),
-  title: localizedText,
-  owner: z.enum(['applicant', 'authority']),
-  dueDate: z.string(),
-  endsAt: z.string(),
-  zone: z.string(),
-  basis: z.enum(['statutory', 'policy']),
-  citation: z.string(),
-  confidence: z.string(),
-  informational: z.boolean(),
-  explanation: z.looseObject({ ruleId: z.string(), citation: z.string(), rawEndDate: z.string(), steps: z.array(z.looseObject({ kind: z.string(), date: z.string(), en: z.string(), ru: z.string() })) }),
-  warnings: z.array(z.string()),
-});
-
 export const caseViewSchema = caseSummarySchema.extend({
   events: z.array(z.looseObject({ id: z.number(), type: z.string(), actor: z.string(), recordedAt: z.string(), on: z.string().optional() })),
   deadlines: z.array(
     z.looseObject({
       id: z.string(),
       status: z.enum(['open', 'met', 'superseded', 'missed', 'expired']),
-      deadline: computedDeadlineSchema,
+      deadline: ComputedDeadlineSchema,
       /** The explanation as staff read it, in both languages. */
       explanationText: localizedText,
     }),

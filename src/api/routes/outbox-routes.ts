@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ForbiddenError } from '../../client/errors';
+import { ForbiddenError } from '../../errors/docket-errors';
 import { staffIdSchema } from '../../domain/identifiers';
 import type { Outbox } from '../../store';
 import { defineRoute, type ApiRoute } from '../http/route';

@@ -1,6 +1,6 @@
 import type { CliCommand } from '../command';
 import { type CliIo, EXIT_OK, UsageError } from '../io';
-import type { FeedRecord, TokenRecord } from '../../api/access';
+import type { FeedRecord, TokenRecord } from '../../access';
 import { parseCommandLine, withExitCodes } from './command-line';
 import { openCliServices, usingServices, type CliServices, type OpenCliServices } from './services';
 import { renderTable } from './table';

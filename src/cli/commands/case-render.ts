@@ -1,5 +1,5 @@
 import type { CaseListItem } from '../../client/case-listing';
-import type { TimelineEntry } from '../../client/timeline';
+import type { TimelineEntry } from '../../reports/timeline';
 import type { CaseSummary, CaseView } from '../../domain';
 import { renderExplanation, type Lang } from '../../rules';
 import { renderFacts, renderTable } from './table';

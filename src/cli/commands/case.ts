@@ -1,7 +1,7 @@
 import { caseFilterSchema, type CaseFilter } from '../../client/case-filter';
 import { collect } from '../../client/collect';
-import { parseInput } from '../../client/errors';
-import { caseTimeline } from '../../client/timeline';
+import { parseInput } from '../../errors/parse-input';
+import { caseTimeline } from '../../reports/timeline';
 import type { CommandName } from '../../domain';
 import type { CliCommand } from '../command';
 import { type CliIo, EXIT_OK, UsageError } from '../io';

@@ -1,5 +1,5 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
-import { DocketError, InvalidInputError } from '../../client/errors';
+import { DocketError, InvalidInputError } from '../../errors/docket-errors';
 import { type CliIo, EXIT_FAILURE, EXIT_USAGE, UsageError } from '../io';
 
 type Options = NonNullable<ParseArgsConfig['options']>;

@@ -1,5 +1,5 @@
-import { buildDigest } from '../../client/digest';
-import { renderDigest } from '../../client/digest-message';
+import { buildDigest } from '../../digest/build-digest';
+import { renderDigest } from '../../digest/digest-message';
 import type { CliCommand } from '../command';
 import { EXIT_OK, UsageError } from '../io';
 import { parseCommandLine, withExitCodes } from './command-line';

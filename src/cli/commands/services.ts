@@ -1,8 +1,8 @@
-import { openAccess } from '../../api';
-import type { AccessStore } from '../../api/access';
+import { openAccess } from '../../access/open-access';
+import type { AccessStore } from '../../access';
 import type { CaseClient } from '../../client/case-client';
 import { connectCases } from '../../client/connect';
-import { RegisterEscalatedCases, type EscalatedCases } from '../../client/escalated-cases';
+import { RegisterEscalatedCases, type EscalatedCases } from '../../store/escalated-cases';
 import { loadConfig, type DocketConfig } from '../../config';
 import { StaffDirectory } from '../../store';
 

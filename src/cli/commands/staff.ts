@@ -1,6 +1,6 @@
 import type { CliCommand } from '../command';
 import { EXIT_OK, UsageError } from '../io';
-import { InvalidInputError } from '../../client/errors';
+import { InvalidInputError } from '../../errors/docket-errors';
 import { RegisterInputError, type StaffMember } from '../../store';
 import { parseCommandLine, withExitCodes } from './command-line';
 import { openCliServices, usingServices, type OpenCliServices } from './services';

@@ -1,5 +1,5 @@
 import type { LocalDate } from '../../rules/types';
-import type { EscalationRequest } from '../../activities/types';
+import type { EscalationReason } from '../../domain/case';
 import type { ChannelName } from '../channel';
 
 /**
@@ -21,7 +21,7 @@ export interface Phrasebook {
   reminder: { subject(title: string, due: string, caseNumber: string): string; lead: string };
   escalation: {
     subject(title: string, due: string, caseNumber: string): string;
-    reasons: Record<EscalationRequest['reason'], string>;
+    reasons: Record<EscalationReason, string>;
   };
   deliveryFailed: {
     subject(caseNumber: string): string;

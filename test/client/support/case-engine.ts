@@ -1,18 +1,9 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
-import type { CaseActivities } from '../../../src/activities/types';
-import type { AuditEntry, AuditSink } from '../../../src/client/audit';
+import type { AuditEntry, AuditSink } from '../../../src/access/audit-entry';
 import { CaseClient } from '../../../src/client/case-client';
-import { computeDeadlines } from '../../../src/rules';
-import { createDevServerEnv } from '../../support/temporal-env';
+import { startTestEngine } from '../../support/test-engine';
 
-/** Real case workflows on the dev server with the real rules engine; outbound messages are only logged. */
-export const loggedActivities: CaseActivities = {
-  computeDeadlines: async ({ caseId: _caseId, ...request }) => computeDeadlines(request),
-  sendReminder: async (request) => ({ channel: 'log', messageId: request.idempotencyKey, duplicate: false }),
-  escalate: async (request) => ({ channel: 'log', messageId: request.idempotencyKey, duplicate: false }),
-  recordOutcome: async () => undefined,
-};
+export { daysAgo } from '../../support/test-engine';
 
 export class MemoryAudit implements AuditSink {
   readonly entries: AuditEntry[] = [];
@@ -21,6 +12,7 @@ export class MemoryAudit implements AuditSink {
   }
 }
 
+/** Real case workflows on the dev server, run by the engine's own worker, behind the case client. */
 export interface CaseEngine {
   env: TestWorkflowEnvironment;
   cases: CaseClient;
@@ -30,33 +22,12 @@ export interface CaseEngine {
 }
 
 export async function startCaseEngine(options: { taskQueue?: string; audit?: AuditSink; maxCachedWorkflows?: number } = {}): Promise<CaseEngine> {
-  const env = await createDevServerEnv();
   const taskQueue = options.taskQueue ?? 'interfaces-test';
-  const worker = await Worker.create({
-    connection: env.nativeConnection,
-    namespace: 'default',
+  const engine = await startTestEngine({
     taskQueue,
-    workflowsPath: require.resolve('../../../src/workflows'),
-    activities: loggedActivities,
-    ...(options.maxCachedWorkflows !== undefined ? { maxCachedWorkflows: options.maxCachedWorkflows } : {}),
+    ...(options.maxCachedWorkflows !== undefined ? { tuning: { maxCachedWorkflows: options.maxCachedWorkflows } } : {}),
   });
-  const running = worker.run();
   const audit = new MemoryAudit();
-  const cases = new CaseClient({ client: env.client, namespace: 'default', taskQueue, audit: options.audit ?? audit, via: 'api' });
-  return {
-    env,
-    cases,
-    audit,
-    taskQueue,
-    stop: async () => {
-      worker.shutdown();
-      await running;
-      await env.teardown();
-    },
-  };
-}
-
-/** A date `days` before today in UTC, as staff would enter a recent event. */
-export function daysAgo(days: number): string {
-  return new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+  const cases = new CaseClient({ client: engine.env.client, namespace: engine.env.namespace ?? 'default', taskQueue, audit: options.audit ?? audit, via: 'api' });
+  return { env: engine.env, cases, audit, taskQueue, stop: engine.stop };
 }

@@ -1,4 +1,4 @@
-import type { Digest } from './digest';
+import type { Digest } from './build-digest';
 
 export interface DigestText {
   subject: string;

@@ -1,9 +1,9 @@
 import type { Stage } from '../domain';
-import type { CaseClient } from './case-client';
-import type { CaseListItem } from './case-listing';
-import { collect } from './collect';
+import type { CaseReader } from '../client/case-reader';
+import type { CaseListItem } from '../client/case-listing';
+import { collect } from '../client/collect';
 import { missedDeadlines, upcomingDeadlines, type MissedDeadline, type ReportScope } from './deadline-report';
-import type { EscalatedCases } from './escalated-cases';
+import type { EscalatedCases } from '../store/escalated-cases';
 
 export const OVERVIEW_HORIZON_DAYS = 90;
 export const MISSED_LOOKBACK_DAYS = 90;
@@ -33,7 +33,7 @@ export interface Overview {
   workload: CaseworkerLoad[];
 }
 
-export async function buildOverview(cases: CaseClient, escalated: EscalatedCases, scope: ReportScope, now: Date): Promise<Overview> {
+export async function buildOverview(cases: CaseReader, escalated: EscalatedCases, scope: ReportScope, now: Date): Promise<Overview> {
   const [byStage, upcoming, missed, open] = await Promise.all([
     cases.listing.countByStage({ ...scope, includeClosed: true }),
     upcomingDeadlines(cases, scope, now, OVERVIEW_HORIZON_DAYS),

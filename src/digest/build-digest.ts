@@ -1,7 +1,7 @@
-import type { CaseClient } from './case-client';
-import type { CaseListItem } from './case-listing';
-import { missedDeadlines, upcomingDeadlines, type MissedDeadline } from './deadline-report';
-import type { EscalatedCases } from './escalated-cases';
+import type { CaseReader } from '../client/case-reader';
+import type { CaseListItem } from '../client/case-listing';
+import { missedDeadlines, upcomingDeadlines, type MissedDeadline } from '../reports/deadline-report';
+import type { EscalatedCases } from '../store/escalated-cases';
 
 export const DIGEST_UPCOMING_DAYS = 7;
 export const DIGEST_MISSED_LOOKBACK_DAYS = 90;
@@ -16,7 +16,7 @@ export interface Digest {
   missed: MissedDeadline[];
 }
 
-export async function buildDigest(cases: CaseClient, escalated: EscalatedCases, office: string, now: Date): Promise<Digest> {
+export async function buildDigest(cases: CaseReader, escalated: EscalatedCases, office: string, now: Date): Promise<Digest> {
   const [upcoming, missed] = await Promise.all([
     upcomingDeadlines(cases, { office }, now, DIGEST_UPCOMING_DAYS),
     missedDeadlines(cases, escalated, { office }, now, DIGEST_MISSED_LOOKBACK_DAYS),

@@ -1,7 +1,7 @@
 import { ScheduleOverlapPolicy } from '@temporalio/client';
-import { digestScheduleId, ensureDigestSchedule } from '../../src/client/digest-schedule';
-import { officeDay } from '../../src/client/working-day';
-import type { DigestRun } from '../../src/workflows/digest-workflow';
+import { digestScheduleId, ensureDigestSchedule } from '../../src/digest/digest-schedule';
+import { officeDay } from '../../src/digest/office-day';
+import type { DigestRun } from '../../src/digest/digest-workflow';
 import { eventually } from '../support/temporal-env';
 import { daysAgo, ESCALATE_LATE_ENTRIES_AT_ONCE, startApiEngine, type ApiEngine } from '../api/support/api-engine';
 

@@ -1,4 +1,4 @@
-import { officeIdSchema, staffIdSchema } from '../../domain/identifiers';
+import { officeIdSchema, staffIdSchema } from '../domain/identifiers';
 
 export const ROLES = ['caseworker', 'supervisor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];

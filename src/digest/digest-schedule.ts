@@ -1,7 +1,7 @@
 import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client, type ScheduleOptions } from '@temporalio/client';
 import { listJurisdictions } from '../rules';
-import { InvalidInputError } from './errors';
-import { DIGEST_WORKFLOW_TYPE, type DigestWorkflowInput } from '../workflows/digest-workflow';
+import { InvalidInputError } from '../errors/docket-errors';
+import { DIGEST_WORKFLOW_TYPE, type DigestWorkflowInput } from './digest-workflow';
 
 export interface DigestScheduleOptions {
   taskQueue: string;

@@ -1,9 +1,8 @@
 import { Migrator, sql, type Kysely, type Migration } from 'kysely';
-
-export type AccessDialect = 'sqlite' | 'postgres';
+import type { StoreDialect } from '../store/dialect';
 
 /** Never edit a migration that has shipped: add a new one. */
-function accessMigrations(dialect: AccessDialect): Record<string, Migration> {
+function accessMigrations(dialect: StoreDialect): Record<string, Migration> {
   return {
     '0001-access': {
       up: async (db: Kysely<unknown>) => {
@@ -50,7 +49,7 @@ function accessMigrations(dialect: AccessDialect): Record<string, Migration> {
   };
 }
 
-export async function migrateAccessTables(db: Kysely<unknown>, dialect: AccessDialect): Promise<void> {
+export async function migrateAccessTables(db: Kysely<unknown>, dialect: StoreDialect): Promise<void> {
   const migrations = accessMigrations(dialect);
   const migrator = new Migrator({
     db,

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { AuditEntry, AuditSink } from '../../client/audit';
+import type { AuditEntry, AuditSink } from './audit-entry';
 import type { AccessDatabase } from './schema';
 
 export interface RecordedAuditEntry extends Omit<AuditEntry, 'detail'> {

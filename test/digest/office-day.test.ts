@@ -1,4 +1,4 @@
-import { officeDay } from '../../src/client/working-day';
+import { officeDay } from '../../src/digest/office-day';
 
 describe('office working days by the production calendar', () => {
   it('takes the date in the jurisdiction’s zone and follows the decree, not just the weekday', () => {
@@ -15,6 +15,6 @@ describe('office working days by the production calendar', () => {
   });
 
   it('names the jurisdictions it knows when given another', () => {
-    expect(() => officeDay('XX', new Date())).toThrow(/No calendar for jurisdiction "XX"; known: RU/);
+    expect(() => officeDay('XX', new Date())).toThrow(/unknown jurisdiction "XX"; known: RU, /);
   });
 });

@@ -1,7 +1,7 @@
 import Sqlite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
-import { openAccessStore, type AccessStore } from '../../src/api/access';
-import { InvalidInputError, NotFoundError } from '../../src/client/errors';
+import { openAccessStore, type AccessStore } from '../../src/access';
+import { InvalidInputError, NotFoundError } from '../../src/errors/docket-errors';
 
 describe('access store: tokens, calendar feeds and the audit log', () => {
   let db: Kysely<unknown>;

@@ -1,5 +1,3 @@
-import type { z } from 'zod';
-
 /**
  * The errors every interface understands. The CLI turns them into exit codes and the HTTP API into
  * status codes, so a person always learns what was wrong, whichever door they came through.
@@ -47,15 +45,4 @@ export class ForbiddenError extends DocketError {
 export class UnavailableError extends DocketError {
   override name = 'UnavailableError';
   readonly kind = 'unavailable';
-}
-
-/** Validates with zod and throws an InvalidInputError naming each offending field. */
-export function parseInput<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  throw new InvalidInputError(`Invalid ${what}`, describeIssues(result.error.issues));
-}
-
-export function describeIssues(issues: readonly z.core.$ZodIssue[]): string[] {
-  return issues.map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(input)'}: ${issue.message}`);
 }

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import { AuditLog } from './audit-log';
 import { FeedStore } from './feed-store';
-import { migrateAccessTables, type AccessDialect } from './migrations';
+import type { StoreDialect } from '../store/dialect';
+import { migrateAccessTables } from './migrations';
 import type { AccessDatabase } from './schema';
 import { TokenStore } from './token-store';
 
@@ -12,7 +13,7 @@ export interface AccessStore {
 }
 
 /** Migrates the API's tables in the register's database and returns their stores. */
-export async function openAccessStore(db: Kysely<unknown>, dialect: AccessDialect, now?: () => Date): Promise<AccessStore> {
+export async function openAccessStore(db: Kysely<unknown>, dialect: StoreDialect, now?: () => Date): Promise<AccessStore> {
   await migrateAccessTables(db, dialect);
   const access = db as Kysely<AccessDatabase>;
   return { tokens: new TokenStore(access, now), feeds: new FeedStore(access, now), audit: new AuditLog(access, now) };

@@ -1,4 +1,4 @@
-import { ForbiddenError } from '../../client/errors';
+import { ForbiddenError } from '../errors/docket-errors';
 import type { Principal, Role } from './roles';
 
 /** Every action a role can be granted, with the words a refusal uses for it. */

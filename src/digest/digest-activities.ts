@@ -1,10 +1,10 @@
 import type { Notifier } from '../notify';
 import type { StaffDirectory } from '../store';
-import type { CaseClient } from './case-client';
-import { buildDigest } from './digest';
+import type { CaseReader } from '../client/case-reader';
+import { buildDigest } from './build-digest';
 import { renderDigest } from './digest-message';
-import type { EscalatedCases } from './escalated-cases';
-import { officeDay, type OfficeDay } from './working-day';
+import type { EscalatedCases } from '../store/escalated-cases';
+import { officeDay, type OfficeDay } from './office-day';
 
 export interface DigestRecipient {
   office: string;
@@ -26,7 +26,7 @@ export interface DigestActivities {
 }
 
 export interface DigestActivityDeps {
-  cases: CaseClient;
+  cases: CaseReader;
   escalated: EscalatedCases;
   staff: StaffDirectory;
   notifier: Notifier;

@@ -1,10 +1,10 @@
 import type { CaseView, DeadlineView } from '../domain';
 import type { ComputedDeadline, LocalDate } from '../rules/types';
-import type { CaseClient } from './case-client';
-import type { CaseFilter } from './case-filter';
-import type { CaseListItem } from './case-listing';
-import type { EscalatedCases } from './escalated-cases';
-import { mapLimit } from './map-limit';
+import type { CaseReader } from '../client/case-reader';
+import type { CaseFilter } from '../client/case-filter';
+import type { CaseListItem } from '../client/case-listing';
+import type { EscalatedCases } from '../store/escalated-cases';
+import { mapLimit } from '../client/map-limit';
 
 const DAY_MS = 86_400_000;
 
@@ -27,7 +27,7 @@ export interface MissedDeadline {
 }
 
 /** Cases whose next deadline ends within `days` from `now`, earliest first. */
-export function upcomingDeadlines(cases: CaseClient, scope: ReportScope, now: Date, days: number): Promise<CaseListItem[]> {
+export function upcomingDeadlines(cases: CaseReader, scope: ReportScope, now: Date, days: number): Promise<CaseListItem[]> {
   const filter: CaseFilter = {
     ...scope,
     nextDeadlineFrom: now.toISOString(),
@@ -42,7 +42,7 @@ export function upcomingDeadlines(cases: CaseClient, scope: ReportScope, now: Da
  * (a corrected date can turn a missed deadline into a met one).
  */
 export async function missedDeadlines(
-  cases: CaseClient,
+  cases: CaseReader,
   escalated: EscalatedCases,
   scope: ReportScope,
   now: Date,

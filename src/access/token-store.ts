@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import { z } from 'zod';
-import { NotFoundError, parseInput } from '../../client/errors';
+import { NotFoundError } from '../errors/docket-errors';
+import { parseInput } from '../errors/parse-input';
 import { officeSchema, ROLES, staffIdSchema, type Principal, type Role } from './roles';
 import type { AccessDatabase, ApiTokenTable } from './schema';
 import { revokeOnce } from './revocation';

@@ -1,5 +1,5 @@
 import { proxyActivities } from '@temporalio/workflow';
-import type { DigestActivities } from '../client/digest-activities';
+import type { DigestActivities } from './digest-activities';
 
 export const DIGEST_WORKFLOW_TYPE = 'digestWorkflow';
 

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { RegisterDatabase } from '../store/schema';
+import type { RegisterDatabase } from './schema';
 
 /** Which cases the engine has escalated: the candidates for missed deadlines, which visibility cannot index. */
 export interface EscalatedCases {

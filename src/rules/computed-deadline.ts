@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+/**
+ * A computed deadline, once: the rules engine returns it, workflow history keeps it, the activities
+ * check it before they send or write, and the API describes it in its OpenAPI document. The type is
+ * inferred from this schema, so the four can never disagree about its shape.
+ */
+const localDate = z.iso.date();
+const bilingual = z.object({ en: z.string().min(1), ru: z.string().min(1) });
+
+export const ExplanationStepSchema = z.object({
+  /** Machine-readable kind of step, e.g. 'start', 'add-period', 'clamp-month-end', 'roll-forward', 'suspension', 'note'. */
+  kind: z.string(),
+  /** The date after this step. */
+  date: localDate,
+  en: z.string(),
+  ru: z.string(),
+});
+
+export const ExplanationSchema = z.object({
+  trigger: z.object({ event: z.string(), date: localDate }),
+  ruleId: z.string(),
+  citation: z.string(),
+  rawEndDate: localDate,
+  steps: z.array(ExplanationStepSchema),
+  calendarSource: z.string(),
+  warnings: z.array(z.string()),
+});
+
+export const ComputedDeadlineSchema = z.object({
+  ruleId: z.string().min(1),
+  /** Stable kind the case domain understands, e.g. 'decision-due', 'complaint', 'court-challenge', 'protection-expiry', 'renewal-filing', 'departure', 'certificate-expiry', 'preliminary-consideration'. */
+  kind: z.string().min(1),
+  title: bilingual,
+  /** Who must act before it: the applicant's side (staff) or the authority. */
+  owner: z.enum(['applicant', 'authority']),
+  /** Last day on which the act may be done, local to `zone`. */
+  dueDate: localDate,
+  /** The instant the period ends: 24:00 local time of `dueDate`, as ISO-8601 UTC. */
+  endsAt: z.iso.datetime({ offset: true }),
+  zone: z.string().min(1),
+  basis: z.enum(['statutory', 'policy']),
+  citation: z.string().min(1),
+  confidence: z.enum(['high', 'medium-high', 'medium', 'low', 'unconfirmed']),
+  /** Events that meet this deadline. */
+  satisfiedBy: z.array(z.string()),
+  /** Events that make it moot without meeting it (e.g. a new application instead of a complaint). */
+  supersededBy: z.array(z.string()),
+  /** Days before `dueDate` on which to remind, when the rule pack sets its own (e.g. renewal: from 2 months ahead). */
+  reminderOffsetsDays: z.array(z.number().int().min(0)).optional(),
+  /** True for deadlines shown for information (e.g. the longer court period) and never escalated. */
+  informational: z.boolean(),
+  explanation: ExplanationSchema,
+  warnings: z.array(z.string()),
+});
+
+export type ExplanationStep = z.infer<typeof ExplanationStepSchema>;
+export type Explanation = z.infer<typeof ExplanationSchema>;
+export type ComputedDeadline = z.infer<typeof ComputedDeadlineSchema>;

@@ -1,0 +1,69 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { DataConverter } from '@temporalio/common';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { createActivityDeps, type ActivityRuntime } from '../../src/activities';
+import { CaseReader } from '../../src/client/case-reader';
+import { createDataConverter } from '../../src/codec/data-converter';
+import { generateKeyMaterial, parseKeyRingSpec, type KeyRing } from '../../src/codec/key-ring';
+import { createLogger } from '../../src/logging';
+import { createEngineWorker, type EngineWorkerOptions } from '../../src/worker/engine-worker';
+import { createDevServerEnv } from './temporal-env';
+
+export const TEST_PUBLIC_URL = 'http://docket.test';
+
+/**
+ * The engine's own worker (the production composition, data converter and activities) on a dev
+ * server, with its register in a fresh temporary SQLite file and messages to the outbox. The API and
+ * client suites build on it, so they test the worker that `npm start` runs.
+ */
+export interface TestEngine {
+  env: TestWorkflowEnvironment;
+  taskQueue: string;
+  dataDir: string;
+  /** Fresh per run, so no test can depend on fixed key bytes; the env's client encrypts with it too. */
+  keyRing: KeyRing;
+  dataConverter: DataConverter;
+  runtime: ActivityRuntime;
+  stop(): Promise<void>;
+}
+
+export async function startTestEngine(options: { taskQueue: string; tuning?: EngineWorkerOptions['tuning'] }): Promise<TestEngine> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'docket-engine-'));
+  const keyRing = parseKeyRingSpec(`test-key:${generateKeyMaterial()}`, 'test-key');
+  const dataConverter = createDataConverter(keyRing);
+  const env = await createDevServerEnv({ dataConverter });
+  const runtime = await createActivityDeps({ dataDir, smtpFrom: 'docket <docket@example.org>' }, { logger: createLogger('error') });
+  const worker = await createEngineWorker({
+    connection: env.nativeConnection,
+    namespace: env.namespace ?? 'default',
+    taskQueue: options.taskQueue,
+    dataConverter,
+    runtime,
+    cases: new CaseReader(env.client, env.namespace ?? 'default'),
+    dashboardUrl: `${TEST_PUBLIC_URL}/dashboard`,
+    ...(options.tuning ? { tuning: options.tuning } : {}),
+  });
+  const running = worker.run();
+  return {
+    env,
+    taskQueue: options.taskQueue,
+    dataDir,
+    keyRing,
+    dataConverter,
+    runtime,
+    stop: async () => {
+      worker.shutdown();
+      await running;
+      await runtime.close();
+      await env.teardown();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A date `days` before today in UTC, as staff would enter a recent event. */
+export function daysAgo(days: number): string {
+  return new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+}
