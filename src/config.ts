@@ -9,6 +9,7 @@ import {
   type LoadClientProfileOptions,
 } from '@temporalio/envconfig';
 import { z } from 'zod';
+import { describeIssue } from './errors/zod-issues';
 
 /**
  * The one place the environment is read. Every value is validated at startup so that a typo
@@ -134,10 +135,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): DocketConfig {
     ...Object.entries(RETIRED_VARIABLES).flatMap(([retired, current]) =>
       env[retired] === undefined ? [] : [`  ${retired} is no longer read: rename it to ${current}, Temporal's own name for it`],
     ),
-    ...(parsed.error?.issues ?? []).map((issue) => {
-      const variable = issue.path.join('.');
-      return `  ${variable}=${JSON.stringify(env[variable] ?? '')}: ${issue.message}`;
-    }),
+    ...(parsed.error?.issues ?? []).map(
+      (issue) => `  ${describeIssue(issue, { nameOf: ([variable]) => `${String(variable)}=${JSON.stringify(env[String(variable)] ?? '')}` })}`,
+    ),
   ];
   if (!parsed.success || problems.length > 0) {
     throw new ConfigError(`Invalid configuration in the environment:\n${problems.join('\n')}`);
@@ -268,7 +268,7 @@ function resolveTemporalTarget(env: NodeJS.ProcessEnv, e: Environment, fromRoot:
     callEnvconfig(() => loadClientConfigProfile({ ...options, profile: e.TEMPORAL_PROFILE }), profileLabel),
   );
   if (!parsed.success) {
-    throw invalidConnection(parsed.error.issues.map((issue) => `${nameOf(settingAt(issue.path))}: ${issue.message}`));
+    throw invalidConnection(parsed.error.issues.map((issue) => describeIssue(issue, { nameOf: (path) => nameOf(settingAt(path)) })));
   }
   const profile: ClientConfigProfile = parsed.data;
   const problems = combinationProblems(profile, nameOf, profileLabel);
