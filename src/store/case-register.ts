@@ -53,8 +53,8 @@ const deliveryFailureSchema = deliverySchema
   .extend({ error: z.string().min(1).max(2000) });
 export type DeliveryFailureInput = z.infer<typeof deliveryFailureSchema>;
 
-/** One computation to record: the request a case made and the deadlines the rules engine gave it. */
-export interface DeadlineComputation {
+/** What the register keeps of one computation: the request a case made and the deadlines the rules engine gave it. */
+export interface ComputationRecord {
   caseId: string;
   request: DeadlineRequest;
   deadlines: ComputedDeadline[];
@@ -117,7 +117,7 @@ export class CaseRegister {
    * One row per computed deadline, keyed by the case, the request and the rule: recomputing the same
    * request (a retry) adds nothing, a corrected trigger date adds the new values next to the old.
    */
-  async recordComputedDeadlines(input: DeadlineComputation): Promise<AppendResult[]> {
+  async recordComputedDeadlines(input: ComputationRecord): Promise<AppendResult[]> {
     const { caseId } = parseInput(z.object({ caseId: caseFields.caseId }), input, 'deadline record');
     const requestFingerprint = fingerprint(input.request);
     const recordedAt = this.now().toISOString();
