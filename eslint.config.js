@@ -33,7 +33,7 @@ const LAYERS = {
   'src/access': ['store', 'domain', 'errors', 'config.ts'],
   'src/notify': ['store', 'domain', 'rules', 'errors', 'logging.ts'],
   'src/store': ['domain', 'rules', 'errors', 'config.ts'],
-  'src/codec': ['errors'],
+  'src/codec': ['errors', 'config.ts'],
   'src/domain': ['rules', 'errors'],
   'src/rules': ['errors'],
   'src/errors': [],

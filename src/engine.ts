@@ -3,7 +3,7 @@ import { NativeConnection } from '@temporalio/worker';
 import { createActivityDeps } from './activities';
 import { startApiServer } from './api';
 import { CaseReader } from './client/case-reader';
-import { configuredKeyRing } from './client/connect';
+import { configuredKeyRing } from './codec/configured-key-ring';
 import { ensureDigestSchedule } from './digest/digest-schedule';
 import { createDataConverter } from './codec/data-converter';
 import type { DocketConfig } from './config';

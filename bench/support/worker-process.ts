@@ -12,7 +12,7 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { z } from 'zod';
 import { createActivityDeps } from '../../src/activities';
 import { CaseReader } from '../../src/client/case-reader';
-import { configuredKeyRing } from '../../src/client/connect';
+import { configuredKeyRing } from '../../src/codec/configured-key-ring';
 import { createDataConverter } from '../../src/codec/data-converter';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logging';

@@ -2,7 +2,7 @@ import type { Client } from '@temporalio/client';
 import type { PayloadCodec } from '@temporalio/common';
 import type { FastifyInstance } from 'fastify';
 import { CaseClient } from '../client/case-client';
-import { configuredKeyRing } from '../client/connect';
+import { configuredKeyRing } from '../codec/configured-key-ring';
 import { RegisterEscalatedCases, type EscalatedCases } from '../store/escalated-cases';
 import { EncryptionCodec } from '../codec/encryption-codec';
 import type { DocketConfig } from '../config';

@@ -1,22 +1,11 @@
 import { Client, Connection } from '@temporalio/client';
 import { createDataConverter } from '../codec/data-converter';
-import { loadKeyRing, loadOrCreateDevKeyRing, type KeyRing } from '../codec/key-ring';
+import { configuredKeyRing } from '../codec/configured-key-ring';
 import type { DocketConfig } from '../config';
 import { connectionOptions } from '../temporal/connection-options';
 import type { AuditSink } from '../access/audit-entry';
 import { CaseClient } from './case-client';
 import { UnavailableError } from '../errors/docket-errors';
-
-/**
- * The key ring the configuration names: keys from the environment, a given key file, or (one machine,
- * nothing configured) the development key file that the first process to start creates.
- */
-export function configuredKeyRing(config: DocketConfig): KeyRing {
-  const { keys, currentKeyId, keyFile, keyFileGiven } = config.encryption;
-  if (keys !== undefined) return loadKeyRing({ keys, currentKeyId });
-  if (keyFileGiven) return loadKeyRing({ keyFile });
-  return loadOrCreateDevKeyRing(keyFile);
-}
 
 export interface ConnectedCases {
   cases: CaseClient;
