@@ -2,6 +2,7 @@ import Sqlite from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
 import { Kysely, SqliteDialect } from 'kysely';
 import { openAccessStore, type AccessStore } from '../../src/access';
+import { parseCredential } from '../../src/access/secrets';
 import { buildApiServer } from '../../src/api/server';
 import { createLogger } from '../../src/logging';
 import { httpClient, listen } from './support/http';
@@ -50,8 +51,9 @@ describe('API access routes: tokens, feeds, audit, OpenAPI', () => {
       expect(refused.status).toBe(403);
       expect(refused.json().message).toBe(`The ${role} role may not manage API tokens.`);
     }
-    const listed = await call('GET', '/api/tokens', tokens.admin);
-    expect(JSON.stringify(listed.json())).not.toContain(token.split('_')[2]);
+    const listed = JSON.stringify((await call('GET', '/api/tokens', tokens.admin)).json());
+    expect(listed).toContain(record.id);
+    expect(listed).not.toContain(parseCredential('dkt', token)!.secret);
 
     expect((await call('DELETE', `/api/tokens/${record.id}`, tokens.admin)).status).toBe(200);
     expect((await call('GET', '/api/me', token)).json().message).toMatch(/revoked/);
