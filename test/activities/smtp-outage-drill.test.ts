@@ -3,6 +3,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { createTimeSkippingEnv } from '../support/temporal-env';
 import '../support/quiet-temporal-logs';
+import { waitFor } from '../support/wait-for';
 import { TEST_DATABASES } from '../store/register-databases';
 import { reminderFor, startHarness, type Harness } from './activity-harness';
 import { sendRemindersWithRetries } from './drill-workflows';
@@ -50,10 +51,10 @@ describe.each(TEST_DATABASES)('an SMTP outage drill through a real worker, regis
 
     await h.mailbox.stop();
     const outage = (async () => {
-      // Down until every reminder has failed at least twice.
-      while (requests.some((request) => (attempts.get(request.idempotencyKey) ?? 0) < 3)) {
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
+      await waitFor(() => requests.every((request) => (attempts.get(request.idempotencyKey) ?? 0) >= 3), {
+        timeoutMs: 60_000,
+        what: 'every reminder to fail at least twice while the SMTP server is down',
+      });
       expect(h.mailbox.messages).toEqual([]);
       await h.mailbox.start();
     })();

@@ -1,5 +1,6 @@
 import { caseViewSchema, overviewSchema } from '../../src/api/routes/case-schemas';
-import { eventually } from '../support/temporal-env';
+import { VISIBILITY_MS } from '../support/temporal-env';
+import { waitFor } from '../support/wait-for';
 import { daysAgo, ESCALATE_LATE_ENTRIES_AT_ONCE, startApiEngine, type ApiEngine } from './support/api-engine';
 
 /**
@@ -195,10 +196,10 @@ describe('HTTP API behaviour', () => {
     expect((await record('RU-TA-2016-0043', 'recordApplicationLodged', { lodgedOn: daysAgo(10) })).status).toBe(200);
     expect((await record('RU-TA-2016-0044', 'recordApplicationLodged', { lodgedOn: daysAgo(40) })).status).toBe(200);
 
-    const listed = await eventually(async () => {
+    const listed = await waitFor(async () => {
       const response = (await engine.http('GET', '/api/cases?sort=next-deadline', { token: supervisor })).json();
       return response.cases.length === 3 && response.cases.every((item: { nextDeadline?: unknown }) => item.nextDeadline) ? response.cases : undefined;
-    });
+    }, { timeoutMs: VISIBILITY_MS, what: 'the three cases to be listed with their next deadlines' });
     expect(listed.map((item: { caseNumber: string }) => item.caseNumber)).toEqual(['RU-TA-2016-0042', 'RU-TA-2016-0044', 'RU-TA-2016-0043']);
     expect(listed[0].nextDeadline).toMatchObject({ kind: 'complaint', dueDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
 
@@ -260,10 +261,10 @@ describe('HTTP API behaviour', () => {
       token: supervisor,
       body: { decision: 'refusal', noticeReceivedOn: daysAgo(35) },
     });
-    const overview = await eventually(async () => {
+    const overview = await waitFor(async () => {
       const body = overviewSchema.parse((await engine.http('GET', '/api/overview?office=msk-1', { token: supervisor })).json());
       return body.missed.length > 0 && body.openCases === 3 ? body : undefined;
-    });
+    }, { timeoutMs: VISIBILITY_MS, what: 'the overview to show the missed deadline of three open cases' });
     expect(overview.missed).toEqual([expect.objectContaining({ caseNumber: 'RU-TA-2016-0045', kind: 'complaint', owner: 'applicant' })]);
     expect(overview.byStage).toMatchObject({ refused: 2, lodged: 1 });
     expect(overview.upcoming.map((item) => item.caseNumber)).toEqual(['RU-TA-2016-0042', 'RU-TA-2016-0043']);

@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { eventually } from '../support/temporal-env';
+import { VISIBILITY_MS } from '../support/temporal-env';
+import { waitFor } from '../support/wait-for';
 import { daysAgo, startApiEngine, type ApiEngine } from '../api/support/api-engine';
 
 /** Chromium from Debian's package, driven without any browser download. */
@@ -26,7 +27,10 @@ describe('supervisor dashboard in headless Chromium', () => {
     await engine.cases.command('RU-TA-2016-0042', 'recordApplicationLodged', { actor: 'sv-msk', lodgedOn: daysAgo(30) });
     await engine.cases.command('RU-TA-2016-0042', 'recordDecision', { actor: 'sv-msk', decision: 'refusal', noticeReceivedOn: daysAgo(3) });
     await engine.cases.command('RU-TA-2016-0043', 'recordApplicationLodged', { actor: 'sv-msk', lodgedOn: daysAgo(70) });
-    await eventually(async () => (await engine.cases.listing.count({ nextDeadlineFrom: new Date().toISOString() })) === 2);
+    await waitFor(async () => (await engine.cases.listing.count({ nextDeadlineFrom: new Date().toISOString() })) === 2, {
+      timeoutMs: VISIBILITY_MS,
+      what: 'both cases to be listed with a next deadline',
+    });
     await engine.runtime.store.outbox.put({
       idempotencyKey: 'browser-test/reminder-1',
       messageId: '<browser-test-reminder-1@docket.test>',

@@ -7,7 +7,8 @@ import { createDigestCommand } from '../../src/cli/commands/digest';
 import { createStaffCommand } from '../../src/cli/commands/staff';
 import type { CliServices } from '../../src/cli/commands/services';
 import { loadConfig } from '../../src/config';
-import { eventually } from '../support/temporal-env';
+import { VISIBILITY_MS } from '../support/temporal-env';
+import { waitFor } from '../support/wait-for';
 import { daysAgo, startApiEngine, type ApiEngine } from '../api/support/api-engine';
 
 describe('docket CLI against the dev server', () => {
@@ -100,11 +101,11 @@ describe('docket CLI against the dev server', () => {
   it('lists cases by next deadline and counts them by stage', async () => {
     await docket('case', 'open', 'RU-TA-2016-0043', '--jurisdiction', 'RU', '--procedure', 'temporary-asylum', '--office', 'spb-1', '--caseworker', 'cw-spb', '--as', 'sv-spb');
     await docket('case', 'record', 'RU-TA-2016-0043', 'application-lodged', '--on', daysAgo(10), '--as', 'sv-spb');
-    const listed = await eventually(async () => {
+    const listed = await waitFor(async () => {
       const result = await docket('case', 'list', '--sort', 'next-deadline', '--json');
       const cases = JSON.parse(result.out).cases as Array<{ caseNumber: string; stage: string }>;
       return cases.length === 2 && cases.every((item) => item.stage !== 'opened') ? cases : undefined;
-    });
+    }, { timeoutMs: VISIBILITY_MS, what: 'both cases to be listed as lodged' });
     expect(listed.map((item) => item.caseNumber)).toEqual(['RU-TA-2016-0042', 'RU-TA-2016-0043']);
 
     const table = await docket('case', 'list', '--sort', 'next-deadline', '--office', 'spb-1');

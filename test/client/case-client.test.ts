@@ -1,5 +1,6 @@
 import { CommandRejectedError, ConflictError, InvalidInputError, NotFoundError } from '../../src/errors/docket-errors';
-import { eventually } from '../support/temporal-env';
+import { VISIBILITY_MS } from '../support/temporal-env';
+import { waitFor } from '../support/wait-for';
 import { daysAgo, startCaseEngine, type CaseEngine } from './support/case-engine';
 
 describe('case client facade on the dev server', () => {
@@ -22,7 +23,7 @@ describe('case client facade on the dev server', () => {
     const opened = await engine.cases.open({ ...opening, applicant: { pseudonym: 'Applicant-7F3A' } });
     expect(opened).toMatchObject({ caseNumber: 'RU-TA-2016-0042', stage: 'opened', office: 'msk-1', caseworker: 'cw-1' });
     expect(await engine.cases.locate('RU-TA-2016-0042')).toEqual({ office: 'msk-1', caseworker: 'cw-1' });
-    await eventually(async () => (await engine.cases.listing.count({ office: 'msk-1' })) === 1);
+    await waitFor(async () => (await engine.cases.listing.count({ office: 'msk-1' })) === 1, { timeoutMs: VISIBILITY_MS, what: 'the case to be counted in its office' });
 
     await expect(engine.cases.open(opening)).rejects.toThrow(ConflictError);
     expect(engine.audit.entries.slice(-2)).toEqual([
@@ -56,10 +57,10 @@ describe('case client facade on the dev server', () => {
     await engine.cases.open({ ...opening, caseNumber: 'RU-TA-2016-0043' });
     await engine.cases.command('RU-TA-2016-0043', 'closeCase', { actor: 'cw-1', reason: 'withdrawn', closedOn: daysAgo(0) });
     // Refused by the case itself while it finishes its last deliveries, by the server once its workflow has completed.
-    await eventually(async () => {
+    await waitFor(async () => {
       const refusal = await engine.cases.command('RU-TA-2016-0043', 'recordApplicationLodged', { actor: 'cw-1', lodgedOn: daysAgo(1) }).catch((error: unknown) => error);
       return refusal instanceof CommandRejectedError && refusal.message === 'Case RU-TA-2016-0043 is closed and accepts no more commands.';
-    });
+    }, { timeoutMs: VISIBILITY_MS, what: 'the closed case to refuse a command' });
     expect((await engine.cases.get('RU-TA-2016-0043')).stage).toBe('closed');
   });
 

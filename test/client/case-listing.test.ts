@@ -4,7 +4,8 @@ import { caseIdOf } from '../../src/domain/identifiers';
 import { CaseListing } from '../../src/client/case-listing';
 import { visibilityQuery } from '../../src/client/case-filter';
 import { Attempt, CaseStage, Caseworker, Jurisdiction, NextDeadline, NextDeadlineKind, Office, Procedure } from '../../src/workflows/search-attributes';
-import { createDevServerEnv, eventually } from '../support/temporal-env';
+import { createDevServerEnv, VISIBILITY_MS } from '../support/temporal-env';
+import { waitFor } from '../support/wait-for';
 
 describe('visibility query', () => {
   it('leaves out closed cases and earlier runs, and quotes every value', () => {
@@ -60,7 +61,7 @@ describe('case listing on the dev server', () => {
 
   it('counts by filter and by stage, leaving closed cases out unless asked', async () => {
     const listing = new CaseListing(env.client, 'default');
-    await eventually(async () => (await listing.count({ includeClosed: true })) === 4);
+    await waitFor(async () => (await listing.count({ includeClosed: true })) === 4, { timeoutMs: VISIBILITY_MS, what: 'all four cases to be counted' });
     expect(await listing.count({})).toBe(3);
     expect(await listing.count({ office: 'msk-1' })).toBe(2);
     const byStage = await listing.countByStage({ includeClosed: true });

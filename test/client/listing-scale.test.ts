@@ -1,6 +1,6 @@
 import { mapLimit } from '../../src/client/map-limit';
 import { compareByNextDeadline } from '../../src/client/case-listing';
-import { eventually } from '../support/temporal-env';
+import { waitFor } from '../support/wait-for';
 import { daysAgo, startCaseEngine, type CaseEngine } from './support/case-engine';
 
 /**
@@ -29,7 +29,10 @@ describe('listing over more than a thousand cases', () => {
       },
     );
     console.info(`opened ${CASES} cases in ${Math.round((Date.now() - started) / 1000)} s`);
-    await eventually(async () => (await engine.cases.listing.count({ stages: ['lodged'] })) === (CASES / 3) * 2, 120_000);
+    await waitFor(async () => (await engine.cases.listing.count({ stages: ['lodged'] })) === (CASES / 3) * 2, {
+      timeoutMs: 120_000,
+      what: 'every lodged case to be indexed',
+    });
   }, 900_000);
   afterAll(() => engine?.stop());
 

@@ -2,7 +2,8 @@ import { ScheduleOverlapPolicy } from '@temporalio/client';
 import { digestScheduleId, ensureDigestSchedule } from '../../src/digest/digest-schedule';
 import { officeDay } from '../../src/digest/office-day';
 import type { DigestRun } from '../../src/digest/digest-workflow';
-import { eventually } from '../support/temporal-env';
+import { VISIBILITY_MS } from '../support/temporal-env';
+import { waitFor } from '../support/wait-for';
 import { daysAgo, ESCALATE_LATE_ENTRIES_AT_ONCE, startApiEngine, type ApiEngine } from '../api/support/api-engine';
 
 describe('daily digest for supervisors', () => {
@@ -30,7 +31,10 @@ describe('daily digest for supervisors', () => {
       await engine.cases.command(caseNumber, 'recordApplicationLodged', { actor: 'cw-msk', lodgedOn: daysAgo(60) });
       await engine.cases.command(caseNumber, 'recordDecision', { actor: 'cw-msk', decision: 'refusal', noticeReceivedOn: daysAgo(refusedDaysAgo) });
     }
-    await eventually(async () => (await engine.runtime.store.outbox.list({ recipientId: 'sv-msk' })).some((message) => message.caseNumber === 'RU-TA-2016-0045'));
+    await waitFor(async () => (await engine.runtime.store.outbox.list({ recipientId: 'sv-msk' })).some((message) => message.caseNumber === 'RU-TA-2016-0045'), {
+      timeoutMs: VISIBILITY_MS,
+      what: 'the escalation of RU-TA-2016-0045 in the outbox',
+    });
   });
   afterAll(() => engine?.stop());
 
@@ -72,7 +76,10 @@ describe('daily digest for supervisors', () => {
     expect(description.policies.overlap).toBe(ScheduleOverlapPolicy.SKIP);
 
     await handle.trigger();
-    const started = await eventually(async () => (await handle.describe()).info.recentActions[0]?.action.workflow.workflowId);
+    const started = await waitFor(async () => (await handle.describe()).info.recentActions[0]?.action.workflow.workflowId, {
+      timeoutMs: VISIBILITY_MS,
+      what: 'the triggered schedule to start its workflow',
+    });
     const result: DigestRun = await engine.env.client.workflow.getHandle(started).result();
     expect(result.date).toBe(officeDay('RU', new Date()).date);
   });

@@ -1,7 +1,8 @@
 import { Worker } from '@temporalio/worker';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { CaseStage, NextDeadline, Office } from '../../src/workflows/search-attributes';
-import { createDevServerEnv, eventually } from '../support/temporal-env';
+import { createDevServerEnv, VISIBILITY_MS } from '../support/temporal-env';
+import { waitFor } from '../support/wait-for';
 import { labelQuery, searchableWorkflow } from './workflows';
 
 describe('dev server with the case search attributes', () => {
@@ -36,7 +37,7 @@ describe('dev server with the case search attributes', () => {
       );
       expect(await started[0]!.query(labelQuery)).toBe('label-refused');
 
-      const refused = await eventually(async () => {
+      const refused = await waitFor(async () => {
         const found: string[] = [];
         for await (const execution of env.client.workflow.list({
           query: `CaseStage = "refused" AND Office = "office-test" AND NextDeadline < "2016-02-27T00:00:00Z"`,
@@ -44,7 +45,7 @@ describe('dev server with the case search attributes', () => {
           found.push(execution.workflowId);
         }
         return found.length > 0 ? found : undefined;
-      });
+      }, { timeoutMs: VISIBILITY_MS, what: 'the refused workflow to be listed by its search attributes' });
       expect(refused).toEqual(['foundation-searchable-refused']);
 
       const description = await started[1]!.describe();

@@ -13,6 +13,7 @@ import { caseIdOf, type CaseView, type CommandName } from '../../src/domain';
 import { createLogger } from '../../src/logging';
 import type { RegisterDatabaseHandle } from '../../src/store';
 import { caseWorkflowId } from '../../src/workflows/messages';
+import { waitFor } from '../support/wait-for';
 import { createCaseTestEnv, createCaseWorker } from '../workflows/case-env';
 import { seedOfficeStaff } from './office-staff';
 import { CLOSING_NOTE, CORRECTION_REASON, REASSIGN_REASON, STORY } from './personal-data';
@@ -75,14 +76,14 @@ describe('audit trail of staff commands in the case register', () => {
     const viaClient = (name: CommandName, input: Record<string, unknown>) => cases.command(CASE_NUMBER, name, input);
     /** Straight to the workflow, around the client. */
     const direct = (name: CommandName, input: Record<string, unknown>) => handle().executeUpdate(name, { args: [input] });
-    const settled = async (): Promise<CaseView> => {
-      for (let tries = 0; tries < 200; tries += 1) {
-        const view = await cases.get(CASE_NUMBER);
-        if (view.pendingDeliveries === 0) return view;
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-      throw new Error('deliveries still pending after 10 seconds');
-    };
+    const settled = (): Promise<CaseView> =>
+      waitFor(
+        async () => {
+          const view = await cases.get(CASE_NUMBER);
+          return view.pendingDeliveries === 0 && view;
+        },
+        { timeoutMs: 30_000, what: `the deliveries of ${CASE_NUMBER} to settle` },
+      );
 
     const final = await worker.runUntil(async () => {
       await cases.open({ caseNumber: CASE_NUMBER, jurisdiction: 'RU', procedure: 'temporary-asylum', office: OFFICE, caseworker: CASEWORKER, actor: CASEWORKER });

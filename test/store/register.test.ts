@@ -8,6 +8,7 @@ import {
   type RegisterDatabaseHandle,
   type Store,
 } from '../../src/store';
+import { waitFor } from '../support/wait-for';
 import { complaintDeadline, REFUSAL_RECEIVED } from './founding-case';
 import { TEST_DATABASES } from './register-databases';
 
@@ -195,9 +196,17 @@ describe.each(TEST_DATABASES)('the case register on $name', (database) => {
   // Without the pool's error listener, the dropped idle connection fails this test as an unhandled error.
   (database.name === 'postgres' ? it : it.skip)('survives the server dropping its idle connections', async () => {
     await store.register.append(refusalReceived());
-    await sql`select pg_terminate_backend(pid) from pg_stat_activity
-              where datname = current_database() and pid <> pg_backend_pid()`.execute(raw.db);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    const warnings = jest.spyOn(process, 'emitWarning');
+    try {
+      await sql`select pg_terminate_backend(pid) from pg_stat_activity
+                where datname = current_database() and pid <> pg_backend_pid()`.execute(raw.db);
+      await waitFor(() => warnings.mock.calls.some(([warning]) => String(warning).includes('idle PostgreSQL connection failed and was discarded')), {
+        timeoutMs: 10_000,
+        what: 'the pool to discard the connection the server dropped',
+      });
+    } finally {
+      warnings.mockRestore();
+    }
     expect((await store.register.caseTrail(CASE.caseId)).events).toHaveLength(1);
   });
 

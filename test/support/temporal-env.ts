@@ -44,20 +44,5 @@ export function createDevServerEnv(options: EnvOptions & { extraArgs?: string[] 
   });
 }
 
-/** Visibility is eventually consistent: poll until the check passes or the time is up. */
-export async function eventually<T>(check: () => Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  for (;;) {
-    try {
-      const value = await check();
-      if (value !== undefined && value !== false) return value;
-    } catch (error) {
-      lastError = error;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`condition not met within ${timeoutMs} ms${lastError ? `: ${String(lastError)}` : ''}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
+/** How long a test waits for visibility (listings, counts, schedules), which is eventually consistent, to show a change. */
+export const VISIBILITY_MS = 20_000;

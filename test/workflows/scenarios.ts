@@ -6,6 +6,7 @@ import type { CaseSummary, CaseView, CommandInput, CommandName, OpenCaseInput } 
 import type { CaseActivities } from '../../src/activities/types';
 import type { caseWorkflow } from '../../src/workflows/case-workflow';
 import { caseUpdates, caseWorkflowId, getCase } from '../../src/workflows/messages';
+import { waitFor } from '../support/wait-for';
 import { createCaseTestEnv, createCaseWorker, recordingActivities } from './case-env';
 
 /**
@@ -88,14 +89,14 @@ export async function withCase<T>(
         },
         command: (name, input) => executeCommand(handle(), name, { actor: CASEWORKER, ...input } as CommandInput<typeof name>),
         view: () => handle().query(getCase),
-        settledView: async () => {
-          for (let tries = 0; tries < 100; tries += 1) {
-            const view = await handle().query(getCase);
-            if (view.pendingDeliveries === 0) return view;
-            await new Promise((resolve) => setTimeout(resolve, 50));
-          }
-          throw new Error('deliveries still pending after 5 seconds');
-        },
+        settledView: () =>
+          waitFor(
+            async () => {
+              const view = await handle().query(getCase);
+              return view.pendingDeliveries === 0 && view;
+            },
+            { timeoutMs: 30_000, what: `the deliveries of ${caseNumber} to settle` },
+          ),
       };
       return body(run);
     });
