@@ -32,10 +32,10 @@ export function drillSmtpOutage(options: SmtpOutageOptions, log: DrillLog): Prom
       const { plan, wave, expected } = await openDrillWave(stack, 'smtp-outage', options, figures, log);
 
       await sleepUntil(plan.dueAtMs - 5000);
-      await mailbox.stop();
+      await mailbox.goDown();
       await sleepUntil(plan.dueAtMs + options.outageSeconds * 1000);
       figures.receivedDuringOutage = mailbox.messages.length;
-      await mailbox.start();
+      await mailbox.comeBack();
       const backAt = Date.now();
       log(`smtp-outage: SMTP back after ${options.outageSeconds} s`);
 

@@ -11,12 +11,13 @@ import { createLogger } from '../../src/logging';
 import { openRegisterDatabase, StaffDirectory, type RegisterDatabaseHandle } from '../../src/store';
 import { connectionOptions } from '../../src/temporal/connection-options';
 import { startDevServer, type RunningDevServer } from '../../src/temporal/dev-server';
-import { freePort } from '../../test/support/free-port';
+import { holdPort, startOnFreePorts } from '../../test/support/free-port';
 import { startWorkerProcess, type WorkerHandle } from './worker-handle';
 
 export const OFFICES = ['msk-1', 'msk-2', 'spb-1', 'kzn-1'] as const;
 export const CASEWORKERS = Array.from({ length: 12 }, (_, index) => `cw-bench-${String(index).padStart(2, '0')}`);
 const SUPERVISOR = 'sv-bench';
+const STACK_PORTS = ['temporal', 'ui', 'api'] as const;
 
 export interface StackOptions {
   /** Sticky cache size of the worker: the cases (and baseline workflows) it keeps in memory. */
@@ -50,14 +51,21 @@ export class BenchStack {
     private readonly options: StackOptions,
   ) {}
 
-  static async start(options: StackOptions): Promise<BenchStack> {
+  /** On loopback ports that were free; started again on others if one was taken in the meantime. */
+  static start(options: StackOptions): Promise<BenchStack> {
+    return startOnFreePorts(STACK_PORTS, (ports) => BenchStack.startOn(ports, options));
+  }
+
+  private static async startOn(
+    { temporal: temporalPort, ui: uiPort, api: apiPort }: Record<(typeof STACK_PORTS)[number], number>,
+    options: StackOptions,
+  ): Promise<BenchStack> {
     const dataDir = mkdtempSync(path.join(options.parentDir ?? os.tmpdir(), 'docket-bench-'));
     const cleanup: Array<() => Promise<void>> = [async () => rmSync(dataDir, { recursive: true, force: true })];
     const unwind = async () => {
       for (const step of cleanup.reverse()) await step().catch(() => undefined);
     };
     try {
-      const [temporalPort, uiPort, apiPort] = [await freePort(), await freePort(), await freePort()];
       // Only what the engine reads, so a DATABASE_URL or key in the caller's shell cannot leak in.
       const env: NodeJS.ProcessEnv = {
         PATH: process.env.PATH,
@@ -121,11 +129,16 @@ export class BenchStack {
     return this.currentWorker;
   }
 
-  /** Stops the dev server (SIGTERM) and starts it again on the same SQLite file and port. */
+  /**
+   * Stops the dev server (SIGTERM) and starts it again on the same SQLite file and ports, where the
+   * worker and the clients reconnect; the ports are held meanwhile so that nothing else takes them.
+   */
   async restartDevServer(downMs = 0): Promise<void> {
     await this.devServer.stop();
-    if (downMs > 0) await new Promise((resolve) => setTimeout(resolve, downMs));
     const port = Number(this.config.temporal.address.split(':')[1]);
+    const holds = [await holdPort(port), await holdPort(this.config.devServer.uiPort)];
+    if (downMs > 0) await new Promise((resolve) => setTimeout(resolve, downMs));
+    for (const hold of holds) await hold.release();
     this.devServer = await startDevServer(devServerOptions(this.config, this.dataDir, port, this.config.devServer.uiPort));
   }
 

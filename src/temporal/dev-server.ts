@@ -7,9 +7,11 @@ import { searchAttributeFlags } from './search-attribute-flags';
 
 export interface DevServerOptions {
   cliPath: string;
-  dbFile: string;
+  /** Where cases persist; in memory when absent (tests). */
+  dbFile?: string;
   port: number;
-  uiPort: number;
+  /** The Web UI's port; without one the server runs headless (tests). */
+  uiPort?: number;
   namespace: string;
   /** The codec endpoint the Web UI uses to decrypt payloads for signed-in users. */
   uiCodecEndpoint?: string;
@@ -18,7 +20,8 @@ export interface DevServerOptions {
 
 export interface RunningDevServer {
   address: string;
-  uiUrl: string;
+  /** Absent when the server runs headless. */
+  uiUrl?: string;
   process: ChildProcess;
   stop(): Promise<void>;
 }
@@ -28,7 +31,9 @@ export class DevServerError extends Error {
 }
 
 /**
- * Runs `temporal server start-dev` on a SQLite file, so cases survive a restart of the engine.
+ * Runs `temporal server start-dev` on a SQLite file, so cases survive a restart of the engine (tests
+ * run it in memory and headless). Unlike the SDK's own launcher it keeps the server's output, so a
+ * failure says why (e.g. "bind: address already in use"), and it waits a minute, not five seconds.
  * The binary comes from the project's own virtual environment (scripts/setup.sh), never a download.
  */
 export async function startDevServer(options: DevServerOptions): Promise<RunningDevServer> {
@@ -42,18 +47,16 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
       `Port ${options.port} is already in use. Stop whatever listens there, or set TEMPORAL_PORT (or TEMPORAL_ADDRESS to use that server).`,
     );
   }
-  mkdirSync(path.dirname(options.dbFile), { recursive: true });
+  if (options.dbFile) mkdirSync(path.dirname(options.dbFile), { recursive: true });
   const args = [
     'server',
     'start-dev',
-    '--db-filename',
-    options.dbFile,
+    ...(options.dbFile ? ['--db-filename', options.dbFile] : []),
     '--ip',
     '127.0.0.1',
     '--port',
     String(options.port),
-    '--ui-port',
-    String(options.uiPort),
+    ...(options.uiPort === undefined ? ['--headless'] : ['--ui-port', String(options.uiPort)]),
     '--namespace',
     options.namespace,
     '--log-format',
@@ -90,7 +93,7 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
 
   return {
     address: `127.0.0.1:${options.port}`,
-    uiUrl: `http://127.0.0.1:${options.uiPort}`,
+    ...(options.uiPort === undefined ? {} : { uiUrl: `http://127.0.0.1:${options.uiPort}` }),
     process: child,
     async stop() {
       if (exited) return;

@@ -49,14 +49,14 @@ describe.each(TEST_DATABASES)('an SMTP outage drill through a real worker, regis
       },
     });
 
-    await h.mailbox.stop();
+    await h.mailbox.goDown();
     const outage = (async () => {
       await waitFor(() => requests.every((request) => (attempts.get(request.idempotencyKey) ?? 0) >= 3), {
         timeoutMs: 60_000,
         what: 'every reminder to fail at least twice while the SMTP server is down',
       });
       expect(h.mailbox.messages).toEqual([]);
-      await h.mailbox.start();
+      await h.mailbox.comeBack();
     })();
 
     const receipts = await worker.runUntil(async () => {

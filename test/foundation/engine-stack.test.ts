@@ -4,36 +4,53 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { isPortOpen } from '../../src/temporal/dev-server';
-import { freePort } from '../support/free-port';
+import { startOnFreePorts } from '../support/free-port';
 import { TEMPORAL_CLI } from '../support/temporal-env';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, '..', '..');
 const MAIN = path.join(ROOT, 'dist', 'main.js');
+const ENGINE_PORTS = ['temporal', 'ui', 'api'] as const;
 
 interface Engine {
   child: ChildProcess;
+  ports: Record<(typeof ENGINE_PORTS)[number], number>;
+  env: NodeJS.ProcessEnv;
   output: () => string;
 }
 
-function startEngine(env: NodeJS.ProcessEnv): Promise<Engine> {
-  const child = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`engine not up within 90 s:\n${output}`)), 90_000);
-    const check = setInterval(() => {
-      if (output.includes('asylum-docket is running')) {
+/** `npm start` on the data directory, on free ports (tried again on others when one was taken meanwhile). */
+function startEngine(dataDir: string): Promise<Engine> {
+  return startOnFreePorts(ENGINE_PORTS, (ports) => {
+    const env = {
+      ...process.env,
+      DOCKET_DATA_DIR: dataDir,
+      TEMPORAL_PORT: String(ports.temporal),
+      TEMPORAL_UI_PORT: String(ports.ui),
+      API_PORT: String(ports.api),
+      DOCKET_ACTOR: 'cw-stack',
+    };
+    const child = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    return new Promise<Engine>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        child.kill('SIGKILL');
+        reject(new Error(`engine not up within 90 s:\n${output}`));
+      }, 90_000);
+      const check = setInterval(() => {
+        if (output.includes('asylum-docket is running')) {
+          clearInterval(check);
+          clearTimeout(timer);
+          resolve({ child, ports, env, output: () => output });
+        }
+      }, 100);
+      child.once('exit', (code) => {
         clearInterval(check);
         clearTimeout(timer);
-        resolve({ child, output: () => output });
-      }
-    }, 100);
-    child.once('exit', (code) => {
-      clearInterval(check);
-      clearTimeout(timer);
-      reject(new Error(`engine exited with ${code}:\n${output}`));
+        reject(new Error(`engine exited with ${code}:\n${output}`));
+      });
     });
   });
 }
@@ -51,39 +68,32 @@ describe('npm start stack', () => {
 
   it('comes up, serves, shuts down cleanly, and finds its cases again after a restart', async () => {
     if (!existsSync(MAIN)) throw new Error('dist/main.js is missing: run `npm run build` (npm test does).');
-    const [temporalPort, uiPort, apiPort] = [await freePort(), await freePort(), await freePort()];
-    const env = {
-      ...process.env,
-      DOCKET_DATA_DIR: dataDir,
-      TEMPORAL_PORT: String(temporalPort),
-      TEMPORAL_UI_PORT: String(uiPort),
-      API_PORT: String(apiPort),
-      DOCKET_ACTOR: 'cw-stack',
-    };
-    const address = `127.0.0.1:${temporalPort}`;
-    const docket = (...args: string[]) => run(path.join(ROOT, 'bin', 'docket'), args, { env, cwd: ROOT });
+    const docket = (engine: Engine, ...args: string[]) => run(path.join(ROOT, 'bin', 'docket'), args, { env: engine.env, cwd: ROOT });
+    const address = (engine: Engine) => `127.0.0.1:${engine.ports.temporal}`;
 
-    const first = await startEngine(env);
-    expect(await isPortOpen('127.0.0.1', temporalPort)).toBe(true);
-    expect(await isPortOpen('127.0.0.1', uiPort)).toBe(true);
-    const health = await fetch(`http://127.0.0.1:${apiPort}/health`);
+    const first = await startEngine(dataDir);
+    const { temporal, ui, api } = first.ports;
+    expect(await isPortOpen('127.0.0.1', temporal)).toBe(true);
+    expect(await isPortOpen('127.0.0.1', ui)).toBe(true);
+    const health = await fetch(`http://127.0.0.1:${api}/health`);
     expect(await health.json()).toEqual({ status: 'ok' });
-    const webUi = await fetch(`http://127.0.0.1:${uiPort}/`);
+    const webUi = await fetch(`http://127.0.0.1:${ui}/`);
     expect(webUi.status).toBe(200);
 
-    await docket('case', 'open', 'RU-TA-2016-0042', '--jurisdiction', 'RU', '--procedure', 'temporary-asylum', '--office', 'msk', '--caseworker', 'cw-stack');
-    const listed = await run(TEMPORAL_CLI, ['workflow', 'list', '--address', address, '--query', 'CaseStage IS NOT NULL']);
+    await docket(first, 'case', 'open', 'RU-TA-2016-0042', '--jurisdiction', 'RU', '--procedure', 'temporary-asylum', '--office', 'msk', '--caseworker', 'cw-stack');
+    const listed = await run(TEMPORAL_CLI, ['workflow', 'list', '--address', address(first), '--query', 'CaseStage IS NOT NULL']);
     expect(listed.stdout).toContain('RU-TA-2016-0042');
 
     expect(await stopEngine(first)).toBe(0);
-    expect(await isPortOpen('127.0.0.1', temporalPort)).toBe(false);
-    expect(await isPortOpen('127.0.0.1', apiPort)).toBe(false);
+    expect(await isPortOpen('127.0.0.1', temporal)).toBe(false);
+    expect(await isPortOpen('127.0.0.1', api)).toBe(false);
 
-    const second = await startEngine(env);
+    // On the same data directory; the ports are fresh ones, as what a restart must find is in the files.
+    const second = await startEngine(dataDir);
     try {
-      const relisted = await run(TEMPORAL_CLI, ['workflow', 'list', '--address', address]);
+      const relisted = await run(TEMPORAL_CLI, ['workflow', 'list', '--address', address(second)]);
       expect(relisted.stdout).toContain('RU-TA-2016-0042');
-      const shown = await docket('case', 'show', 'RU-TA-2016-0042', '--json');
+      const shown = await docket(second, 'case', 'show', 'RU-TA-2016-0042', '--json');
       expect(JSON.parse(shown.stdout)).toMatchObject({ caseNumber: 'RU-TA-2016-0042' });
     } finally {
       expect(await stopEngine(second)).toBe(0);

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import { holdPort, reservePort, type PortHold } from '../support/free-port';
 
 export interface ReceivedMail {
   to: string[];
@@ -16,12 +17,13 @@ export interface SmtpMailboxOptions {
 
 /**
  * A real SMTP server on loopback that keeps what it receives. It can go down and come back on the same
- * port, and messages survive the restart, so a test can drill an outage.
+ * port, and messages survive the outage, so a test can drill one.
  */
 export class SmtpMailbox {
   readonly messages: ReceivedMail[] = [];
   private server: SMTPServer | undefined;
   private port = 0;
+  private outage: PortHold | undefined;
 
   constructor(private readonly options: SmtpMailboxOptions = {}) {}
 
@@ -60,18 +62,33 @@ export class SmtpMailbox {
     this.server = server;
   }
 
-  /** Closes the port: connections are refused until `start()` is called again. */
+  /** Goes down: connections are refused until `comeBack()`, and the port is held for it meanwhile. */
+  async goDown(): Promise<void> {
+    await this.close();
+    this.outage = await holdPort(this.port);
+  }
+
+  /** Ends an outage, on the same port. */
+  async comeBack(): Promise<void> {
+    await this.outage?.release();
+    this.outage = undefined;
+    await this.start();
+  }
+
   async stop(): Promise<void> {
+    await this.outage?.release();
+    this.outage = undefined;
+    await this.close();
+  }
+
+  private async close(): Promise<void> {
     const server = this.server;
     this.server = undefined;
     if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
-  /** A port on which nothing listens right now. */
+  /** The URL of a port where connections are refused, and stay refused while a test uses it. */
   static async closedPortUrl(): Promise<string> {
-    const mailbox = new SmtpMailbox();
-    await mailbox.start();
-    await mailbox.stop();
-    return mailbox.url;
+    return `smtp://127.0.0.1:${await reservePort(0)}`;
   }
 }

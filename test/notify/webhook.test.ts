@@ -7,6 +7,7 @@ import {
   type OutgoingMessage,
 } from '../../src/notify';
 import type { StaffMember } from '../../src/store';
+import { reservePort } from '../support/free-port';
 import { WebhookReceiver } from './webhook-receiver';
 import { failureOf } from './failure-of';
 
@@ -128,10 +129,7 @@ describe('the webhook channel against a real HTTP receiver', () => {
   });
 
   it('calls a refused connection transient', async () => {
-    const closed = new WebhookReceiver(SECRET);
-    await closed.start();
-    const url = closed.url();
-    await closed.stop();
+    const url = `http://127.0.0.1:${await reservePort(0)}/hook`;
     expect((await failureOf(createWebhookChannel({ resolveSecret }).send(supervisorAt(url), message))).permanent).toBe(false);
   });
 });

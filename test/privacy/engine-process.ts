@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { generateKeyMaterial, parseKeyRingSpec, type KeyRing } from '../../src/codec/key-ring';
-import { freePort } from '../support/free-port';
+import { startOnFreePorts } from '../support/free-port';
 import { TEMPORAL_CLI } from '../support/temporal-env';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -34,9 +34,13 @@ function isolatedEnvironment(): NodeJS.ProcessEnv {
   );
 }
 
-export async function startEngineProcess(): Promise<EngineProcess> {
+/** On free ports, tried again on others when one was taken in the meantime. */
+export function startEngineProcess(): Promise<EngineProcess> {
+  return startOnFreePorts(['temporal', 'ui', 'api'], startEngineProcessOn);
+}
+
+async function startEngineProcessOn(ports: Record<'temporal' | 'ui' | 'api', number>): Promise<EngineProcess> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'docket-privacy-'));
-  const [temporalPort, uiPort, apiPort] = [await freePort(), await freePort(), await freePort()];
   const keys = `${KEY_ID}:${generateKeyMaterial()}`;
   const child: ChildProcess = spawn(process.execPath, ['--require', 'tsx/cjs', path.join(ROOT, 'src', 'main.ts')], {
     cwd: ROOT,
@@ -47,9 +51,9 @@ export async function startEngineProcess(): Promise<EngineProcess> {
       DOCKET_ENCRYPTION_KEYS: keys,
       DOCKET_ENCRYPTION_KEY_ID: KEY_ID,
       TEMPORAL_CLI_PATH: TEMPORAL_CLI,
-      TEMPORAL_PORT: String(temporalPort),
-      TEMPORAL_UI_PORT: String(uiPort),
-      API_PORT: String(apiPort),
+      TEMPORAL_PORT: String(ports.temporal),
+      TEMPORAL_UI_PORT: String(ports.ui),
+      API_PORT: String(ports.api),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -74,9 +78,9 @@ export async function startEngineProcess(): Promise<EngineProcess> {
   }
   return {
     dataDir,
-    temporalAddress: `127.0.0.1:${temporalPort}`,
-    apiUrl: `http://127.0.0.1:${apiPort}`,
-    webUiUrl: `http://127.0.0.1:${uiPort}`,
+    temporalAddress: `127.0.0.1:${ports.temporal}`,
+    apiUrl: `http://127.0.0.1:${ports.api}`,
+    webUiUrl: `http://127.0.0.1:${ports.ui}`,
     keyRing: parseKeyRingSpec(keys, KEY_ID),
     output: () => output,
     stop,

@@ -2,7 +2,8 @@ import path from 'node:path';
 import { existsSync } from 'node:fs';
 import type { DataConverter } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { CASE_SEARCH_ATTRIBUTES } from '../../src/workflows/search-attributes';
+import { startDevServer } from '../../src/temporal/dev-server';
+import { startOnFreePorts } from './free-port';
 
 /**
  * Real Temporal servers for tests, from the binaries scripts/setup.sh installs into .venv/
@@ -32,16 +33,32 @@ export function createTimeSkippingEnv(options: EnvOptions = {}): Promise<TestWor
   });
 }
 
-/** `temporal server start-dev` in memory with the case search attributes: for visibility, schedules, integration. */
-export function createDevServerEnv(options: EnvOptions & { extraArgs?: string[] } = {}): Promise<TestWorkflowEnvironment> {
-  return TestWorkflowEnvironment.createLocal({
-    server: {
-      executable: { type: 'existing-path', path: requireBinary(TEMPORAL_CLI) },
-      searchAttributes: [...CASE_SEARCH_ATTRIBUTES],
-      ...(options.extraArgs ? { extraArgs: options.extraArgs } : {}),
-    },
-    ...(options.dataConverter ? { client: { dataConverter: options.dataConverter } } : {}),
-  });
+/**
+ * `temporal server start-dev` in memory and headless, with the case search attributes: for visibility,
+ * schedules, integration. Started by the project's own launcher rather than the SDK's createLocal: on a
+ * port another process took in the meantime, createLocal hangs or talks to that process's server instead
+ * of failing, so it cannot be retried; the launcher fails with "address already in use", and is retried.
+ */
+export async function createDevServerEnv(options: EnvOptions = {}): Promise<TestWorkflowEnvironment> {
+  const server = await startOnFreePorts(['frontend'], ({ frontend }) =>
+    startDevServer({ cliPath: requireBinary(TEMPORAL_CLI), port: frontend, namespace: 'default' }),
+  );
+  try {
+    const env = await TestWorkflowEnvironment.createFromExistingServer({
+      address: server.address,
+      ...(options.dataConverter ? { client: { dataConverter: options.dataConverter } } : {}),
+    });
+    const closeConnections = env.teardown.bind(env);
+    return Object.assign(env, {
+      teardown: async () => {
+        await closeConnections();
+        await server.stop();
+      },
+    });
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
 }
 
 /** How long a test waits for visibility (listings, counts, schedules), which is eventually consistent, to show a change. */
