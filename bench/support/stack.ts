@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { startApiServer, type RunningApiServer } from '../../src/api';
 import type { CaseClient } from '../../src/client/case-client';
-import { configuredKeyRing } from '../../src/client/connect';
+import { configuredKeyRing } from '../../src/codec/configured-key-ring';
 import { createDataConverter } from '../../src/codec/data-converter';
 import { loadConfig, type DocketConfig } from '../../src/config';
 import { createLogger } from '../../src/logging';
