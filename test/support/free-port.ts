@@ -65,7 +65,9 @@ export async function holdPort(port: number): Promise<PortHold> {
  */
 export function reservePort(port: number): Promise<number> {
   return new Promise((resolve, reject) => {
-    const server = net.createServer((accepted) => accepted.end());
+    // Destroyed, not ended: a client of the held port's server (a worker reconnecting) may connect in
+    // this instant and never close its side, and close() would wait for it.
+    const server = net.createServer((accepted) => accepted.destroy());
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => {
       const { port: reserved } = server.address() as net.AddressInfo;
