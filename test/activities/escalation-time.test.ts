@@ -34,12 +34,10 @@ describe('an escalation sent through a real worker', () => {
       workflowsPath: require.resolve('./drill-workflows'),
       activities: { escalate: h.activities.escalate },
     });
-    const started = Date.now();
     await worker.runUntil(
       env.client.workflow.execute(escalateAfter, { taskQueue: 'escalation-time', workflowId: 'escalation-time', args: [5, request] }),
     );
 
-    expect(Date.now() - started).toBeLessThan(60_000);
     const [mail] = h.mailbox.messages;
     expect(mail?.to).toEqual(['smith@office.example']);
     expect(mail?.parsed.text).toContain('5 days overdue.');
