@@ -20,24 +20,24 @@ const WORKFLOW_CODE = ['src/workflows/**/*.ts', 'src/digest/digest-workflow.ts']
  * composition roots (engine.ts, main.ts) may import anything and nothing may import them.
  */
 const LAYERS = {
-  'src/cli': ['access', 'client', 'reports', 'digest', 'codec', 'store', 'domain', 'rules', 'errors', 'config.ts', 'logging.ts'],
-  'src/api': ['access', 'client', 'reports', 'digest', 'codec', 'store', 'domain', 'rules', 'errors', 'config.ts', 'logging.ts'],
-  'src/worker': ['activities', 'client', 'digest', 'codec', 'logging.ts', 'config.ts'],
+  'src/cli': ['access', 'client', 'reports', 'digest', 'codec', 'store', 'domain', 'rules', 'errors', 'config', 'logging.ts'],
+  'src/api': ['access', 'client', 'reports', 'digest', 'codec', 'store', 'domain', 'rules', 'errors', 'config', 'logging.ts'],
+  'src/worker': ['activities', 'client', 'digest', 'codec', 'logging.ts', 'config'],
   'src/digest': ['reports', 'client', 'workflows', 'notify', 'store', 'domain', 'rules', 'errors'],
   'src/reports': ['client', 'store', 'domain', 'rules', 'errors'],
-  'src/client': ['workflows', 'access', 'codec', 'temporal', 'domain', 'rules', 'errors', 'config.ts', 'logging.ts'],
-  'src/temporal': ['workflows', 'errors', 'config.ts'],
+  'src/client': ['workflows', 'access', 'codec', 'temporal', 'domain', 'rules', 'errors', 'config', 'logging.ts'],
+  'src/temporal': ['workflows', 'errors', 'config'],
   // The bundle's entry re-exports the digest workflow, which lives with the rest of its feature.
   'src/workflows': ['activities', 'digest', 'domain', 'rules', 'errors'],
-  'src/activities': ['notify', 'store', 'domain', 'rules', 'errors', 'config.ts', 'logging.ts'],
-  'src/access': ['store', 'domain', 'errors', 'config.ts'],
+  'src/activities': ['notify', 'store', 'domain', 'rules', 'errors', 'config', 'logging.ts'],
+  'src/access': ['store', 'domain', 'errors', 'config'],
   'src/notify': ['store', 'domain', 'rules', 'errors', 'logging.ts'],
-  'src/store': ['domain', 'rules', 'errors', 'config.ts'],
-  'src/codec': ['errors', 'config.ts'],
+  'src/store': ['domain', 'rules', 'errors', 'config'],
+  'src/codec': ['errors', 'config'],
   'src/domain': ['rules', 'errors'],
   'src/rules': ['errors'],
   'src/errors': [],
-  'src/config.ts': ['errors'],
+  'src/config': ['errors'],
   'src/logging.ts': [],
 };
 const ROOMS = [...Object.keys(LAYERS).map((room) => room.slice('src/'.length)), 'engine.ts', 'main.ts'];

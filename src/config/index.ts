@@ -1,0 +1,160 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { describeIssue } from '../errors/zod-issues';
+import { ConfigError } from './config-error';
+import { resolveTemporalTarget, type TemporalTarget } from './temporal-connection';
+
+export { ConfigError } from './config-error';
+export type { TemporalTarget } from './temporal-connection';
+
+/**
+ * The one place the environment is read. Every value is validated at startup so that a typo
+ * stops the engine with a message naming the variable, instead of surfacing hours later.
+ * How to reach an external Temporal cluster follows Temporal's own convention (envconfig: the
+ * TEMPORAL_* variables over a temporal.toml profile), so the Temporal CLI and the engine read the
+ * same settings the same way.
+ */
+
+// Both src/config/index.ts and its build output dist/config/index.js sit two levels below the project root.
+const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
+
+const port = z.coerce.number().int().min(1).max(65535);
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+// envconfig reads "true" and "1" as on and every other value as off, so "yes" would quietly turn TLS off.
+const envconfigFlag = optionalText.pipe(
+  z.enum(['true', 'false', '1', '0'], { error: 'must be true, false, 1 or 0' }).optional(),
+);
+
+const environmentSchema = z.object({
+  DOCKET_DATA_DIR: z.string().default('data'),
+  DOCKET_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+
+  // envconfig reads the connection's variables itself (see resolveTemporalTarget). These four are
+  // checked here as well: the file and profile because the engine reads them first, the flags because
+  // envconfig takes any value it does not know for off.
+  TEMPORAL_CONFIG_FILE: optionalText,
+  TEMPORAL_PROFILE: optionalText,
+  TEMPORAL_TLS: envconfigFlag,
+  TEMPORAL_TLS_DISABLE_HOST_VERIFICATION: envconfigFlag.refine(
+    (value) => value !== 'true' && value !== '1',
+    "is not supported: the Temporal TypeScript SDK always verifies the server's host name; set TEMPORAL_TLS_SERVER_NAME to the name in its certificate instead",
+  ),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default('asylum-docket'),
+
+  TEMPORAL_PORT: port.default(7233),
+  TEMPORAL_UI_PORT: port.default(8233),
+  TEMPORAL_DB_FILE: optionalText,
+  TEMPORAL_CLI_PATH: optionalText,
+  TEMPORAL_TEST_SERVER_PATH: optionalText,
+
+  API_HOST: z.string().min(1).default('127.0.0.1'),
+  API_PORT: port.default(8080),
+  API_PUBLIC_URL: optionalText.pipe(z.url().optional()),
+
+  DATABASE_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// connection URL')
+      .optional(),
+  ),
+  SMTP_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+      .optional(),
+  ),
+  SMTP_FROM: z.string().default('asylum-docket <docket@localhost>'),
+
+  DOCKET_ENCRYPTION_KEYS: optionalText,
+  DOCKET_ENCRYPTION_KEY_ID: optionalText,
+  DOCKET_ENCRYPTION_KEY_FILE: optionalText,
+});
+
+export type Environment = z.infer<typeof environmentSchema>;
+
+export interface DocketConfig {
+  projectRoot: string;
+  dataDir: string;
+  logLevel: Environment['DOCKET_LOG_LEVEL'];
+  temporal: TemporalTarget;
+  devServer: {
+    cliPath: string;
+    testServerPath: string;
+    port: number;
+    uiPort: number;
+    dbFile: string;
+  };
+  api: { host: string; port: number; publicUrl: string };
+  databaseUrl?: string;
+  smtp?: { url: string; from: string };
+  smtpFrom: string;
+  encryption: { keys?: string; currentKeyId?: string; keyFile: string; keyFileGiven: boolean };
+}
+
+/**
+ * Names this engine read before it followed envconfig. envconfig does not know them, so a value left
+ * under one would be ignored and the engine would connect without it; it stops instead.
+ */
+const RETIRED_VARIABLES: Record<string, string> = {
+  TEMPORAL_TLS_CERT_PATH: 'TEMPORAL_TLS_CLIENT_CERT_PATH',
+  TEMPORAL_TLS_KEY_PATH: 'TEMPORAL_TLS_CLIENT_KEY_PATH',
+  TEMPORAL_TLS_CA_PATH: 'TEMPORAL_TLS_SERVER_CA_CERT_PATH',
+};
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): DocketConfig {
+  const relevant = Object.fromEntries(
+    Object.keys(environmentSchema.shape).flatMap((key) => (env[key] === undefined ? [] : [[key, env[key]]])),
+  );
+  const parsed = environmentSchema.safeParse(relevant);
+  const problems = [
+    ...Object.entries(RETIRED_VARIABLES).flatMap(([retired, current]) =>
+      env[retired] === undefined ? [] : [`  ${retired} is no longer read: rename it to ${current}, Temporal's own name for it`],
+    ),
+    ...(parsed.error?.issues ?? []).map(
+      (issue) => `  ${describeIssue(issue, { nameOf: ([variable]) => `${String(variable)}=${JSON.stringify(env[String(variable)] ?? '')}` })}`,
+    ),
+  ];
+  if (!parsed.success || problems.length > 0) {
+    throw new ConfigError(`Invalid configuration in the environment:\n${problems.join('\n')}`);
+  }
+  const e = parsed.data;
+  const fromRoot = (p: string) => path.resolve(PROJECT_ROOT, p);
+  const dataDir = fromRoot(e.DOCKET_DATA_DIR);
+  const temporal = resolveTemporalTarget(
+    env,
+    { configFile: e.TEMPORAL_CONFIG_FILE, profile: e.TEMPORAL_PROFILE, devServerPort: e.TEMPORAL_PORT, taskQueue: e.TEMPORAL_TASK_QUEUE },
+    fromRoot,
+  );
+
+  return {
+    projectRoot: PROJECT_ROOT,
+    dataDir,
+    logLevel: e.DOCKET_LOG_LEVEL,
+    temporal,
+    devServer: {
+      cliPath: fromRoot(e.TEMPORAL_CLI_PATH ?? '.venv/bin/temporal'),
+      testServerPath: fromRoot(e.TEMPORAL_TEST_SERVER_PATH ?? '.venv/bin/temporal-test-server'),
+      port: e.TEMPORAL_PORT,
+      uiPort: e.TEMPORAL_UI_PORT,
+      dbFile: e.TEMPORAL_DB_FILE ? fromRoot(e.TEMPORAL_DB_FILE) : path.join(dataDir, 'temporal.sqlite'),
+    },
+    api: {
+      host: e.API_HOST,
+      port: e.API_PORT,
+      publicUrl: e.API_PUBLIC_URL ?? `http://${e.API_HOST}:${e.API_PORT}`,
+    },
+    ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
+    ...(e.SMTP_URL ? { smtp: { url: e.SMTP_URL, from: e.SMTP_FROM } } : {}),
+    smtpFrom: e.SMTP_FROM,
+    encryption: {
+      keys: e.DOCKET_ENCRYPTION_KEYS,
+      currentKeyId: e.DOCKET_ENCRYPTION_KEY_ID,
+      keyFile: e.DOCKET_ENCRYPTION_KEY_FILE ? fromRoot(e.DOCKET_ENCRYPTION_KEY_FILE) : path.join(dataDir, 'keys.json'),
+      keyFileGiven: e.DOCKET_ENCRYPTION_KEY_FILE !== undefined,
+    },
+  };
+}
