@@ -24,6 +24,18 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const text = (bytes: Uint8Array | undefined) => (bytes === undefined ? undefined : Buffer.from(bytes).toString('utf8'));
 
+/** The TLS settings connectionOptions() hands the SDK, read back as text. */
+function tlsAsText(options: ReturnType<typeof connectionOptions>) {
+  const { tls } = options;
+  if (typeof tls !== 'object' || tls === null) throw new Error(`expected a TLS config, got ${String(tls)}`);
+  return {
+    serverName: tls.serverNameOverride,
+    serverCa: text(tls.serverRootCACertificate),
+    clientCert: text(tls.clientCertPair?.crt),
+    clientKey: text(tls.clientCertPair?.key),
+  };
+}
+
 /** A temporal.toml with a "prod" profile that sets every connection setting, and a "staging" one. */
 function prodProfileFile(): string {
   const cert = file('prod-client.pem', CLIENT_CERT);
@@ -87,12 +99,7 @@ describe('loadConfig', () => {
     });
     const options = connectionOptions(config.temporal);
     expect(options).toMatchObject({ address: 'temporal.example.org:7233', apiKey: 'not-a-real-key' });
-    const tls = options.tls;
-    if (typeof tls !== 'object' || tls === null) throw new Error(`expected a TLS config, got ${String(tls)}`);
-    expect(tls.serverNameOverride).toBe('temporal.internal');
-    expect(text(tls.serverRootCACertificate)).toBe(SERVER_CA);
-    expect(text(tls.clientCertPair?.crt)).toBe(CLIENT_CERT);
-    expect(text(tls.clientCertPair?.key)).toBe(CLIENT_KEY);
+    expect(tlsAsText(options)).toEqual({ serverName: 'temporal.internal', serverCa: SERVER_CA, clientCert: CLIENT_CERT, clientKey: CLIENT_KEY });
   });
 
   it('takes the connection from the temporal.toml profile that TEMPORAL_CONFIG_FILE and TEMPORAL_PROFILE name', () => {
@@ -100,12 +107,7 @@ describe('loadConfig', () => {
     expect(config.temporal).toMatchObject({ mode: 'external', address: 'prod.temporal.example.org:7233', namespace: 'docket-prod' });
     const options = connectionOptions(config.temporal);
     expect(options.metadata).toEqual({ 'x-proxy-tenant': 'legal-aid' });
-    const tls = options.tls;
-    if (typeof tls !== 'object' || tls === null) throw new Error(`expected a TLS config, got ${String(tls)}`);
-    expect(tls.serverNameOverride).toBe('prod.internal');
-    expect(text(tls.serverRootCACertificate)).toBe(SERVER_CA);
-    expect(text(tls.clientCertPair?.crt)).toBe(CLIENT_CERT);
-    expect(text(tls.clientCertPair?.key)).toBe(CLIENT_KEY);
+    expect(tlsAsText(options)).toEqual({ serverName: 'prod.internal', serverCa: SERVER_CA, clientCert: CLIENT_CERT, clientKey: CLIENT_KEY });
   });
 
   it('lets each TEMPORAL_* variable override its setting in the profile', () => {
@@ -118,12 +120,11 @@ describe('loadConfig', () => {
       TEMPORAL_TLS_SERVER_CA_CERT_PATH: file('other-ca.pem', otherCa),
     });
     expect(config.temporal).toMatchObject({ address: 'failover.temporal.example.org:7233', namespace: 'docket-failover' });
-    const tls = connectionOptions(config.temporal).tls;
-    if (typeof tls !== 'object' || tls === null) throw new Error(`expected a TLS config, got ${String(tls)}`);
-    expect(text(tls.serverRootCACertificate)).toBe(otherCa);
+    const tls = tlsAsText(connectionOptions(config.temporal));
+    expect(tls.serverCa).toBe(otherCa);
     // What the variables leave alone still comes from the profile.
-    expect(tls.serverNameOverride).toBe('prod.internal');
-    expect(text(tls.clientCertPair?.crt)).toBe(CLIENT_CERT);
+    expect(tls.serverName).toBe('prod.internal');
+    expect(tls.clientCert).toBe(CLIENT_CERT);
   });
 
   it('starts the embedded dev server when the file has no default profile and TEMPORAL_PROFILE is unset', () => {
