@@ -1,5 +1,6 @@
 import type { EscalationReason } from '../domain/case';
 import { renderExplanation } from '../rules';
+import { textIn } from '../rules/localized-text';
 import type { ComputedDeadline } from '../rules/types';
 import type { ChannelName } from './channel';
 import { en } from './templates/en';
@@ -69,7 +70,7 @@ export function renderMessage(content: MessageContent, reader: Reader): Rendered
     '',
     `${p.labels.case}: ${caseNumber}`,
     `${p.labels.rule}: ${deadline.ruleId}`,
-    `${p.labels.citation}: ${deadline.citation}`,
+    `${p.labels.citation}: ${textIn(deadline.citation, language)}`,
     '',
     renderExplanation(deadline, language),
     '',
@@ -89,7 +90,8 @@ export function renderMessage(content: MessageContent, reader: Reader): Rendered
       endsAt: deadline.endsAt,
       zone: deadline.zone,
       basis: deadline.basis,
-      citation: deadline.citation,
+      // One shape for receivers: a deadline computed before citations carried both languages gives its English text in both.
+      citation: { en: textIn(deadline.citation, 'en'), ru: textIn(deadline.citation, 'ru') },
       confidence: deadline.confidence,
     },
     ...(content.purpose === 'reminder' ? { daysBefore: content.daysBefore } : {}),

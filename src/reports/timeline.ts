@@ -1,4 +1,5 @@
 import type { CaseEvent, CaseView } from '../domain';
+import { textIn } from '../rules/localized-text';
 
 export interface TimelineEntry {
   /** The date the entry stands at: an event's legal date, a deadline's due date, or the day something was sent. */
@@ -70,7 +71,7 @@ export function caseTimeline(view: CaseView): TimelineEntry[] {
       date: deadline.deadline.dueDate,
       kind: 'deadline',
       title: deadline.deadline.title.en,
-      detail: `${deadline.status}${deadline.deadline.informational ? ', for information' : ''} · ${deadline.deadline.citation}`,
+      detail: `${deadline.status}${deadline.deadline.informational ? ', for information' : ''} · ${textIn(deadline.deadline.citation, 'en')}`,
     });
   }
   for (const reminder of view.reminders) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LocalizedTextSchema, RecordedTextSchema } from './localized-text';
 
 /**
  * A computed deadline, once: the rules engine returns it, workflow history keeps it, the activities
@@ -20,11 +21,11 @@ export const ExplanationStepSchema = z.object({
 export const ExplanationSchema = z.object({
   trigger: z.object({ event: z.string(), date: localDate }),
   ruleId: z.string(),
-  citation: z.string(),
+  citation: RecordedTextSchema,
   rawEndDate: localDate,
   steps: z.array(ExplanationStepSchema),
   calendarSource: z.string(),
-  warnings: z.array(z.string()),
+  warnings: z.array(RecordedTextSchema),
 });
 
 export const ComputedDeadlineSchema = z.object({
@@ -40,7 +41,8 @@ export const ComputedDeadlineSchema = z.object({
   endsAt: z.iso.datetime({ offset: true }),
   zone: z.string().min(1),
   basis: z.enum(['statutory', 'policy']),
-  citation: z.string().min(1),
+  /** In both languages; a deadline computed before citations carried both has the English text alone (read it with `textIn`). */
+  citation: z.union([LocalizedTextSchema, z.string().min(1)]),
   confidence: z.enum(['high', 'medium-high', 'medium', 'low', 'unconfirmed']),
   /** Events that meet this deadline. */
   satisfiedBy: z.array(z.string()),
@@ -51,7 +53,8 @@ export const ComputedDeadlineSchema = z.object({
   /** True for deadlines shown for information (e.g. the longer court period) and never escalated. */
   informational: z.boolean(),
   explanation: ExplanationSchema,
-  warnings: z.array(z.string()),
+  /** In both languages; older deadlines have English strings (read them with `textIn`). */
+  warnings: z.array(RecordedTextSchema),
 });
 
 export type ExplanationStep = z.infer<typeof ExplanationStepSchema>;

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import { z } from 'zod';
+import { textIn } from '../rules/localized-text';
 import type { ComputedDeadline, DeadlineRequest } from '../rules/types';
 import { appendOnce, type AppendResult } from './append-once';
 import { fingerprint } from './fingerprint';
@@ -139,7 +140,8 @@ export class CaseRegister {
           ends_at: deadline.endsAt,
           zone: deadline.zone,
           basis: deadline.basis,
-          citation: deadline.citation,
+          citation: textIn(deadline.citation, 'en'),
+          citation_ru: typeof deadline.citation === 'string' ? null : deadline.citation.ru,
           confidence: deadline.confidence,
           informational: deadline.informational ? 1 : 0,
           deadline: JSON.stringify(deadline),

@@ -8,6 +8,7 @@ import type { StoreDialect } from './dialect';
 export function registerMigrations(dialect: StoreDialect): MigrationProvider {
   const migrations: Record<string, Migration> = {
     '0001-register': { up: (db) => createRegisterTables(db, dialect) },
+    '0002-citation-ru': { up: addRussianCitations },
   };
   return { getMigrations: async () => migrations };
 }
@@ -121,6 +122,14 @@ async function createRegisterTables(db: Kysely<unknown>, dialect: StoreDialect):
   await db.schema.createIndex('staff_by_office_role').on('staff').columns(['office', 'role']).execute();
 
   await refuseUpdatesAndDeletes(db, dialect);
+}
+
+/**
+ * Deadlines carry their citation in English and Russian: `citation` keeps the English text it always held,
+ * `citation_ru` the Russian one. Rows of deadlines computed before citations carried both have none.
+ */
+async function addRussianCitations(db: Kysely<unknown>): Promise<void> {
+  await db.schema.alterTable('computed_deadlines').addColumn('citation_ru', 'text').execute();
 }
 
 /** The register is evidence: the database itself refuses to rewrite or delete what was recorded. */

@@ -49,7 +49,10 @@ export interface ComputedDeadlineTable extends AppendOnlyRow {
   ends_at: string;
   zone: string;
   basis: string;
+  /** The citation in English. */
   citation: string;
+  /** The citation in Russian; null in rows of deadlines computed before citations carried both languages. */
+  citation_ru: string | null;
   confidence: string;
   /** 1 or 0: SQLite has no boolean type. */
   informational: number;

@@ -14,7 +14,11 @@ describe('rendering messages', () => {
   it('writes a Russian reminder with the rule, its citation and the engine’s explanation of the date', () => {
     const { subject, text } = renderMessage({ ...about, purpose: 'reminder', daysBefore: 7 }, petrova('ru'));
     expect(subject).toBe('[asylum-docket] Напоминание: Жалоба на отказ до 26.02.2016 (дело RU-TA-2016-0042)');
-    expect(text).toContain(`Дело: RU-TA-2016-0042\nПравило: ${about.deadline.ruleId}\nНорма: ${about.deadline.citation}`);
+    expect(text).toContain(
+      'Дело: RU-TA-2016-0042\nПравило: ru-complaint\n' +
+        'Норма: Закон РФ от 19.02.1993 № 4528-1 «О беженцах», ст. 10 п. 3; типовое уведомление МВД об отказе; разъяснения УВКБ ООН\n',
+    );
+    expect(text).not.toContain('Law No. 4528-1');
     expect(text).toContain(renderExplanation(about.deadline, 'ru'));
     expect(text).toContain('до 24:00 Europe/Moscow');
     expect(text).toContain('Осталось 7 дней.');
@@ -39,6 +43,29 @@ describe('rendering messages', () => {
     expect(subject).toBe('[asylum-docket] Escalation: Complaint against the refusal due 2016-02-26 (case RU-TA-2016-0042)');
     expect(text).toContain('The deadline passed without the action that meets it.\n2 days overdue.\nCaseworker: cw-petrova');
     expect(data).toMatchObject({ type: 'escalation', reason: 'missed', caseworker: 'cw-petrova', daysOverdue: 2 });
+  });
+
+  it('writes the English citation into an English message, and gives webhook receivers both', () => {
+    const { text, data } = renderMessage({ ...about, purpose: 'reminder', daysBefore: 7 }, petrova('en'));
+    expect(text).toContain(
+      'Case: RU-TA-2016-0042\nRule: ru-complaint\nCitation: Law No. 4528-1 "On Refugees", art. 10 p. 3; MVD model refusal notice; UNHCR Russia guidance\n',
+    );
+    expect(data.deadline).toMatchObject({
+      citation: {
+        en: 'Law No. 4528-1 "On Refugees", art. 10 p. 3; MVD model refusal notice; UNHCR Russia guidance',
+        ru: 'Закон РФ от 19.02.1993 № 4528-1 «О беженцах», ст. 10 п. 3; типовое уведомление МВД об отказе; разъяснения УВКБ ООН',
+      },
+    });
+  });
+
+  it('still renders a deadline recorded before citations carried both languages, with the English citation it has', () => {
+    const recorded = { ...about.deadline, citation: 'Law No. 4528-1, art. 10 p. 3', warnings: ['Check the date.'] };
+    const russian = renderMessage({ ...about, deadline: recorded, purpose: 'reminder', daysBefore: 7 }, petrova('ru'));
+    expect(russian.text).toContain('Правило: ru-complaint\nНорма: Law No. 4528-1, art. 10 p. 3\n');
+    expect(russian.data.deadline).toMatchObject({ citation: { en: 'Law No. 4528-1, art. 10 p. 3', ru: 'Law No. 4528-1, art. 10 p. 3' } });
+    expect(renderMessage({ ...about, deadline: recorded, purpose: 'reminder', daysBefore: 7 }, petrova('en')).text).toContain(
+      'Rule: ru-complaint\nCitation: Law No. 4528-1, art. 10 p. 3\n',
+    );
   });
 
   it('writes the English explanation into an English message', () => {

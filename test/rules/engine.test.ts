@@ -1,5 +1,5 @@
 import { computeDeadlines, listEvents, listJurisdictions, listProcedures, renderExplanation, RulesError } from '../../src/rules';
-import { TA, deadlineOf } from './support';
+import { TA, deadlineOf, warningText } from './support';
 
 function errorOf(run: () => unknown): RulesError {
   try {
@@ -39,7 +39,8 @@ describe('request validation', () => {
   it('falls back to weekends and fixed holidays only when allowed, with a warning on the deadline and in its explanation', () => {
     const complaint = deadlineOf({ ...TA, event: 'refusal-notice-received', date: '2027-12-10', allowCalendarFallback: true }, 'complaint');
     expect(complaint.dueDate).toBe('2028-01-10');
-    expect(complaint.warnings.join(' ')).toContain('No calendar data for 2028');
+    expect(warningText(complaint)).toContain('No calendar data for 2028');
+    expect(warningText(complaint, 'ru')).toContain('Нет календаря на 2028 год');
     expect(complaint.explanation.warnings).toEqual(complaint.warnings);
     expect(complaint.explanation.calendarSource).toContain('2028: no data for 2028');
     expect(renderExplanation(complaint, 'ru')).toContain('Нет календаря на 2028 год');

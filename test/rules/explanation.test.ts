@@ -26,7 +26,7 @@ describe('assembleExplanation: the recorded explanation of one deadline', () => 
       ['note', '2016-02-26', 'A note.'],
       ['calendar', '2016-02-26', 'Calendar: Russian production calendar: not consulted (this date does not move for non-working days).'],
     ]);
-    expect(explanation.warnings).toEqual(['Check this.']);
+    expect(explanation.warnings).toEqual([{ en: 'Check this.', ru: 'ru: Check this.' }]);
   });
 
   it('names the calendar data of each year consulted, grouping consecutive years from one source', () => {
@@ -48,7 +48,10 @@ describe('assembleExplanation: the recorded explanation of one deadline', () => 
     );
     expect(explanation.steps.map((step) => step.kind)).toEqual(['add-period', 'warning', 'working-day', 'calendar']);
     expect(explanation.warnings).toEqual([
-      'No calendar data for 2028: only weekends and fixed holidays were considered (Russian production calendar); check the date against the official calendar.',
+      {
+        en: 'No calendar data for 2028: only weekends and fixed holidays were considered (Russian production calendar); check the date against the official calendar.',
+        ru: 'Нет календаря на 2028 год: учтены только выходные и фиксированные праздники (производственный календарь РФ); сверьте дату с официальным календарём.',
+      },
     ]);
     expect(explanation.calendarSource.en).toBe(
       'Russian production calendar 2028: no data for 2028 in the Russian production calendar (covered years 2014-2027): weekends and fixed holidays only',

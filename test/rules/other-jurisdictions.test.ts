@@ -1,5 +1,5 @@
 import { computeDeadlines, RulesError } from '../../src/rules';
-import { deadlineOf } from './support';
+import { deadlineOf, warningText } from './support';
 
 const US = { jurisdiction: 'US', procedure: 'asylum' } as const;
 const DE = { jurisdiction: 'DE', procedure: 'asylum' } as const;
@@ -81,7 +81,7 @@ describe('Germany: lawsuit and departure after a BAMF decision (AsylG 74, 36, 38
     const request = { ...DE, event: 'decision-served', date: '2015-12-30', facts: { manifestlyUnfounded: true } };
     const federal = deadlineOf(request, 'appeal');
     expect(federal.dueDate).toBe('2016-01-06');
-    expect(federal.warnings.join(' ')).toContain('"land"');
+    expect(warningText(federal)).toContain('"land"');
     const bavaria = deadlineOf({ ...request, facts: { ...request.facts, land: 'BY' } }, 'appeal');
     expect(bavaria.dueDate).toBe('2016-01-07');
     expect(bavaria.warnings).toEqual([]);

@@ -1,4 +1,5 @@
-import { computeDeadlines, type ComputedDeadline, type DeadlineRequest } from '../../src/rules';
+import { computeDeadlines, type ComputedDeadline, type DeadlineRequest, type Lang } from '../../src/rules';
+import { textIn } from '../../src/rules/localized-text';
 
 /** The one deadline of `kind` a request gives; fails the test when there is none or more than one. */
 export function deadlineOf(request: DeadlineRequest, kind: string): ComputedDeadline {
@@ -13,3 +14,8 @@ export function stepKinds(deadline: ComputedDeadline): string[] {
 
 export const TA = { jurisdiction: 'RU', procedure: 'temporary-asylum' } as const;
 export const REFUGEE = { jurisdiction: 'RU', procedure: 'refugee-status' } as const;
+
+/** A deadline's warnings in one language, one after another. */
+export function warningText(deadline: ComputedDeadline, lang: Lang = 'en'): string {
+  return deadline.warnings.map((warning) => textIn(warning, lang)).join(' ');
+}

@@ -129,6 +129,23 @@ describe.each(TEST_DATABASES)('the case register on $name', (database) => {
     expect(deadlines[0]?.deadline).toEqual(deadline);
   });
 
+  it('keeps a deadline\'s citation in English and Russian columns, and none in Russian for one computed before citations carried both', async () => {
+    await store.register.recordComputedDeadlines({ caseId: CASE.caseId, request: REFUSAL_RECEIVED, deadlines: [complaintDeadline()] });
+    const recordedBefore = { ...complaintDeadline('2016-01-29'), citation: 'Law No. 4528-1, art. 10 p. 3' };
+    await store.register.recordComputedDeadlines({ caseId: CASE.caseId, request: { ...REFUSAL_RECEIVED, date: '2016-01-29' }, deadlines: [recordedBefore] });
+
+    const rows = await raw.db.selectFrom('computed_deadlines').select(['trigger_date', 'citation', 'citation_ru']).orderBy('seq').execute();
+    expect(rows).toEqual([
+      {
+        trigger_date: '2016-01-26',
+        citation: 'Law No. 4528-1 "On Refugees", art. 10 p. 3; MVD model refusal notice; UNHCR Russia guidance',
+        citation_ru: 'Закон РФ от 19.02.1993 № 4528-1 «О беженцах», ст. 10 п. 3; типовое уведомление МВД об отказе; разъяснения УВКБ ООН',
+      },
+      { trigger_date: '2016-01-29', citation: 'Law No. 4528-1, art. 10 p. 3', citation_ru: null },
+    ]);
+    expect((await store.register.caseTrail(CASE.caseId)).deadlines[1]?.deadline.citation).toBe('Law No. 4528-1, art. 10 p. 3');
+  });
+
   it('answers whether a message was already delivered', async () => {
     const delivery = {
       ...CASE,

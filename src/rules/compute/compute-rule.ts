@@ -78,7 +78,7 @@ export function computeRuleDeadline(input: RuleInput): ComputedDeadline {
     endsAt: endOfLocalDay(dueDate, input.zone),
     zone: input.zone,
     basis: rule.basis,
-    citation: rule.citation.en,
+    citation: { ...rule.citation },
     confidence,
     satisfiedBy: [...rule.satisfiedBy],
     supersededBy: [...rule.supersededBy],
@@ -87,7 +87,7 @@ export function computeRuleDeadline(input: RuleInput): ComputedDeadline {
     explanation: {
       trigger: { event, date: formatLocalDate(trigger) },
       ruleId: rule.id,
-      citation: rule.citation.en,
+      citation: { ...rule.citation },
       rawEndDate: formatLocalDate(rawEnd),
       steps: explanation.steps,
       calendarSource: explanation.calendarSource.en,

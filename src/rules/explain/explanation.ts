@@ -21,8 +21,8 @@ export interface YearsFromOneSource {
 
 export interface AssembledExplanation {
   steps: ExplanationStep[];
-  /** The warnings' English text, each once. */
-  warnings: string[];
+  /** The warnings in both languages, each once. */
+  warnings: LocalizedText[];
   /** The calendar data behind the result, year by year. */
   calendarSource: LocalizedText;
 }
@@ -46,12 +46,12 @@ function groupYears(sources: ReadonlyMap<number, LocalizedText>): YearsFromOneSo
  */
 export function assembleExplanation(lines: readonly Line[], calendar: Pick<WorkingCalendar, 'name'>, dueDate: DateTime): AssembledExplanation {
   const steps: ExplanationStep[] = [];
-  const warnings: string[] = [];
+  const warnings: LocalizedText[] = [];
   const yearSources = new Map<number, LocalizedText>();
   const say = (kind: string, day: DateTime, text: LocalizedText): void => {
     if (kind === 'warning') {
-      if (warnings.includes(text.en)) return;
-      warnings.push(text.en);
+      if (warnings.some((said) => said.en === text.en)) return;
+      warnings.push({ en: text.en, ru: text.ru });
     }
     steps.push({ kind, date: formatLocalDate(day), en: text.en, ru: text.ru });
   };

@@ -248,6 +248,16 @@ async function showOverview(principal) {
   setStatus(`Updated ${new Date(overview.generatedAt).toLocaleString()}`);
 }
 
+/**
+ * A deadline's citation in English and, where it reads differently, Russian. A deadline computed before
+ * citations carried both languages has the English text alone, as a string.
+ */
+function citation(text) {
+  if (typeof text === 'string') return el('span', { lang: 'en' }, text);
+  if (text.ru === text.en) return el('span', {}, text.en);
+  return [el('span', { lang: 'en' }, text.en), ' · ', el('span', { lang: 'ru' }, text.ru)];
+}
+
 async function showCase(caseNumber) {
   setStatus('Loading…');
   const [view, timeline] = await Promise.all([api(`/api/cases/${encodeURIComponent(caseNumber)}`), api(`/api/cases/${encodeURIComponent(caseNumber)}/timeline`)]);
@@ -278,7 +288,7 @@ async function showCase(caseNumber) {
           el(
             'details',
             {},
-            el('summary', {}, item.deadline.citation),
+            el('summary', {}, citation(item.deadline.citation)),
             el('pre', { lang: 'en' }, item.explanationText.en),
             el('pre', { lang: 'ru' }, item.explanationText.ru),
           ),
