@@ -9,8 +9,14 @@ import type { RegisterEntry } from './types';
 const OUTCOME_OF_EVENT: Partial<Record<CaseEventType, Outcome>> = {
   'protection-granted': 'grant',
   'refusal-notice-received': 'refusal',
-  'refusal-upheld': 'refusal',
+  'decision-served': 'refusal',
+  'decision-sent': 'refusal',
+  'oral-decision': 'refusal',
+  'written-decision-mailed': 'refusal',
+  'final-refusal-notice-received': 'refusal',
   'renewal-refusal-notice-received': 'refusal',
+  // Loss or withdrawal of protection is challenged like a refusal, and counts as one.
+  'protection-withdrawal-notice-received': 'refusal',
   'protection-extended': 'extension',
   'case-closed': 'closure',
 };

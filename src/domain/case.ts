@@ -1,6 +1,6 @@
 import type { ComputedDeadline, DeadlineRequest, LocalDate } from '../rules/types';
 import type { CaseEvent } from './events';
-import type { ClosureReason, ComplaintForum, Stage } from './stages';
+import type { ClosureReason, Stage } from './stages';
 
 /** When reminders go out before a due date, unless a rule pack sets its own offsets for a deadline. */
 export interface ReminderPolicy {
@@ -104,7 +104,8 @@ export interface CaseState {
   stage: Stage;
   /** Number of the current application: 0 before the first, then 1, 2, ... for each resubmission. */
   attempt: number;
-  complaintForum?: ComplaintForum;
+  /** Where the last complaint went, where the procedure records it. */
+  complaintForum?: string;
   closure?: { reason: ClosureReason; on: LocalDate };
   events: CaseEvent[];
   deadlines: TrackedDeadline[];

@@ -1,105 +1,88 @@
 import { z } from 'zod';
 import { localDateSchema } from './dates';
-import { officeIdSchema, staffIdSchema } from './identifiers';
-import { CLOSURE_REASONS, COMPLAINT_FORUMS } from './stages';
+import { CASE_RELATIONS } from './events';
+import { caseNumberSchema, officeIdSchema, staffIdSchema } from './identifiers';
+import { LEGACY_COMMAND_INPUTS, legacyHappening, type LegacyCommandName } from './legacy-commands';
+import { CLOSURE_REASONS } from './stages';
 import { parseWith } from './validation';
 
 /**
- * What staff can tell a case after it is opened. Each input names the staff member who acts (`actor`)
- * and the legal date of what happened; the case records the time it was told.
+ * What staff can tell a case after it is opened. Each input names the staff member who acts (`actor`);
+ * the case records the time it was told. Which events a case takes, with which facts, is in its
+ * procedure's lifecycle table: `recordEvent` is checked against it.
  */
 const byStaff = { actor: staffIdSchema };
 const note = z.string().trim().min(1).max(2000);
+const reason = note;
+const eventId = z.number().int().positive();
+const factName = z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/, 'expected a fact name such as validUntil');
+const factValue = z.union([z.string().max(100), z.number(), z.boolean()]);
 
-export const recordApplicationLodgedInput = z.object({ ...byStaff, lodgedOn: localDateSchema }).strict();
-
-export const recordDecisionInput = z.discriminatedUnion('decision', [
-  z
-    .object({ ...byStaff, decision: z.literal('grant'), grantedOn: localDateSchema, validUntil: localDateSchema.optional() })
-    .strict()
-    .refine((input) => input.validUntil === undefined || input.validUntil > input.grantedOn, {
-      message: 'validUntil must be after grantedOn',
-      path: ['validUntil'],
-    }),
-  z
-    .object({
-      ...byStaff,
-      decision: z.literal('refusal'),
-      noticeReceivedOn: localDateSchema,
-      decidedOn: localDateSchema.optional(),
-    })
-    .strict()
-    .refine((input) => input.decidedOn === undefined || input.decidedOn <= input.noticeReceivedOn, {
-      message: 'decidedOn cannot be after noticeReceivedOn',
-      path: ['decidedOn'],
-    }),
-]);
-
-export const recordComplaintFiledInput = z
-  .object({ ...byStaff, filedOn: localDateSchema, forum: z.enum(COMPLAINT_FORUMS) })
-  .strict();
-
-export const recordComplaintOutcomeInput = z
+export const recordEventInput = z
   .object({
     ...byStaff,
-    outcome: z.enum(['refusal-upheld', 'refusal-overturned']),
-    /** For an upheld refusal, the day its notice was received (the departure period counts from it). */
+    event: z.string().regex(/^[a-z][a-z0-9-]*$/, 'expected an event name such as refusal-notice-received'),
+    /** The legal date of what happened (for a notice, the day it was received). */
     on: localDateSchema,
+    facts: z.record(factName, factValue).optional(),
+    note: note.optional(),
   })
   .strict();
 
-export const recordNewApplicationInput = z
-  .object({ ...byStaff, lodgedOn: localDateSchema, changedCircumstances: note.optional() })
-  .strict();
+export const correctEventDateInput = z.object({ ...byStaff, eventId, correctedDate: localDateSchema, reason }).strict();
 
-export const recordRenewalFiledInput = z.object({ ...byStaff, filedOn: localDateSchema }).strict();
+export const correctFactInput = z.object({ ...byStaff, eventId, fact: factName, value: factValue, reason }).strict();
 
-export const recordRenewalDecisionInput = z.discriminatedUnion('decision', [
-  z
-    .object({ ...byStaff, decision: z.literal('extended'), decidedOn: localDateSchema, validUntil: localDateSchema.optional() })
-    .strict()
-    .refine((input) => input.validUntil === undefined || input.validUntil > input.decidedOn, {
-      message: 'validUntil must be after decidedOn',
-      path: ['validUntil'],
-    }),
-  z.object({ ...byStaff, decision: z.literal('refused'), noticeReceivedOn: localDateSchema }).strict(),
-]);
+export const voidEventInput = z.object({ ...byStaff, eventId, reason }).strict();
 
-export const correctEventDateInput = z
-  .object({ ...byStaff, eventId: z.number().int().positive(), correctedDate: localDateSchema, reason: note })
-  .strict();
+export const recordStayInput = z
+  .object({ ...byStaff, from: localDateSchema, to: localDateSchema, reason })
+  .strict()
+  .refine((input) => input.to >= input.from, { message: 'the stay cannot end before it starts', path: ['to'] });
+
+export const waiveDeadlineInput = z.object({ ...byStaff, deadlineId: z.string().min(1).max(200), reason }).strict();
+
+export const linkCaseInput = z.object({ ...byStaff, caseNumber: caseNumberSchema, relation: z.enum(CASE_RELATIONS), note: note.optional() }).strict();
 
 export const acknowledgeReminderInput = z.object({ ...byStaff, reminderId: z.string().min(1).max(200) }).strict();
 
-export const reassignInput = z
-  .object({ ...byStaff, caseworker: staffIdSchema, office: officeIdSchema.optional(), reason: note.optional() })
-  .strict();
+export const reassignInput = z.object({ ...byStaff, caseworker: staffIdSchema, office: officeIdSchema.optional(), reason: note.optional() }).strict();
 
-export const closeCaseInput = z
-  .object({ ...byStaff, reason: z.enum(CLOSURE_REASONS), closedOn: localDateSchema, note: note.optional() })
-  .strict();
+export const closeCaseInput = z.object({ ...byStaff, reason: z.enum(CLOSURE_REASONS), closedOn: localDateSchema, note: note.optional() }).strict();
 
-/** Every staff command by its name; the names are also the names of the workflow's updates. */
-export const COMMAND_INPUTS = {
-  recordApplicationLodged: recordApplicationLodgedInput,
-  recordDecision: recordDecisionInput,
-  recordComplaintFiled: recordComplaintFiledInput,
-  recordComplaintOutcome: recordComplaintOutcomeInput,
-  recordNewApplication: recordNewApplicationInput,
-  recordRenewalFiled: recordRenewalFiledInput,
-  recordRenewalDecision: recordRenewalDecisionInput,
+/** The commands staff give today, by name; the names are also the names of the workflow's updates. */
+export const STAFF_COMMAND_INPUTS = {
+  recordEvent: recordEventInput,
   correctEventDate: correctEventDateInput,
+  correctFact: correctFactInput,
+  voidEvent: voidEventInput,
+  recordStay: recordStayInput,
+  waiveDeadline: waiveDeadlineInput,
+  linkCase: linkCaseInput,
   acknowledgeReminder: acknowledgeReminderInput,
   reassign: reassignInput,
   closeCase: closeCaseInput,
 } as const;
 
-export type CommandName = keyof typeof COMMAND_INPUTS;
-export type CommandInput<N extends CommandName> = z.infer<(typeof COMMAND_INPUTS)[N]>;
-export type CaseCommand = { [N in CommandName]: { name: N; input: CommandInput<N> } }[CommandName];
+/** Every update a case answers: today's commands and the legacy ones that replays still send. */
+export const COMMAND_INPUTS = { ...STAFF_COMMAND_INPUTS, ...LEGACY_COMMAND_INPUTS } as const;
 
-/** Reads raw input for a command, or explains in one message what was wrong with it. */
+export type CaseCommandName = keyof typeof STAFF_COMMAND_INPUTS;
+export type CommandName = keyof typeof COMMAND_INPUTS;
+export type CommandInput<N extends CommandName> = z.input<(typeof COMMAND_INPUTS)[N]>;
+type ParsedInput<N extends CaseCommandName> = z.infer<(typeof STAFF_COMMAND_INPUTS)[N]>;
+export type CaseCommand = { [N in CaseCommandName]: { name: N; input: ParsedInput<N> } }[CaseCommandName];
+
+function isLegacy(name: CommandName): name is LegacyCommandName {
+  return Object.prototype.hasOwnProperty.call(LEGACY_COMMAND_INPUTS, name);
+}
+
+/** Reads raw input for a command, or explains in one message what was wrong with it. A legacy command reads as `recordEvent`. */
 export function parseCommand(name: CommandName, raw: unknown): { ok: true; command: CaseCommand } | { ok: false; reason: string } {
-  const parsed = parseWith(COMMAND_INPUTS[name], raw, `${name} input`);
+  if (isLegacy(name)) {
+    const legacy = legacyHappening(name, raw);
+    return legacy.ok ? { ok: true, command: { name: 'recordEvent', input: legacy.input } } : legacy;
+  }
+  const parsed = parseWith(STAFF_COMMAND_INPUTS[name], raw, `${name} input`);
   return parsed.ok ? { ok: true, command: { name, input: parsed.value } as CaseCommand } : parsed;
 }

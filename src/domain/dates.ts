@@ -31,3 +31,8 @@ export function localInstantMs(date: LocalDate, daysBefore: number, localTime: s
   if (!instant.isValid) throw new Error(`cannot place ${localTime} on ${date} in zone ${zone}: ${instant.invalidExplanation}`);
   return instant.toMillis();
 }
+
+/** Whole calendar days from `from` to `to`, counted on the dates alone so that no zone's clock change can shift them. */
+export function daysBetween(from: LocalDate, to: LocalDate): number {
+  return Math.round(DateTime.fromISO(to, { zone: 'UTC' }).diff(DateTime.fromISO(from, { zone: 'UTC' }), 'days').days);
+}

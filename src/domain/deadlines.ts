@@ -1,9 +1,9 @@
-import type { ComputedDeadline, DeadlineRequest, LocalDate } from '../rules/types';
+import type { ComputedDeadline, DeadlineRequest, LocalDate, SuspensionPeriod } from '../rules/types';
 import type { CaseState, DeadlineComputation, TrackedDeadline } from './case';
 import { toInstant } from './dates';
-import { isDated, triggerOf, type CaseEvent } from './events';
+import { isDated, isProcedureEvent, isVoided, standingEvents, triggerOf, type CaseEvent, type Facts } from './events';
+import { lifecycleFor } from './lifecycle';
 import { queueDeadlineRecord } from './outbox';
-import { PROTECTED_STAGES } from './stages';
 
 /** The deadline that marks the end of a protection period; its passing unrenewed makes a case lapse. */
 export const PROTECTION_EXPIRY_KIND = 'protection-expiry';
@@ -12,8 +12,11 @@ export const PROTECTION_EXPIRY_KIND = 'protection-expiry';
  * Where a deadline stands. It is worked out, never stored, from the events recorded after the one that
  * started it, so that correcting a date re-decides it:
  * - met: a later event that the rule names in `satisfiedBy` happened on or before the due date;
- * - superseded: on or before the due date, a later event that the rule names in `supersededBy` happened,
- *   or a later event produced a deadline of the same kind (it replaces this one), or the case was closed;
+ * - superseded ("no longer needed"): on or before the due date, a later event that the rule names in
+ *   `supersededBy` happened, or a later event produced a deadline of the same kind (it replaces this
+ *   one), or the case was closed; the status names the event that ended it;
+ * - void: the event that started it was voided as entered by mistake;
+ * - waived: staff recorded, with a reason, that the right will not be used; it is no longer reminded;
  * - missed: none of that, and the period has ended (24:00 local time of the due date);
  * - expired: the same for a deadline shown for information only, which is never missed;
  * - open: otherwise.
@@ -22,12 +25,17 @@ export type DeadlineStatus =
   | { status: 'open' }
   | { status: 'met'; byEventId: number; on: LocalDate }
   | { status: 'superseded'; byEventId: number; on: LocalDate; why: 'superseded-by-event' | 'replaced' | 'case-closed' }
+  | { status: 'void'; byEventId: number; reason: string }
+  | { status: 'waived'; byEventId: number; reason: string }
   | { status: 'missed'; since: string }
   | { status: 'expired'; since: string };
 
 export function deadlineStatus(state: CaseState, tracked: TrackedDeadline, nowMs: number): DeadlineStatus {
   const { deadline } = tracked;
-  for (const event of state.events) {
+  const voiding = state.events.find((event) => event.type === 'event-voided' && event.eventId === tracked.sourceEventId);
+  if (voiding?.type === 'event-voided') return { status: 'void', byEventId: voiding.id, reason: voiding.reason };
+  const standing = standingEvents(state.events);
+  for (const event of standing) {
     if (event.id <= tracked.sourceEventId || !isDated(event) || event.on > deadline.dueDate) continue;
     const trigger = triggerOf(event);
     if (trigger !== undefined && deadline.satisfiedBy.includes(trigger)) {
@@ -40,6 +48,8 @@ export function deadlineStatus(state: CaseState, tracked: TrackedDeadline, nowMs
     const replaced = state.deadlines.some((other) => other.sourceEventId === event.id && other.deadline.kind === deadline.kind);
     if (replaced) return { status: 'superseded', byEventId: event.id, on: event.on, why: 'replaced' };
   }
+  const waiver = standing.find((event) => event.type === 'deadline-waived' && event.deadlineId === tracked.id);
+  if (waiver?.type === 'deadline-waived') return { status: 'waived', byEventId: waiver.id, reason: waiver.reason };
   if (nowMs >= Date.parse(deadline.endsAt)) {
     return deadline.informational ? { status: 'expired', since: deadline.endsAt } : { status: 'missed', since: deadline.endsAt };
   }
@@ -65,27 +75,48 @@ function latestProtectionExpiry(state: CaseState, beforeEventId = Number.POSITIV
 
 /** The last day of the current protection period, while the person holds protection. */
 export function protectedUntil(state: CaseState): ComputedDeadline | undefined {
-  return PROTECTED_STAGES.includes(state.stage) ? latestProtectionExpiry(state)?.deadline : undefined;
+  return lifecycleFor(state).protectedStages.includes(state.stage) ? latestProtectionExpiry(state)?.deadline : undefined;
 }
 
-/** Facts the rule packs need beyond the event's date. */
-function factsFor(state: CaseState, event: CaseEvent): Record<string, string> {
-  if (event.type === 'protection-granted') return event.validUntil ? { validUntil: event.validUntil } : {};
-  if (event.type === 'protection-extended') {
-    const previousValidUntil = latestProtectionExpiry(state, event.id)?.deadline.dueDate;
-    return {
-      ...(event.validUntil ? { validUntil: event.validUntil } : {}),
-      ...(previousValidUntil ? { previousValidUntil } : {}),
-    };
+/** The fact the engine supplies itself: the end of the period an extension extends. */
+const PREVIOUS_VALID_UNTIL = 'previousValidUntil';
+
+/**
+ * The facts the rules read from an event: those staff gave that the pack declares for it (a complaint's
+ * forum is the case's business, not the rules'), and the end of the previous protection period.
+ */
+function factsFor(state: CaseState, event: CaseEvent): Facts {
+  if (!isProcedureEvent(event)) return {};
+  const declared = lifecycleFor(state).events.find((entry) => entry.event === event.type)?.facts.filter((fact) => fact.readByRules) ?? [];
+  const given = event.facts ?? {};
+  const facts: Facts = {};
+  for (const fact of declared) {
+    const value = given[fact.name];
+    if (value !== undefined) facts[fact.name] = value;
   }
-  return {};
+  if (declared.some((fact) => fact.name === PREVIOUS_VALID_UNTIL) && facts[PREVIOUS_VALID_UNTIL] === undefined) {
+    const previous = latestProtectionExpiry(state, event.id)?.deadline.dueDate;
+    if (previous) facts[PREVIOUS_VALID_UNTIL] = previous;
+  }
+  return facts;
 }
 
-/** What the rules engine is asked for an event, or nothing when no rule counts from it. */
+/**
+ * Stays recorded on the case that reach past the event, as periods the rules that allow it stop their
+ * clock for. Staff's reason stays in the case; the rules are told only which event recorded the stay.
+ */
+function staysAfter(state: CaseState, event: CaseEvent & { on: LocalDate }): SuspensionPeriod[] {
+  return standingEvents(state.events).flatMap((stay) =>
+    stay.type === 'stay-recorded' && stay.to >= event.on ? [{ from: stay.from, to: stay.to, reason: `stay recorded on the case (event ${stay.id})` }] : [],
+  );
+}
+
+/** What the rules engine is asked for an event, or nothing when no rule counts from it (or it was voided). */
 export function deadlineRequestFor(state: CaseState, event: CaseEvent): DeadlineRequest | undefined {
   const trigger = triggerOf(event);
-  if (trigger === undefined || !isDated(event)) return undefined;
+  if (trigger === undefined || !isDated(event) || isVoided(state.events, event.id)) return undefined;
   const facts = factsFor(state, event);
+  const suspensions = staysAfter(state, event);
   return {
     jurisdiction: state.jurisdiction,
     procedure: state.procedure,
@@ -93,6 +124,7 @@ export function deadlineRequestFor(state: CaseState, event: CaseEvent): Deadline
     date: event.on,
     ...(Object.keys(facts).length > 0 ? { facts } : {}),
     ...(Object.keys(state.ruleParams).length > 0 ? { params: state.ruleParams } : {}),
+    ...(suspensions.length > 0 ? { suspensions } : {}),
   };
 }
 

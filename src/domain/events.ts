@@ -1,5 +1,5 @@
-import type { LocalDate, TriggerEvent } from '../rules/types';
-import type { ClosureReason, ComplaintForum } from './stages';
+import { TRIGGER_EVENTS, type LocalDate } from '../rules/types';
+import type { ClosureReason } from './stages';
 
 /** Who recorded an event and when. `actor` is a staff id, or `engine` for what the engine itself records. */
 interface Recorded {
@@ -10,26 +10,43 @@ interface Recorded {
   recordedAt: string;
 }
 
-/** Something that happened in the procedure on a date that the law counts from. */
+/** Something that happened on a date that the law counts from. */
 interface Dated extends Recorded {
   /** The legal date of the event, local to the jurisdiction; staff can correct it. */
   on: LocalDate;
 }
 
+export type FactValue = string | number | boolean;
+export type Facts = Record<string, FactValue>;
+
+/** A happening of the procedure, named as the rule packs and lifecycle tables name it. */
+export type ProcedureEventType = (typeof TRIGGER_EVENTS)[number];
+
+export interface ProcedureEvent extends Dated {
+  type: ProcedureEventType;
+  /** The facts staff gave with it (a certificate's end date, the forum of a complaint); codes and dates only. */
+  facts?: Facts;
+  /** For an application: its number in the case, 1 for the first. */
+  attempt?: number;
+  /** Free text from staff (e.g. what changed since the last refusal); never leaves the encrypted state. */
+  note?: string;
+}
+
+/** How the relation between two cases of one person reads, from this case's side. */
+export const CASE_RELATIONS = ['parallel-procedure', 'earlier-procedure', 'later-procedure', 'family-member'] as const;
+export type CaseRelation = (typeof CASE_RELATIONS)[number];
+
 export type CaseEvent =
   | (Recorded & { type: 'case-opened'; office: string; caseworker: string })
-  | (Dated & { type: 'application-lodged'; attempt: number; changedCircumstances?: string })
-  | (Dated & { type: 'protection-granted'; validUntil?: LocalDate })
-  | (Dated & { type: 'refusal-notice-received'; decidedOn?: LocalDate })
-  | (Dated & { type: 'complaint-filed'; forum: ComplaintForum })
-  | (Dated & { type: 'refusal-upheld'; forum: ComplaintForum })
-  | (Dated & { type: 'refusal-overturned'; forum: ComplaintForum })
-  | (Dated & { type: 'renewal-filed' })
-  | (Dated & { type: 'protection-extended'; validUntil?: LocalDate })
-  | (Dated & { type: 'renewal-refusal-notice-received' })
+  | ProcedureEvent
   | (Dated & { type: 'protection-lapsed' })
   | (Dated & { type: 'case-closed'; reason: ClosureReason; note?: string })
   | (Recorded & { type: 'event-date-corrected'; eventId: number; from: LocalDate; to: LocalDate; reason: string })
+  | (Recorded & { type: 'fact-corrected'; eventId: number; fact: string; from?: FactValue; to: FactValue; reason: string })
+  | (Recorded & { type: 'event-voided'; eventId: number; reason: string })
+  | (Recorded & { type: 'stay-recorded'; from: LocalDate; to: LocalDate; reason: string })
+  | (Recorded & { type: 'deadline-waived'; deadlineId: string; dueDate: LocalDate; reason: string })
+  | (Recorded & { type: 'case-linked'; caseNumber: string; relation: CaseRelation; note?: string })
   | (Recorded & { type: 'reminder-acknowledged'; reminderId: string })
   | (Recorded & {
       type: 'case-reassigned';
@@ -49,24 +66,26 @@ export function isDated(event: CaseEvent): event is DatedEvent {
   return 'on' in event;
 }
 
-/**
- * The word the rule packs know each event by. Events the rules never count from (the engine's own
- * records, administrative changes, a closure) have none.
- */
-const TRIGGER_OF: Partial<Record<CaseEventType, TriggerEvent>> = {
-  'application-lodged': 'application-lodged',
-  'protection-granted': 'protection-granted',
-  'refusal-notice-received': 'refusal-notice-received',
-  'complaint-filed': 'complaint-filed',
-  // The notice refusing the complaint is the final refusal that starts the departure period.
-  'refusal-upheld': 'final-refusal-notice-received',
-  'renewal-filed': 'renewal-filed',
-  'protection-extended': 'protection-extended',
-  'renewal-refusal-notice-received': 'renewal-refusal-notice-received',
-};
+const PROCEDURE_EVENT_TYPES: ReadonlySet<string> = new Set(TRIGGER_EVENTS);
 
-export function triggerOf(event: CaseEvent): TriggerEvent | undefined {
-  return TRIGGER_OF[event.type];
+export function isProcedureEvent(event: CaseEvent | NewCaseEvent): event is ProcedureEvent {
+  return PROCEDURE_EVENT_TYPES.has(event.type);
+}
+
+/** Whether staff voided the event as entered by mistake: it then counts for nothing. */
+export function isVoided(events: readonly CaseEvent[], eventId: number): boolean {
+  return events.some((event) => event.type === 'event-voided' && event.eventId === eventId);
+}
+
+/** The events that still count: everything but what staff voided. */
+export function standingEvents(events: readonly CaseEvent[]): CaseEvent[] {
+  const voided = new Set(events.flatMap((event) => (event.type === 'event-voided' ? [event.eventId] : [])));
+  return events.filter((event) => !voided.has(event.id));
+}
+
+/** The word the rule packs know a procedure event by; the engine's and staff's own records have none. */
+export function triggerOf(event: CaseEvent): ProcedureEventType | undefined {
+  return isProcedureEvent(event) ? event.type : undefined;
 }
 
 /** Events that open a new protection period; the workflow starts a fresh run at each. */

@@ -5,6 +5,8 @@ export * from './dates';
 export * from './deadlines';
 export * from './events';
 export * from './identifiers';
+export * from './legacy-state';
+export * from './lifecycle';
 export * from './open-case';
 export * from './outbox';
 export * from './stages';

@@ -2,8 +2,8 @@ import type { CaseState, EscalationReason, EscalationRecord, ReminderRecord, Tra
 import { localInstantMs, toInstant } from './dates';
 import { deadlineStatus, isOpen, PROTECTION_EXPIRY_KIND } from './deadlines';
 import { queueEscalation, queueReminder } from './outbox';
+import { lifecycleFor } from './lifecycle';
 import { appendEvent } from './transitions';
-import type { Stage } from './stages';
 
 /**
  * What the passing of time does to a case:
@@ -31,9 +31,6 @@ export interface AdvanceOptions {
   /** 0 keeps the behaviour of runs recorded before the grace existed. */
   lateEntryGraceMs: number;
 }
-
-/** Stages a protection expiry ends; with a renewal pending the case stays where it is, still escalated. */
-const LAPSING_STAGES: readonly Stage[] = ['granted', 'extended'];
 
 interface PlannedReminder {
   id: string;
@@ -101,7 +98,8 @@ function escalate(state: CaseState, tracked: TrackedDeadline, nowMs: number): Ca
     at: toInstant(nowMs),
   };
   const escalated = queueEscalation({ ...state, escalations: [...state.escalations, record] }, record);
-  if (record.reason !== 'lapsed' || !LAPSING_STAGES.includes(state.stage)) return escalated;
+  // The procedure's table says which stages an expiry ends; with a renewal pending the case stays where it is, still escalated.
+  if (record.reason !== 'lapsed' || !lifecycleFor(state).lapsesFrom.includes(state.stage)) return escalated;
   return appendEvent({ ...escalated, stage: 'lapsed' }, { type: 'protection-lapsed', actor: 'engine', on: tracked.deadline.dueDate }, nowMs)
     .state;
 }

@@ -1,36 +1,36 @@
 import type { LocalDate } from '../rules/types';
 import type { CaseState } from './case';
-import { parseCommand, type CaseCommand, type CommandName } from './commands';
+import { parseCommand, type CaseCommand, type CommandInput, type CommandName } from './commands';
 import { latestPossibleToday, toInstant } from './dates';
-import { isDated, type CaseEvent, type DatedEvent, type NewCaseEvent } from './events';
+import { deadlineStatus } from './deadlines';
+import {
+  isDated,
+  isProcedureEvent,
+  isVoided,
+  standingEvents,
+  type CaseEvent,
+  type DatedEvent,
+  type Facts,
+  type FactValue,
+  type NewCaseEvent,
+} from './events';
+import { eventTitleIn, factsProblem, lifecycleFor, moveFor, positionOf, type StagePosition } from './lifecycle';
 import { queueEventRecord, type StaffCommandName } from './outbox';
-import type { Stage } from './stages';
 
 /**
  * The case's state machine: a staff command either moves the case (one new event, possibly a new stage)
- * or is rejected with the reason, and then nothing changes.
- *
- * Which command is allowed in which stage. Commands not listed here are allowed in every stage but `closed`.
+ * or is rejected with the reason, and then nothing changes. Which event may be recorded in which stage,
+ * and where it leads, is read from the procedure's lifecycle table; this file holds what is true of
+ * every procedure (dates in order, corrections, voids, stays, waivers, links).
  */
-export const ALLOWED_STAGES: Partial<Record<CommandName, readonly Stage[]>> = {
-  recordApplicationLodged: ['opened'],
-  recordDecision: ['lodged', 'awaiting-decision'],
-  recordComplaintFiled: ['refused', 'renewal-refused', 'departure-period'],
-  recordComplaintOutcome: ['complaint-pending'],
-  recordNewApplication: ['refused', 'renewal-refused', 'departure-period', 'lapsed'],
-  recordRenewalFiled: ['granted', 'extended'],
-  recordRenewalDecision: ['renewal-filed'],
-};
-
-const WHAT_IT_DOES: Record<CommandName, string> = {
-  recordApplicationLodged: 'record the first application (later ones are new applications)',
-  recordDecision: 'record a decision on an application',
-  recordComplaintFiled: 'record a complaint or appeal',
-  recordComplaintOutcome: 'record the outcome of a complaint or appeal',
-  recordNewApplication: 'record a new application',
-  recordRenewalFiled: 'record a renewal application',
-  recordRenewalDecision: 'record a renewal decision',
+const WHAT_IT_DOES: Record<CaseCommand['name'], string> = {
+  recordEvent: 'record',
   correctEventDate: 'correct the date of an event',
+  correctFact: 'correct a fact of an event',
+  voidEvent: 'void an event',
+  recordStay: 'record a stay',
+  waiveDeadline: 'waive a deadline',
+  linkCase: 'link a related case',
   acknowledgeReminder: 'acknowledge a reminder',
   reassign: 'reassign the case',
   closeCase: 'close the case',
@@ -44,119 +44,186 @@ function describe(event: DatedEvent): string {
   return `${event.type.replace(/-/g, ' ')} on ${event.on} (event ${event.id})`;
 }
 
-function change(state: CaseState, command: CaseCommand, nowMs: number): Change {
-  const { actor } = command.input;
-  switch (command.name) {
-    case 'recordApplicationLodged':
-      return {
-        event: { type: 'application-lodged', actor, on: command.input.lodgedOn, attempt: 1 },
-        patch: { stage: 'lodged', attempt: 1 },
-      };
-    case 'recordNewApplication': {
-      const { lodgedOn, changedCircumstances } = command.input;
-      const attempt = state.attempt + 1;
-      return {
-        event: { type: 'application-lodged', actor, on: lodgedOn, attempt, ...(changedCircumstances ? { changedCircumstances } : {}) },
-        patch: { stage: 'lodged', attempt },
-      };
-    }
-    case 'recordDecision': {
-      const input = command.input;
-      if (input.decision === 'grant') {
-        const { grantedOn, validUntil } = input;
-        return { event: { type: 'protection-granted', actor, on: grantedOn, ...(validUntil ? { validUntil } : {}) }, patch: { stage: 'granted' } };
-      }
-      const { noticeReceivedOn, decidedOn } = input;
-      return {
-        event: { type: 'refusal-notice-received', actor, on: noticeReceivedOn, ...(decidedOn ? { decidedOn } : {}) },
-        patch: { stage: 'refused' },
-      };
-    }
-    case 'recordComplaintFiled': {
-      const { filedOn, forum } = command.input;
-      if (state.stage === 'departure-period' && forum !== 'court') {
-        return { reason: 'the complaint was already refused: only a court appeal can be recorded in the departure period' };
-      }
-      return { event: { type: 'complaint-filed', actor, on: filedOn, forum }, patch: { stage: 'complaint-pending', complaintForum: forum } };
-    }
-    case 'recordComplaintOutcome': {
-      const { outcome, on } = command.input;
-      const forum = state.complaintForum ?? 'administrative';
-      return outcome === 'refusal-upheld'
-        ? { event: { type: 'refusal-upheld', actor, on, forum }, patch: { stage: 'departure-period' } }
-        : { event: { type: 'refusal-overturned', actor, on, forum }, patch: { stage: 'awaiting-decision' } };
-    }
-    case 'recordRenewalFiled':
-      return { event: { type: 'renewal-filed', actor, on: command.input.filedOn }, patch: { stage: 'renewal-filed' } };
-    case 'recordRenewalDecision': {
-      const input = command.input;
-      if (input.decision === 'extended') {
-        const { decidedOn, validUntil } = input;
-        return {
-          event: { type: 'protection-extended', actor, on: decidedOn, ...(validUntil ? { validUntil } : {}) },
-          patch: { stage: 'extended' },
-        };
-      }
-      return { event: { type: 'renewal-refusal-notice-received', actor, on: input.noticeReceivedOn }, patch: { stage: 'renewal-refused' } };
-    }
-    case 'correctEventDate':
-      return correction(state, command.input);
-    case 'acknowledgeReminder': {
-      const { reminderId } = command.input;
-      const reminder = state.reminders.find((sent) => sent.id === reminderId);
-      if (!reminder) return { reason: `no reminder ${reminderId} was sent in this case` };
-      if (reminder.acknowledged) return { reason: `reminder ${reminderId} was already acknowledged by ${reminder.acknowledged.by}` };
-      const acknowledged = { by: actor, at: toInstant(nowMs) };
-      return {
-        event: { type: 'reminder-acknowledged', actor, reminderId },
-        patch: { reminders: state.reminders.map((sent) => (sent === reminder ? { ...sent, acknowledged } : sent)) },
-      };
-    }
-    case 'reassign': {
-      const to = { office: command.input.office ?? state.office, caseworker: command.input.caseworker };
-      if (to.office === state.office && to.caseworker === state.caseworker) {
-        return { reason: `the case is already assigned to ${to.caseworker} at ${to.office}` };
-      }
-      const { reason } = command.input;
-      return {
-        event: { type: 'case-reassigned', actor, from: { office: state.office, caseworker: state.caseworker }, to, ...(reason ? { reason } : {}) },
-        patch: to,
-      };
-    }
-    case 'closeCase': {
-      const { reason, closedOn, note } = command.input;
-      return {
-        event: { type: 'case-closed', actor, on: closedOn, reason, ...(note ? { note } : {}) },
-        patch: { stage: 'closed', closure: { reason, on: closedOn } },
-      };
-    }
-  }
+function positionPatch(position: StagePosition): Partial<CaseState> {
+  return { stage: position.stage, attempt: position.attempt, complaintForum: position.complaintForum };
+}
+
+/** Dates a fact states about its own event: protection ends after it starts, a decision precedes its notice. */
+function factDateProblem(on: LocalDate, facts: Facts): string | undefined {
+  if (typeof facts.validUntil === 'string' && facts.validUntil <= on) return `validUntil ${facts.validUntil} must be after ${on}`;
+  if (typeof facts.decidedOn === 'string' && facts.decidedOn > on) return `decidedOn ${facts.decidedOn} cannot be after ${on}`;
+  return undefined;
+}
+
+function recordEvent(state: CaseState, input: CommandInput<'recordEvent'>): Change {
+  const lifecycle = lifecycleFor(state);
+  const facts = input.facts ?? {};
+  const current: StagePosition = { stage: state.stage, attempt: state.attempt, ...(state.complaintForum ? { complaintForum: state.complaintForum } : {}) };
+  const move = moveFor(lifecycle, current.stage, input.event, facts);
+  if (!move.ok) return { reason: move.reason };
+  const problem = factsProblem(lifecycle, input.event, facts, move.transition.requires) ?? factDateProblem(input.on, facts);
+  if (problem) return { reason: problem };
+  const attempt = state.attempt + (move.transition.countsAttempt ? 1 : 0);
+  const event = {
+    type: input.event,
+    actor: input.actor,
+    on: input.on,
+    ...(Object.keys(facts).length > 0 ? { facts } : {}),
+    ...(move.transition.countsAttempt ? { attempt } : {}),
+    ...(input.note ? { note: input.note } : {}),
+  } as NewCaseEvent;
+  const forum = input.event === 'complaint-filed' && typeof facts.forum === 'string' ? facts.forum : state.complaintForum;
+  return { event, patch: { stage: move.transition.to, attempt, ...(forum !== undefined ? { complaintForum: forum } : {}) } };
+}
+
+function standingTarget(state: CaseState, eventId: number): { ok: true; target: CaseEvent } | { ok: false; reason: string } {
+  const target = state.events.find((event) => event.id === eventId);
+  if (!target) return { ok: false, reason: `there is no event ${eventId} in this case` };
+  if (isVoided(state.events, eventId)) return { ok: false, reason: `event ${eventId} (${target.type}) was voided` };
+  return { ok: true, target };
+}
+
+/** The events with one of them replaced, checked against the lifecycle from the opening. */
+function rederived(state: CaseState, events: CaseEvent[], changed: string): { ok: true; patch: Partial<CaseState> } | { ok: false; reason: string } {
+  const position = positionOf(lifecycleFor(state), events);
+  if (!position.ok) return { ok: false, reason: `${changed}, event ${position.eventId} would no longer fit: ${position.reason}` };
+  return { ok: true, patch: { events, ...positionPatch(position.position) } };
 }
 
 /** A corrected date must keep the case's events in the order they happened. */
-function correction(state: CaseState, input: { actor: string; eventId: number; correctedDate: LocalDate; reason: string }): Change {
-  const target = state.events.find((event) => event.id === input.eventId);
-  if (!target) return { reason: `there is no event ${input.eventId} in this case` };
+function correctDate(state: CaseState, input: CommandInput<'correctEventDate'>): Change {
+  const found = standingTarget(state, input.eventId);
+  if (!found.ok) return found;
+  const { target } = found;
   if (!isDated(target)) return { reason: `event ${input.eventId} (${target.type}) has no date to correct` };
   if (target.actor === 'engine') return { reason: `event ${input.eventId} (${target.type}) was recorded by the engine and follows from other dates` };
   if (target.on === input.correctedDate) return { reason: `event ${input.eventId} is already dated ${input.correctedDate}` };
-  const dated = state.events.filter(isDated);
+  const dated = standingEvents(state.events).filter(isDated);
   const before = dated.filter((event) => event.id < target.id).at(-1);
   const after = dated.find((event) => event.id > target.id);
-  if (before && input.correctedDate < before.on) {
-    return { reason: `${input.correctedDate} would put event ${target.id} before ${describe(before)}` };
-  }
-  if (after && input.correctedDate > after.on) {
-    return { reason: `${input.correctedDate} would put event ${target.id} after ${describe(after)}` };
-  }
-  if ('validUntil' in target && target.validUntil !== undefined && input.correctedDate >= target.validUntil) {
-    return { reason: `${input.correctedDate} is not before the protection's stated end ${target.validUntil}` };
-  }
+  if (before && input.correctedDate < before.on) return { reason: `${input.correctedDate} would put event ${target.id} before ${describe(before)}` };
+  if (after && input.correctedDate > after.on) return { reason: `${input.correctedDate} would put event ${target.id} after ${describe(after)}` };
+  const factProblem = isProcedureEvent(target) ? factDateProblem(input.correctedDate, target.facts ?? {}) : undefined;
+  if (factProblem) return { reason: factProblem };
   const events = state.events.map((event) => (event.id === target.id ? { ...target, on: input.correctedDate } : event));
   return {
     event: { type: 'event-date-corrected', actor: input.actor, eventId: target.id, from: target.on, to: input.correctedDate, reason: input.reason },
     patch: { events },
   };
+}
+
+/** A fact corrected (a certificate's end date misread, a complaint's forum): its deadlines are recomputed. */
+function correctFact(state: CaseState, input: CommandInput<'correctFact'>): Change {
+  const found = standingTarget(state, input.eventId);
+  if (!found.ok) return found;
+  const { target } = found;
+  if (!isProcedureEvent(target)) return { reason: `event ${input.eventId} (${target.type}) carries no facts` };
+  const lifecycle = lifecycleFor(state);
+  const value: FactValue = input.value;
+  const facts = { ...(target.facts ?? {}), [input.fact]: value };
+  const problem = factsProblem(lifecycle, target.type, { [input.fact]: value }) ?? factDateProblem(target.on, facts);
+  if (problem) return { reason: problem };
+  const from = target.facts?.[input.fact];
+  if (from === value) return { reason: `${input.fact} of event ${target.id} is already ${String(value)}` };
+  const result = rederived(
+    state,
+    state.events.map((event) => (event.id === target.id ? { ...target, facts } : event)),
+    `with ${input.fact}=${String(value)}`,
+  );
+  if (!result.ok) return result;
+  return {
+    event: {
+      type: 'fact-corrected',
+      actor: input.actor,
+      eventId: target.id,
+      fact: input.fact,
+      ...(from !== undefined ? { from } : {}),
+      to: value,
+      reason: input.reason,
+    },
+    patch: result.patch,
+  };
+}
+
+const VOIDABLE: ReadonlySet<string> = new Set(['stay-recorded', 'deadline-waived', 'case-linked']);
+
+/** An event entered by mistake counts for nothing from now on; what it started is re-derived without it. */
+function voidEvent(state: CaseState, input: CommandInput<'voidEvent'>): Change {
+  const found = standingTarget(state, input.eventId);
+  if (!found.ok) return found;
+  const { target } = found;
+  if (target.actor === 'engine') return { reason: `event ${target.id} (${target.type}) was recorded by the engine` };
+  if (!isProcedureEvent(target) && !VOIDABLE.has(target.type)) {
+    return { reason: `event ${target.id} (${target.type}) cannot be voided; correct it or record what happened next` };
+  }
+  const position = positionOf(lifecycleFor(state), state.events.filter((event) => event.id !== target.id));
+  if (!position.ok) return { reason: `event ${position.eventId} (${state.events.find((event) => event.id === position.eventId)?.type}) follows from it: void that first` };
+  return { event: { type: 'event-voided', actor: input.actor, eventId: target.id, reason: input.reason }, patch: positionPatch(position.position) };
+}
+
+function waiveDeadline(state: CaseState, input: CommandInput<'waiveDeadline'>, nowMs: number): Change {
+  const tracked = state.deadlines.find((candidate) => candidate.id === input.deadlineId);
+  if (!tracked) return { reason: `there is no deadline ${input.deadlineId} in this case` };
+  if (tracked.deadline.owner !== 'applicant') return { reason: `deadline ${tracked.id} is the authority's to meet; only the applicant's rights can be waived` };
+  const status = deadlineStatus(state, tracked, nowMs);
+  if (status.status !== 'open' && status.status !== 'missed') return { reason: `deadline ${tracked.id} is ${status.status}; only an open or missed one can be waived` };
+  return { event: { type: 'deadline-waived', actor: input.actor, deadlineId: tracked.id, dueDate: tracked.deadline.dueDate, reason: input.reason } };
+}
+
+function linkCase(state: CaseState, input: CommandInput<'linkCase'>): Change {
+  if (input.caseNumber === state.caseNumber) return { reason: 'a case cannot be linked to itself' };
+  const linked = standingEvents(state.events).some((event) => event.type === 'case-linked' && event.caseNumber === input.caseNumber);
+  if (linked) return { reason: `case ${input.caseNumber} is already linked` };
+  return { event: { type: 'case-linked', actor: input.actor, caseNumber: input.caseNumber, relation: input.relation, ...(input.note ? { note: input.note } : {}) } };
+}
+
+function acknowledge(state: CaseState, input: CommandInput<'acknowledgeReminder'>, nowMs: number): Change {
+  const reminder = state.reminders.find((sent) => sent.id === input.reminderId);
+  if (!reminder) return { reason: `no reminder ${input.reminderId} was sent in this case` };
+  if (reminder.acknowledged) return { reason: `reminder ${input.reminderId} was already acknowledged by ${reminder.acknowledged.by}` };
+  const acknowledged = { by: input.actor, at: toInstant(nowMs) };
+  return {
+    event: { type: 'reminder-acknowledged', actor: input.actor, reminderId: input.reminderId },
+    patch: { reminders: state.reminders.map((sent) => (sent === reminder ? { ...sent, acknowledged } : sent)) },
+  };
+}
+
+function reassign(state: CaseState, input: CommandInput<'reassign'>): Change {
+  const to = { office: input.office ?? state.office, caseworker: input.caseworker };
+  if (to.office === state.office && to.caseworker === state.caseworker) return { reason: `the case is already assigned to ${to.caseworker} at ${to.office}` };
+  return {
+    event: { type: 'case-reassigned', actor: input.actor, from: { office: state.office, caseworker: state.caseworker }, to, ...(input.reason ? { reason: input.reason } : {}) },
+    patch: to,
+  };
+}
+
+function change(state: CaseState, command: CaseCommand, nowMs: number): Change {
+  switch (command.name) {
+    case 'recordEvent':
+      return recordEvent(state, command.input);
+    case 'correctEventDate':
+      return correctDate(state, command.input);
+    case 'correctFact':
+      return correctFact(state, command.input);
+    case 'voidEvent':
+      return voidEvent(state, command.input);
+    case 'recordStay': {
+      const { actor, from, to, reason } = command.input;
+      return { event: { type: 'stay-recorded', actor, from, to, reason } };
+    }
+    case 'waiveDeadline':
+      return waiveDeadline(state, command.input, nowMs);
+    case 'linkCase':
+      return linkCase(state, command.input);
+    case 'acknowledgeReminder':
+      return acknowledge(state, command.input, nowMs);
+    case 'reassign':
+      return reassign(state, command.input);
+    case 'closeCase': {
+      const { actor, reason, closedOn, note } = command.input;
+      return { event: { type: 'case-closed', actor, on: closedOn, reason, ...(note ? { note } : {}) }, patch: { stage: 'closed', closure: { reason, on: closedOn } } };
+    }
+  }
 }
 
 function checkFuture(on: LocalDate, nowMs: number): string | undefined {
@@ -167,9 +234,16 @@ function checkFuture(on: LocalDate, nowMs: number): string | undefined {
 function checkDate(state: CaseState, on: LocalDate, nowMs: number): string | undefined {
   const future = checkFuture(on, nowMs);
   if (future) return future;
-  const latest = state.events.filter(isDated).at(-1);
+  const latest = standingEvents(state.events).filter(isDated).at(-1);
   if (latest && on < latest.on) return `${on} is before the last recorded event, ${describe(latest)}`;
   return undefined;
+}
+
+/** The date a command states, if it must not lie ahead: a stay may run into the future, its start may not. */
+function commandDate(command: CaseCommand, event: NewCaseEvent): { on: LocalDate; ordered: boolean } | undefined {
+  if (command.name === 'correctEventDate') return { on: command.input.correctedDate, ordered: false };
+  if (command.name === 'recordStay') return { on: command.input.from, ordered: false };
+  return 'on' in event ? { on: event.on, ordered: true } : undefined;
 }
 
 function reject(reason: string): Decision {
@@ -177,38 +251,30 @@ function reject(reason: string): Decision {
 }
 
 /** Appends an event to the case, numbered and timed, and queues it for the register with the command that made it, if any. */
-export function appendEvent(
-  state: CaseState,
-  event: NewCaseEvent,
-  nowMs: number,
-  command?: StaffCommandName,
-): { state: CaseState; event: CaseEvent } {
+export function appendEvent(state: CaseState, event: NewCaseEvent, nowMs: number, command?: StaffCommandName): { state: CaseState; event: CaseEvent } {
   const recorded = { ...event, id: (state.events.at(-1)?.id ?? 0) + 1, recordedAt: toInstant(nowMs) } as CaseEvent;
   return { state: queueEventRecord({ ...state, events: [...state.events, recorded] }, recorded, command), event: recorded };
 }
 
-export function decide(state: CaseState, command: CaseCommand, nowMs: number): Decision {
-  const action = WHAT_IT_DOES[command.name];
+function actionOf(state: CaseState, command: CaseCommand): string {
+  if (command.name !== 'recordEvent') return WHAT_IT_DOES[command.name];
+  return `record ${eventTitleIn(lifecycleFor(state), command.input.event)}`;
+}
+
+export function decide(state: CaseState, command: CaseCommand, nowMs: number, name: CommandName = command.name): Decision {
+  const action = actionOf(state, command);
   if (state.stage === 'closed') return reject(`cannot ${action}: case ${state.caseNumber} is closed`);
-  const allowed = ALLOWED_STAGES[command.name];
-  if (allowed && !allowed.includes(state.stage)) {
-    return reject(`cannot ${action} while the case is ${state.stage}; only when it is ${allowed.join(' or ')}`);
-  }
   const result = change(state, command, nowMs);
   if ('reason' in result) return reject(`cannot ${action}: ${result.reason}`);
-  const dateProblem =
-    command.name === 'correctEventDate'
-      ? checkFuture(command.input.correctedDate, nowMs)
-      : 'on' in result.event
-        ? checkDate(state, result.event.on, nowMs)
-        : undefined;
+  const dated = commandDate(command, result.event);
+  const dateProblem = dated === undefined ? undefined : dated.ordered ? checkDate(state, dated.on, nowMs) : checkFuture(dated.on, nowMs);
   if (dateProblem) return reject(`cannot ${action}: ${dateProblem}`);
-  const appended = appendEvent({ ...state, ...result.patch }, result.event, nowMs, command.name);
+  const appended = appendEvent({ ...state, ...result.patch }, result.event, nowMs, name);
   return { ok: true, ...appended };
 }
 
 /** Reads a command's raw input and decides it: the one check both a validator and a handler make. */
 export function decideInput(state: CaseState, name: CommandName, raw: unknown, nowMs: number): Decision {
   const parsed = parseCommand(name, raw);
-  return parsed.ok ? decide(state, parsed.command, nowMs) : parsed;
+  return parsed.ok ? decide(state, parsed.command, nowMs, name) : parsed;
 }

@@ -1,8 +1,8 @@
 import type { ComputedDeadline, LocalDate } from '../rules/types';
 import type { ApplicantProfile, CaseState, DeliveryFailure, EscalationRecord, ReminderPolicy, ReminderRecord } from './case';
 import { deadlineStatus, nextDeadline, protectedUntil, type DeadlineStatus } from './deadlines';
-import type { CaseEvent } from './events';
-import type { ClosureReason, ComplaintForum, Stage } from './stages';
+import { standingEvents, type CaseEvent, type CaseRelation } from './events';
+import type { ClosureReason, Stage } from './stages';
 
 /** What every staff command answers with: where the case stands now. */
 export interface CaseSummary {
@@ -30,8 +30,10 @@ export interface CaseView extends CaseSummary {
   applicant?: ApplicantProfile;
   reminderPolicy: ReminderPolicy;
   ruleParams: Record<string, string | number | boolean>;
-  complaintForum?: ComplaintForum;
+  complaintForum?: string;
   closure?: { reason: ClosureReason; on: LocalDate };
+  /** Other cases of the same person (e.g. refugee-status litigation beside temporary-asylum requests). */
+  linkedCases: LinkedCase[];
   events: CaseEvent[];
   deadlines: DeadlineView[];
   reminders: ReminderRecord[];
@@ -40,6 +42,19 @@ export interface CaseView extends CaseSummary {
   pendingDeliveries: number;
   /** Items their channel refused for good; they need a person. */
   failedDeliveries: DeliveryFailure[];
+}
+
+export interface LinkedCase {
+  caseNumber: string;
+  relation: CaseRelation;
+  /** The event that recorded the link. */
+  eventId: number;
+}
+
+function linkedCases(state: CaseState): LinkedCase[] {
+  return standingEvents(state.events).flatMap((event) =>
+    event.type === 'case-linked' ? [{ caseNumber: event.caseNumber, relation: event.relation, eventId: event.id }] : [],
+  );
 }
 
 export function deadlineViews(state: CaseState, nowMs: number): DeadlineView[] {
@@ -93,6 +108,7 @@ export function caseView(state: CaseState, nowMs: number): CaseView {
     ruleParams: state.ruleParams,
     ...(state.complaintForum ? { complaintForum: state.complaintForum } : {}),
     ...(state.closure ? { closure: state.closure } : {}),
+    linkedCases: linkedCases(state),
     events: state.events,
     deadlines: deadlineViews(state, nowMs),
     reminders: state.reminders,

@@ -1,4 +1,5 @@
-import type { CaseEvent, CaseView } from '../domain';
+import { isProcedureEvent, type CaseEvent, type CaseView, type ProcedureEventType } from '../domain';
+import { eventTitle } from '../rules/event-titles';
 import { textIn } from '../rules/localized-text';
 
 export interface TimelineEntry {
@@ -10,41 +11,49 @@ export interface TimelineEntry {
   actor?: string;
 }
 
-const EVENT_TITLES: Record<CaseEvent['type'], string> = {
+/** Titles of what staff and the engine record besides the procedure's own events (whose titles the rules give). */
+const RECORD_TITLES: Record<Exclude<CaseEvent['type'], ProcedureEventType>, string> = {
   'case-opened': 'Case opened',
-  'application-lodged': 'Application lodged',
-  'protection-granted': 'Protection granted',
-  'refusal-notice-received': 'Refusal notice received',
-  'complaint-filed': 'Complaint filed',
-  'refusal-upheld': 'Refusal upheld on complaint',
-  'refusal-overturned': 'Refusal overturned on complaint',
-  'renewal-filed': 'Renewal filed',
-  'protection-extended': 'Protection extended',
-  'renewal-refusal-notice-received': 'Renewal refusal notice received',
   'protection-lapsed': 'Protection lapsed',
   'case-closed': 'Case closed',
   'event-date-corrected': 'Event date corrected',
+  'fact-corrected': 'Fact corrected',
+  'event-voided': 'Event voided',
+  'stay-recorded': 'Stay recorded',
+  'deadline-waived': 'Deadline waived',
+  'case-linked': 'Related case linked',
   'reminder-acknowledged': 'Reminder acknowledged',
   'case-reassigned': 'Case reassigned',
 };
 
+function eventHeading(event: CaseEvent): string {
+  if (!isProcedureEvent(event)) return RECORD_TITLES[event.type];
+  const title = eventTitle(event.type)?.en ?? event.type;
+  return title.charAt(0).toUpperCase() + title.slice(1);
+}
+
 function eventDetail(event: CaseEvent): string {
+  if (isProcedureEvent(event)) {
+    const facts = Object.entries(event.facts ?? {}).map(([name, value]) => `${name}: ${String(value)}`);
+    return [...(event.attempt !== undefined ? [`attempt ${event.attempt}`] : []), ...facts].join(', ');
+  }
   switch (event.type) {
     case 'case-opened':
       return `office ${event.office}, caseworker ${event.caseworker}`;
-    case 'application-lodged':
-      return `attempt ${event.attempt}`;
-    case 'protection-granted':
-    case 'protection-extended':
-      return event.validUntil ? `valid until ${event.validUntil}` : 'validity as the rules give it';
-    case 'complaint-filed':
-    case 'refusal-upheld':
-    case 'refusal-overturned':
-      return `forum: ${event.forum}`;
     case 'case-closed':
       return `reason: ${event.reason}`;
     case 'event-date-corrected':
       return `event #${event.eventId}: ${event.from} → ${event.to} (${event.reason})`;
+    case 'fact-corrected':
+      return `event #${event.eventId}: ${event.fact} ${event.from === undefined ? 'not given' : String(event.from)} → ${String(event.to)} (${event.reason})`;
+    case 'event-voided':
+      return `event #${event.eventId} (${event.reason})`;
+    case 'stay-recorded':
+      return `${event.from} to ${event.to} (${event.reason})`;
+    case 'deadline-waived':
+      return `${event.deadlineId} due ${event.dueDate} (${event.reason})`;
+    case 'case-linked':
+      return `${event.caseNumber}, ${event.relation}`;
     case 'reminder-acknowledged':
       return event.reminderId;
     case 'case-reassigned':
@@ -61,7 +70,7 @@ export function caseTimeline(view: CaseView): TimelineEntry[] {
     entries.push({
       date: 'on' in event ? event.on : event.recordedAt.slice(0, 10),
       kind: 'event',
-      title: `#${event.id} ${EVENT_TITLES[event.type]}`,
+      title: `#${event.id} ${eventHeading(event)}`,
       detail: eventDetail(event),
       actor: event.actor,
     });

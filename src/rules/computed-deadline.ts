@@ -50,6 +50,12 @@ export const ComputedDeadlineSchema = z.object({
   supersededBy: z.array(z.string()),
   /** Days before `dueDate` on which to remind, when the rule pack sets its own (e.g. renewal: from 2 months ahead). */
   reminderOffsetsDays: z.array(z.number().int().min(0)).optional(),
+  /**
+   * The working day on which each reminder goes out, from the rule's offsets or else the case's reminder
+   * policy, earliest first; `daysBefore` is the offset that names the reminder. Absent for deadlines never
+   * reminded of, and for those computed before reminders fell on working days (they keep plain offsets).
+   */
+  reminderDates: z.array(z.object({ daysBefore: z.number().int().min(0), on: localDate })).optional(),
   /** True for deadlines shown for information (e.g. the longer court period) and never escalated. */
   informational: z.boolean(),
   explanation: ExplanationSchema,

@@ -5,14 +5,16 @@ import type { DayKind } from './calendar/working-calendar';
 import type { EventSummary, JurisdictionSummary, ProcedureSummary } from './catalog';
 import { computeRuleDeadline } from './compute/compute-rule';
 import { conditionsHold, resolveFacts, resolveParams } from './compute/inputs';
-import { validateRequest } from './compute/request';
+import { reminderDates } from './compute/reminder-dates';
+import { validateReminderSchedule, validateRequest } from './compute/request';
 import { RulesError } from './errors';
 import { eventTitle } from './event-titles';
 import { isValidZone, toDay } from './local-date';
 import { type LocalizedText, LocalizedTextSchema } from './localized-text';
+import { loadLifecycle, type ProcedureLifecycle } from './lifecycle/load-lifecycle';
 import { loadRulePack } from './pack/load-pack';
 import type { RulePack } from './pack/schema';
-import type { ComputedDeadline, DeadlineRequest } from './types';
+import type { ComputedDeadline, DeadlineRequest, ReminderSchedule } from './types';
 import { rulesErrorFromZod } from './zod-issues';
 
 export interface JurisdictionDefinition {
@@ -24,6 +26,8 @@ export interface JurisdictionDefinition {
   calendar: unknown;
   /** Rule pack data, validated at load. */
   packs: readonly unknown[];
+  /** Lifecycle tables, one per pack that runs as a case, validated against it at load. */
+  lifecycles?: readonly unknown[];
 }
 
 const JurisdictionDefinitionSchema = z.object({
@@ -32,6 +36,7 @@ const JurisdictionDefinitionSchema = z.object({
   zone: z.string().refine(isValidZone, 'expected an IANA time zone such as Europe/Moscow'),
   calendar: z.unknown(),
   packs: z.array(z.unknown()).min(1),
+  lifecycles: z.array(z.unknown()).default([]),
 });
 
 interface LoadedJurisdiction {
@@ -40,13 +45,21 @@ interface LoadedJurisdiction {
   zone: string;
   calendars: CalendarFamily;
   packs: ReadonlyMap<string, RulePack>;
+  lifecycles: ReadonlyMap<string, ProcedureLifecycle>;
 }
 
 export interface DeadlineEngine {
-  computeDeadlines(request: DeadlineRequest): ComputedDeadline[];
+  /**
+   * The deadlines an event starts. With the case's reminder schedule, each deadline someone must act on says
+   * on which working days its reminders go out (a rule's own reminder days come first); without it, only
+   * those with reminder days of their own do.
+   */
+  computeDeadlines(request: DeadlineRequest, reminders?: ReminderSchedule): ComputedDeadline[];
   listJurisdictions(): JurisdictionSummary[];
   listProcedures(jurisdiction: string): ProcedureSummary[];
   listEvents(jurisdiction: string, procedure: string): EventSummary[];
+  /** The procedure's lifecycle table joined with its pack's events and facts. */
+  lifecycleOf(jurisdiction: string, procedure: string): ProcedureLifecycle;
   /** The kind of day an instant falls on in a jurisdiction's zone, by its nationwide calendar. */
   dayAt(jurisdiction: string, at: Date): JurisdictionDay;
 }
@@ -82,7 +95,39 @@ function loadJurisdiction(raw: JurisdictionDefinition, index: number): LoadedJur
     }
     packs.set(pack.procedure, pack);
   }
-  return { code: definition.code, name: definition.name, zone: definition.zone, calendars, packs };
+  const lifecycles = new Map<string, ProcedureLifecycle>();
+  definition.lifecycles.forEach((rawLifecycle, lifecycleIndex) => {
+    const procedure = typeof rawLifecycle === 'object' && rawLifecycle !== null && 'procedure' in rawLifecycle ? String(rawLifecycle.procedure) : '';
+    const pack = packs.get(procedure);
+    if (!pack) throw new RulesError('invalid-pack', `lifecycle ${definition.code}/${procedure} has no rule pack`, `lifecycles.${lifecycleIndex}.procedure`);
+    if (lifecycles.has(procedure)) throw new RulesError('invalid-pack', `lifecycle ${definition.code}/${procedure} is listed twice`, `lifecycles.${lifecycleIndex}`);
+    lifecycles.set(procedure, loadLifecycle(rawLifecycle, pack, eventSummaries(pack)));
+  });
+  return { code: definition.code, name: definition.name, zone: definition.zone, calendars, packs, lifecycles };
+}
+
+/** Every event a pack knows, with its facts and the deadlines it can start. */
+function eventSummaries(pack: RulePack): EventSummary[] {
+  return pack.events.map((entry) => ({
+    event: entry.event,
+    title: eventTitle(entry.event) ?? { en: entry.event, ru: entry.event },
+    ...(entry.note ? { note: entry.note } : {}),
+    facts: entry.facts.map((name) => {
+      const fact = pack.facts[name];
+      if (!fact) throw new Error(`fact ${name} was validated at load`);
+      return { name, type: fact.type, ...(fact.type === 'enum' ? { values: fact.values } : {}), description: fact.description };
+    }),
+    deadlines: pack.rules
+      .filter((rule) => rule.triggers.some((trigger) => trigger.event === entry.event))
+      .map((rule) => ({
+        ruleId: rule.id,
+        kind: rule.kind,
+        title: rule.title,
+        informational: rule.informational,
+        effectiveFrom: rule.effectiveFrom,
+        ...(rule.effectiveTo ? { effectiveTo: rule.effectiveTo } : {}),
+      })),
+  }));
 }
 
 /** Loads and checks every calendar and rule pack once; the returned engine only computes. */
@@ -116,8 +161,9 @@ export function createDeadlineEngine(definitions: readonly JurisdictionDefinitio
   };
 
   return {
-    computeDeadlines(request: DeadlineRequest): ComputedDeadline[] {
+    computeDeadlines(request: DeadlineRequest, reminders?: ReminderSchedule): ComputedDeadline[] {
       const valid = validateRequest(request);
+      const schedule = reminders && validateReminderSchedule(reminders);
       const { jurisdiction, pack } = packOf(valid.jurisdiction, valid.procedure);
       if (!pack.events.some((entry) => entry.event === valid.event)) {
         throw new RulesError(
@@ -154,8 +200,8 @@ export function createDeadlineEngine(definitions: readonly JurisdictionDefinitio
         );
       }
       const triggerDay = toDay(date);
-      const deadlines = rules.map((rule) =>
-        computeRuleDeadline({
+      const deadlines = rules.map((rule) => {
+        const deadline = computeRuleDeadline({
           pack,
           rule,
           event: valid.event,
@@ -167,8 +213,12 @@ export function createDeadlineEngine(definitions: readonly JurisdictionDefinitio
           facts,
           requestSuspensions: valid.suspensions,
           ...(calendarCaveat ? { calendarCaveat } : {}),
-        }),
-      );
+        });
+        // Reminded of only while someone must act: a deadline shown for information gets none.
+        const offsetsDays = deadline.informational ? undefined : (deadline.reminderOffsetsDays ?? schedule?.offsetsDays);
+        if (!offsetsDays) return deadline;
+        return { ...deadline, reminderDates: reminderDates({ offsetsDays, due: toDay(deadline.dueDate), trigger: triggerDay, calendar }) };
+      });
       // Stable: rules due on the same day keep the pack's order.
       return deadlines.sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0));
     },
@@ -215,27 +265,14 @@ export function createDeadlineEngine(definitions: readonly JurisdictionDefinitio
     },
 
     listEvents(code: string, procedure: string): EventSummary[] {
-      const { pack } = packOf(code, procedure);
-      return pack.events.map((entry) => ({
-        event: entry.event,
-        title: eventTitle(entry.event) ?? { en: entry.event, ru: entry.event },
-        ...(entry.note ? { note: entry.note } : {}),
-        facts: entry.facts.map((name) => {
-          const fact = pack.facts[name];
-          if (!fact) throw new Error(`fact ${name} was validated at load`);
-          return { name, type: fact.type, ...(fact.type === 'enum' ? { values: fact.values } : {}), description: fact.description };
-        }),
-        deadlines: pack.rules
-          .filter((rule) => rule.triggers.some((trigger) => trigger.event === entry.event))
-          .map((rule) => ({
-            ruleId: rule.id,
-            kind: rule.kind,
-            title: rule.title,
-            informational: rule.informational,
-            effectiveFrom: rule.effectiveFrom,
-            ...(rule.effectiveTo ? { effectiveTo: rule.effectiveTo } : {}),
-          })),
-      }));
+      return eventSummaries(packOf(code, procedure).pack);
+    },
+
+    lifecycleOf(code: string, procedure: string): ProcedureLifecycle {
+      const { jurisdiction, pack } = packOf(code, procedure);
+      const lifecycle = jurisdiction.lifecycles.get(pack.procedure);
+      if (!lifecycle) throw new RulesError('unknown-procedure', `${jurisdiction.code}/${pack.procedure} has no lifecycle table: its deadlines can be computed, but it cannot run as a case`, 'procedure');
+      return lifecycle;
     },
   };
 }

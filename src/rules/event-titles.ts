@@ -13,6 +13,10 @@ export const EVENT_TITLES: Readonly<Record<KnownEvent, LocalizedText>> = {
     en: 'notice refusing the complaint received (final refusal)',
     ru: 'получено уведомление об отказе по жалобе (окончательный отказ)',
   },
+  'refusal-overturned': {
+    en: 'refusal overturned on complaint or appeal',
+    ru: 'отказ отменён по жалобе или в суде',
+  },
   'renewal-filed': { en: 'application to extend filed', ru: 'подано заявление о продлении' },
   'protection-extended': { en: 'protection extended', ru: 'срок защиты продлён' },
   'renewal-refusal-notice-received': { en: 'refusal to extend received', ru: 'получен отказ в продлении' },

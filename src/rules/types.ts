@@ -6,13 +6,17 @@
 /** A calendar date in the jurisdiction's zone, `YYYY-MM-DD`. */
 export type LocalDate = string;
 
-/** What happened in a case that can start a clock. Shared vocabulary of rule packs and the case domain. */
+/**
+ * What can happen in a procedure: one name per happening, shared by the rule packs, the lifecycle tables,
+ * the case's events, the CLI, the API and the docs. Not every event starts a clock; all can be recorded.
+ */
 export const TRIGGER_EVENTS = [
   'application-lodged',
   'refusal-notice-received',
   'protection-granted',
   'complaint-filed',
   'final-refusal-notice-received',
+  'refusal-overturned',
   'renewal-filed',
   'protection-extended',
   'renewal-refusal-notice-received',
@@ -43,6 +47,11 @@ export interface DeadlineRequest {
   allowCalendarFallback?: boolean;
   /** Case-specific periods during which a clock stops (e.g. applicant-caused delays), for the rules that allow them. */
   suspensions?: SuspensionPeriod[];
+}
+
+/** The days before a due date on which a case is reminded (its reminder policy), for the rules that set none of their own. */
+export interface ReminderSchedule {
+  offsetsDays: readonly number[];
 }
 
 export interface SuspensionPeriod {

@@ -29,6 +29,7 @@ import {
   parseWith,
   startsProtectionPeriod,
   toInstant,
+  upgradeState,
   type CaseState,
   type CaseView,
   type CommandName,
@@ -52,7 +53,7 @@ const outbound = proxyActivities<CaseActivities>({
 });
 
 function initialState(input: CaseWorkflowInput): CaseState {
-  if ('continued' in input) return input.continued;
+  if ('continued' in input) return upgradeState(input.continued);
   const parsed = parseWith(openCaseInputSchema, input.open, 'case to open');
   if (!parsed.ok) throw ApplicationFailure.nonRetryable(parsed.reason, 'InvalidCase');
   return openCase(parsed.value, Date.now());

@@ -76,6 +76,7 @@ describe('listings', () => {
     const ta = listProcedures('RU').find((procedure) => procedure.procedure === 'temporary-asylum');
     expect(ta?.params.map((param) => [param.name, param.default, param.status])).toEqual([
       ['departureWorkingDays', 3, 'unconfirmed'],
+      ['redecisionMonths', 1, 'unconfirmed'],
       ['renewalLeadMonths', 1, 'policy'],
       ['renewalReminderFromMonths', 2, 'policy'],
     ]);

@@ -66,15 +66,22 @@ describe('RU refugee status: refusals', () => {
     expect(departure).toMatchObject({ dueDate: '2016-02-25', confidence: 'low' });
   });
 
-  it.each(['complaint-filed', 'protection-granted', 'renewal-filed', 'protection-extended'])('starts no clock on %s', (event) => {
+  it.each(['complaint-filed', 'protection-granted'])('starts no clock on %s', (event) => {
     expect(computeDeadlines({ ...REFUGEE, event, date: '2016-03-01' })).toEqual([]);
   });
 
-  it('accepts the certificate date the case workflow sends with a grant', () => {
-    expect(computeDeadlines({ ...REFUGEE, event: 'protection-granted', date: '2016-03-01', facts: { validUntil: '2019-03-01' } })).toEqual([]);
+  it('knows no yearly renewal: refugee status is not extended like temporary asylum', () => {
+    expect(() => computeDeadlines({ ...REFUGEE, event: 'renewal-filed', date: '2016-03-01' })).toThrow(/unknown event "renewal-filed"/);
   });
 
-  it('treats a refusal to extend as a refusal', () => {
-    expect(deadlineOf({ ...REFUGEE, event: 'renewal-refusal-notice-received', date: '2016-01-26' }, 'complaint').dueDate).toBe('2016-02-26');
+  it('treats a loss or withdrawal of status as a refusal', () => {
+    // 26 Jan 2016 + 1 month = 26 Feb 2016, a Friday and a working day.
+    expect(deadlineOf({ ...REFUGEE, event: 'protection-withdrawal-notice-received', date: '2016-01-26' }, 'complaint').dueDate).toBe('2016-02-26');
+  });
+
+  it('gives the court challenge after the complaint was refused, beside the departure period (KAS art. 219 p. 1)', () => {
+    // 19 Feb 2016 + 3 months = 19 May 2016, a Thursday and a working day; not for information only.
+    const court = computeDeadlines({ ...REFUGEE, event: 'final-refusal-notice-received', date: '2016-02-19' }).find((deadline) => deadline.kind === 'court-challenge');
+    expect(court).toMatchObject({ ruleId: 'ru-court-challenge-after-complaint-kas', dueDate: '2016-05-19', informational: false });
   });
 });

@@ -14,7 +14,8 @@ describe('RU temporary asylum: complaint against a refusal (1 month, Law art. 10
       confidence: 'high',
       informational: false,
       satisfiedBy: ['complaint-filed'],
-      supersededBy: ['application-lodged'],
+      // A new application does not end the right to complain; a grant makes it moot.
+      supersededBy: ['protection-granted'],
     });
     expect(complaint.explanation).toMatchObject({ trigger: { event: 'refusal-notice-received', date: '2016-01-26' }, rawEndDate: '2016-02-26' });
     expect(complaint.explanation.calendarSource).toContain('No. 1017 of 24.09.2015');
@@ -200,5 +201,20 @@ describe('RU temporary asylum: grant, expiry and renewal', () => {
 
   it('refuses to override a statutory period', () => {
     expect(() => computeDeadlines({ ...TA, event: 'refusal-notice-received', date: '2016-01-26', params: { complaintMonths: 2 } })).toThrow(RulesError);
+  });
+});
+
+describe('RU temporary asylum: a refusal overturned on complaint or in court', () => {
+  it('starts the authority\'s new decision clock on the date the ruling set, moved off a Sunday', () => {
+    // decideBy 20 Mar 2016 is a Sunday: the authority's last day is Monday 21 Mar.
+    const redecision = deadlineOf({ ...TA, event: 'refusal-overturned', date: '2016-03-01', facts: { decideBy: '2016-03-20' } }, 'decision-due');
+    expect(redecision).toMatchObject({ ruleId: 'ru-redecision', owner: 'authority', dueDate: '2016-03-21' });
+  });
+
+  it('falls back to the unconfirmed default of one month, and says so', () => {
+    // 1 Mar 2016 + 1 month = 1 Apr 2016, a Friday and a working day.
+    const redecision = deadlineOf({ ...TA, event: 'refusal-overturned', date: '2016-03-01' }, 'decision-due');
+    expect(redecision.dueDate).toBe('2016-04-01');
+    expect(warningText(redecision)).toContain('decideBy');
   });
 });

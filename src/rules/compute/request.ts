@@ -32,3 +32,11 @@ export function validateRequest(request: unknown): ValidatedRequest {
   if (!parsed.success) throw rulesErrorFromZod('invalid-request', 'invalid deadline request', parsed.error);
   return parsed.data;
 }
+
+const ReminderScheduleSchema = z.object({ offsetsDays: z.array(z.number().int().min(0, 'reminder offsets are days before the due date')) });
+
+export function validateReminderSchedule(schedule: unknown): z.output<typeof ReminderScheduleSchema> {
+  const parsed = ReminderScheduleSchema.safeParse(schedule);
+  if (!parsed.success) throw rulesErrorFromZod('invalid-request', 'invalid reminder schedule', parsed.error, 'reminders');
+  return parsed.data;
+}

@@ -18,8 +18,16 @@ export const DE_ASYLUM: RulePackInput = {
   title: { en: 'Asylum (AsylG)', ru: 'Убежище (AsylG)' },
   calendarRegionFact: 'land',
   events: [
+    { event: 'application-lodged', note: { en: 'Asylum application filed with the BAMF.', ru: 'Ходатайство об убежище подано в BAMF.' } },
     { event: 'decision-served', facts: ['manifestlyUnfounded', 'inadmissible', 'land'] },
     { event: 'complaint-filed', note: { en: 'Lawsuit filed with the administrative court.', ru: 'Подан иск в административный суд.' } },
+    { event: 'protection-granted', note: { en: 'Protection granted; it starts no clock here.', ru: 'Защита предоставлена; срок здесь не начинается.' } },
+    {
+      event: 'final-refusal-notice-received',
+      facts: ['land'],
+      note: { en: 'The lawsuit was finally dismissed (the judgment is unappealable).', ru: 'Иск окончательно отклонён (решение вступило в силу).' },
+    },
+    { event: 'refusal-overturned', note: { en: 'The court annulled the rejection or obliged the BAMF to decide again.', ru: 'Суд отменил отказ или обязал BAMF принять новое решение.' } },
   ],
   facts: {
     manifestlyUnfounded: {
@@ -37,6 +45,28 @@ export const DE_ASYLUM: RulePackInput = {
     },
   },
   rules: [
+    {
+      id: 'de-decision-information',
+      kind: 'decision-due',
+      title: { en: 'Six months without a decision: the BAMF must say when it will decide', ru: 'Шесть месяцев без решения: BAMF обязан сообщить срок решения' },
+      triggers: [{ event: 'application-lodged' }],
+      owner: 'authority',
+      period: { amount: 6, unit: 'months' },
+      counting: BGB_COUNTING,
+      basis: 'statutory',
+      citation: { en: 'AsylG 24(4); Directive 2013/32/EU art. 31(3)', ru: 'AsylG 24(4); Директива 2013/32/EU, ст. 31(3)' },
+      effectiveFrom: '2015-10-24',
+      confidence: 'medium',
+      notes: [
+        {
+          en: 'Not a deadline for the decision itself: after six months the applicant may ask when the decision is expected (extendable up to 21 months under the Directive).',
+          ru: 'Это не срок самого решения: через шесть месяцев заявитель может спросить, когда ожидается решение (по Директиве продлевается до 21 месяца).',
+        },
+      ],
+      satisfiedBy: ['decision-served', 'protection-granted'],
+      supersededBy: [],
+      informational: true,
+    },
     {
       id: 'de-lawsuit',
       kind: 'appeal',
@@ -114,6 +144,29 @@ export const DE_ASYLUM: RulePackInput = {
         {
           en: 'A lawsuit alone does not stop this period; only a successful urgent application does.',
           ru: 'Сам по себе иск этот срок не останавливает; его останавливает только удовлетворённое срочное ходатайство.',
+        },
+      ],
+      satisfiedBy: [],
+      supersededBy: [],
+      // A successful urgent application (suspensive effect) is recorded as a stay and stops this clock.
+      stopsForRequestSuspensions: true,
+    },
+    {
+      id: 'de-departure-after-lawsuit',
+      kind: 'departure',
+      title: { en: 'Departure period after the lawsuit failed', ru: 'Срок для выезда после отклонения иска' },
+      triggers: [{ event: 'final-refusal-notice-received' }],
+      owner: 'applicant',
+      period: { amount: 30, unit: 'days' },
+      counting: BGB_COUNTING,
+      basis: 'statutory',
+      citation: { en: 'AsylG 38(1) second sentence', ru: 'AsylG 38(1), второе предложение' },
+      effectiveFrom: ASYLG_IN_FORCE,
+      confidence: 'medium',
+      notes: [
+        {
+          en: 'Counted from the day the procedure is finally concluded; the date the final judgment was received is used.',
+          ru: 'Отсчитывается со дня окончательного завершения процедуры; используется дата получения окончательного решения суда.',
         },
       ],
       satisfiedBy: [],

@@ -1,11 +1,14 @@
 import type { RulePackInput } from '../../pack/schema';
 import {
   CERTIFICATE_SUSPENSION_2020,
+  DECIDE_BY_FACT,
   DEPARTURE_PARAM,
   LAW_ON_REFUGEES_IN_FORCE,
   PROCEDURAL_COUNTING,
+  REDECISION_PARAM,
   VALIDITY_COUNTING,
   departureRule,
+  redecisionRule,
   refusalChallengeRules,
 } from './shared';
 
@@ -25,26 +28,8 @@ export const RU_REFUGEE_STATUS: RulePackInput = {
       },
     },
     { event: 'final-refusal-notice-received' },
-    // The case workflow records the same protection events for every procedure; refugee status has no yearly
-    // renewal, so they are known here (and accept the certificate's date) but start no clock.
-    {
-      event: 'protection-granted',
-      facts: ['validUntil'],
-      note: { en: 'Refugee status starts no clock here.', ru: 'Признание беженцем здесь срока не начинает.' },
-    },
-    {
-      event: 'renewal-filed',
-      note: { en: 'Starts no clock for refugee status.', ru: 'Для статуса беженца срок не начинается.' },
-    },
-    {
-      event: 'protection-extended',
-      facts: ['validUntil', 'previousValidUntil'],
-      note: {
-        en: 'Starts no clock for refugee status; record an extended certificate of consideration as certificate-issued with its new end date.',
-        ru: 'Для статуса беженца срок не начинается; продлённое свидетельство о рассмотрении внесите как certificate-issued с новой датой.',
-      },
-    },
-    { event: 'renewal-refusal-notice-received' },
+    { event: 'refusal-overturned', facts: ['decideBy'] },
+    { event: 'protection-granted', note: { en: 'Refugee status recognised; it starts no clock here.', ru: 'Признан беженцем; срок здесь не начинается.' } },
     { event: 'protection-withdrawal-notice-received' },
   ],
   facts: {
@@ -52,12 +37,9 @@ export const RU_REFUGEE_STATUS: RulePackInput = {
       type: 'date',
       description: { en: 'end date stated on the certificate (e.g. after an extension)', ru: 'дата окончания, указанная в свидетельстве (например, после продления)' },
     },
-    previousValidUntil: {
-      type: 'date',
-      description: { en: 'end date of the period being extended', ru: 'дата окончания продлеваемого срока' },
-    },
+    decideBy: DECIDE_BY_FACT,
   },
-  params: { departureWorkingDays: DEPARTURE_PARAM },
+  params: { departureWorkingDays: DEPARTURE_PARAM, redecisionMonths: REDECISION_PARAM },
   suspensionWindows: [CERTIFICATE_SUSPENSION_2020],
   rules: [
     {
@@ -107,12 +89,13 @@ export const RU_REFUGEE_STATUS: RulePackInput = {
       supersededBy: ['certificate-issued'],
       suspensions: [{ window: 'ru-certificate-validity-suspension-2020', effect: 'stop-clock' }],
     },
-    ...refusalChallengeRules(['refusal-notice-received', 'renewal-refusal-notice-received', 'protection-withdrawal-notice-received'], [
+    ...refusalChallengeRules(['refusal-notice-received', 'protection-withdrawal-notice-received'], [
       {
         en: 'A repeated petition is considered on the merits only if circumstances in the country of origin changed (Law art. 5 p. 1 sub-p. 2).',
         ru: 'Повторное ходатайство рассматривается по существу, только если изменились обстоятельства в стране происхождения (ст. 5 п. 1 подп. 2 Закона).',
       },
     ]),
+    redecisionRule(['certificate-issued', 'protection-granted', 'refusal-notice-received']),
     departureRule('low', [
       {
         en: 'The source (MVD model notice) concerns temporary asylum; its application to refugee status is unconfirmed.',

@@ -1,10 +1,13 @@
 import type { RulePackInput } from '../../pack/schema';
 import {
   CERTIFICATE_SUSPENSION_2020,
+  DECIDE_BY_FACT,
   DEPARTURE_PARAM,
   PROCEDURAL_COUNTING,
+  REDECISION_PARAM,
   VALIDITY_COUNTING,
   departureRule,
+  redecisionRule,
   refusalChallengeRules,
 } from './shared';
 
@@ -52,6 +55,7 @@ export const RU_TEMPORARY_ASYLUM: RulePackInput = {
       },
     },
     { event: 'final-refusal-notice-received' },
+    { event: 'refusal-overturned', facts: ['decideBy'] },
     { event: 'protection-granted', facts: ['validUntil'] },
     { event: 'renewal-filed', note: { en: 'Starts no clock; meets the renewal-filing deadline.', ru: 'Срок не начинается; выполняет срок подачи на продление.' } },
     { event: 'protection-extended', facts: ['validUntil', 'previousValidUntil'] },
@@ -67,9 +71,11 @@ export const RU_TEMPORARY_ASYLUM: RulePackInput = {
       type: 'date',
       description: { en: 'end date of the period being extended', ru: 'дата окончания продлеваемого срока' },
     },
+    decideBy: DECIDE_BY_FACT,
   },
   params: {
     departureWorkingDays: DEPARTURE_PARAM,
+    redecisionMonths: REDECISION_PARAM,
     renewalLeadMonths: {
       default: 1,
       min: 0,
@@ -120,6 +126,7 @@ export const RU_TEMPORARY_ASYLUM: RulePackInput = {
         ru: 'Вместо жалобы можно в любое время подать новое заявление: срока ожидания для временного убежища не найдено; подача заявления снимает этот срок.',
       },
     ]),
+    redecisionRule(['protection-granted', 'refusal-notice-received', 'protection-extended', 'renewal-refusal-notice-received']),
     departureRule('medium'),
     {
       id: 'ru-ta-expiry',

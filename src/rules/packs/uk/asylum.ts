@@ -23,7 +23,14 @@ export const UK_ASYLUM: RulePackInput = {
   title: { en: 'Asylum appeals (First-tier Tribunal, IAC)', ru: 'Обжалование по делам об убежище (Трибунал первого уровня)' },
   events: [
     { event: 'decision-sent', facts: ['outsideUk'] },
+    { event: 'application-lodged', note: { en: 'Asylum claim made to the Home Office; it starts no clock here.', ru: 'Заявление об убежище подано в МВД; срок здесь не начинается.' } },
     { event: 'complaint-filed', note: { en: 'Notice of appeal given to the Tribunal.', ru: 'Жалоба подана в Трибунал.' } },
+    { event: 'protection-granted', note: { en: 'Refugee status or humanitarian protection granted.', ru: 'Предоставлен статус беженца или гуманитарная защита.' } },
+    {
+      event: 'final-refusal-notice-received',
+      note: { en: 'The Tribunal dismissed the appeal; onward appeal is not modelled.', ru: 'Трибунал отклонил жалобу; дальнейшее обжалование не моделируется.' },
+    },
+    { event: 'refusal-overturned', note: { en: 'The Tribunal allowed the appeal.', ru: 'Трибунал удовлетворил жалобу.' } },
   ],
   facts: {
     outsideUk: {

@@ -22,6 +22,12 @@ export const US_ASYLUM: RulePackInput = {
     { event: 'oral-decision' },
     { event: 'written-decision-mailed' },
     { event: 'complaint-filed', note: { en: 'Appeal filed with the Board of Immigration Appeals.', ru: 'Подана апелляция в Совет по иммиграционным апелляциям.' } },
+    { event: 'protection-granted', note: { en: 'Asylum granted; it starts no clock here.', ru: 'Убежище предоставлено; срок здесь не начинается.' } },
+    {
+      event: 'final-refusal-notice-received',
+      note: { en: 'The Board dismissed the appeal; onward review is not modelled.', ru: 'Совет отклонил апелляцию; дальнейший пересмотр не моделируется.' },
+    },
+    { event: 'refusal-overturned', note: { en: 'The Board sustained the appeal or remanded the case.', ru: 'Совет удовлетворил апелляцию или вернул дело на новое рассмотрение.' } },
   ],
   rules: [
     {
