@@ -96,9 +96,9 @@ export function createActivities(deps: ActivityDeps): CaseActivities {
 
   return {
     computeDeadlines: activity('computeDeadlines', async (input) => {
-      const { caseId, ...checked } = checkComputeInput(input);
+      const { caseId, reminderPolicyOffsetsDays, ...checked } = checkComputeInput(input);
       const request = { ...checked, allowCalendarFallback: checked.allowCalendarFallback ?? awaitsNextCalendar(checked) };
-      const deadlines = computeWithRules(request);
+      const deadlines = computeWithRules(request, reminderPolicyOffsetsDays && { offsetsDays: reminderPolicyOffsetsDays });
       await deps.register.recordComputedDeadlines({ caseId, request, deadlines });
       return deadlines;
     }),

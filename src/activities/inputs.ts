@@ -17,7 +17,7 @@ const aboutCase = {
 
 const reminderSchema = z.object({ ...aboutCase, daysBefore: z.number().int().min(0) });
 const escalationSchema = z.object({ ...aboutCase, reason: z.enum(ESCALATION_REASONS) });
-const computeSchema = z.looseObject({ caseId: key });
+const computeSchema = z.looseObject({ caseId: key, reminderPolicyOffsetsDays: z.array(z.number().int().min(0)).optional() });
 
 /**
  * Activity inputs come from workflow history, possibly written by older code: each is checked before

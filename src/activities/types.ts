@@ -10,6 +10,12 @@ export type { RegisterEntry };
  */
 export interface CaseDeadlineRequest extends DeadlineRequest {
   caseId: string;
+  /**
+   * The case's reminder policy offsets, so that each deadline comes back with the working days of its
+   * reminders. Beside the request rather than in it: the request is what the case compares to tell a stale
+   * computation, and reminders do not make one stale. Absent in inputs that older runs recorded.
+   */
+  reminderPolicyOffsetsDays?: number[];
 }
 
 export interface ReminderRequest {

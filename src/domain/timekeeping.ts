@@ -1,5 +1,5 @@
 import type { CaseState, EscalationReason, EscalationRecord, ReminderRecord, TrackedDeadline } from './case';
-import { localInstantMs, toInstant } from './dates';
+import { daysBetween, localInstantMs, toInstant } from './dates';
 import { deadlineStatus, isOpen, PROTECTION_EXPIRY_KIND } from './deadlines';
 import { queueEscalation, queueReminder } from './outbox';
 import { lifecycleFor } from './lifecycle';
@@ -9,7 +9,10 @@ import { appendEvent } from './transitions';
  * What the passing of time does to a case:
  * - every open deadline that someone must act on gets reminders at the case's offsets (or the rule's own),
  *   at the policy's local time in the deadline's zone, starting from when the deadline became known;
+ *   the rules engine has moved each one due on a day off to the working day before;
  *   when several reminder times have passed unsent (say, a worker was down), only the latest goes out;
+ * - once the case's caseworker acknowledges a reminder of a deadline, they get no more for that value
+ *   (someone the case is reassigned to does), though its escalation still comes if it is missed;
  * - a deadline that ends without being met or superseded is escalated to the supervisor, once per value;
  * - a protection period that ends unrenewed makes the case lapse.
  */
@@ -30,22 +33,38 @@ export function lateEntryGraceMs(state: CaseState): number {
 export interface AdvanceOptions {
   /** 0 keeps the behaviour of runs recorded before the grace existed. */
   lateEntryGraceMs: number;
+  /** False keeps the behaviour of runs recorded before an acknowledgement silenced the later reminders. */
+  acknowledgementSilencesReminders: boolean;
+}
+
+function currentOptions(state: CaseState): AdvanceOptions {
+  return { lateEntryGraceMs: lateEntryGraceMs(state), acknowledgementSilencesReminders: true };
 }
 
 interface PlannedReminder {
+  /** Named by the offset it was planned at, also when it was moved off a day off. */
   id: string;
+  /** Days left before the due date when it goes out: what the reminder tells. */
   daysBefore: number;
   atMs: number;
 }
 
+/**
+ * From the working days the rules engine gave the deadline; a deadline computed before it gave them
+ * (kept in the state of older runs) is reminded on the plain days before, as it was then.
+ */
 function plannedReminders(state: CaseState, tracked: TrackedDeadline): PlannedReminder[] {
   const { deadline } = tracked;
+  const { localTime, offsetsDays } = state.reminderPolicy;
   const knownSinceMs = Date.parse(tracked.knownSince);
-  return (deadline.reminderOffsetsDays ?? state.reminderPolicy.offsetsDays)
-    .map((daysBefore) => ({
+  const reminderDays =
+    deadline.reminderDates?.map(({ daysBefore, on }) => ({ daysBefore, daysLeft: daysBetween(on, deadline.dueDate) })) ??
+    (deadline.reminderOffsetsDays ?? offsetsDays).map((daysBefore) => ({ daysBefore, daysLeft: daysBefore }));
+  return reminderDays
+    .map(({ daysBefore, daysLeft }) => ({
       id: `${tracked.id}@${deadline.dueDate}-${daysBefore}d`,
-      daysBefore,
-      atMs: localInstantMs(deadline.dueDate, daysBefore, state.reminderPolicy.localTime, deadline.zone),
+      daysBefore: daysLeft,
+      atMs: localInstantMs(deadline.dueDate, daysLeft, localTime, deadline.zone),
     }))
     .filter((planned) => planned.atMs >= knownSinceMs)
     .sort((a, b) => a.atMs - b.atMs);
@@ -53,6 +72,19 @@ function plannedReminders(state: CaseState, tracked: TrackedDeadline): PlannedRe
 
 function actionable(state: CaseState, nowMs: number): TrackedDeadline[] {
   return state.deadlines.filter((tracked) => !tracked.deadline.informational && isOpen(state, tracked, nowMs));
+}
+
+/** The case's caseworker has acknowledged a reminder of this deadline's current value: they know of it. */
+function acknowledgedByCaseworker(state: CaseState, tracked: TrackedDeadline): boolean {
+  return state.reminders.some(
+    (sent) => sent.deadlineId === tracked.id && sent.dueDate === tracked.deadline.dueDate && sent.acknowledged?.by === state.caseworker,
+  );
+}
+
+function remindable(state: CaseState, nowMs: number, options: AdvanceOptions): TrackedDeadline[] {
+  return actionable(state, nowMs).filter(
+    (tracked) => !(options.acknowledgementSilencesReminders && acknowledgedByCaseworker(state, tracked)),
+  );
 }
 
 function dueReminder(state: CaseState, tracked: TrackedDeadline, nowMs: number): PlannedReminder | undefined {
@@ -105,9 +137,9 @@ function escalate(state: CaseState, tracked: TrackedDeadline, nowMs: number): Ca
 }
 
 /** Brings the case up to `nowMs`: queues the reminders and escalations that are due, and lapses expired protection. */
-export function advance(state: CaseState, nowMs: number, options: AdvanceOptions = { lateEntryGraceMs: lateEntryGraceMs(state) }): CaseState {
+export function advance(state: CaseState, nowMs: number, options: AdvanceOptions = currentOptions(state)): CaseState {
   let next = state;
-  for (const tracked of actionable(state, nowMs)) {
+  for (const tracked of remindable(state, nowMs, options)) {
     const planned = dueReminder(state, tracked, nowMs);
     if (planned) next = remind(next, tracked, planned);
   }
@@ -126,9 +158,9 @@ export function advance(state: CaseState, nowMs: number, options: AdvanceOptions
 export function nextWakeUpMs(
   state: CaseState,
   nowMs: number,
-  options: AdvanceOptions = { lateEntryGraceMs: lateEntryGraceMs(state) },
+  options: AdvanceOptions = currentOptions(state),
 ): number | undefined {
-  const reminders = actionable(state, nowMs).flatMap((tracked) =>
+  const reminders = remindable(state, nowMs, options).flatMap((tracked) =>
     plannedReminders(state, tracked)
       .filter((planned) => planned.atMs > nowMs)
       .map((planned) => planned.atMs),

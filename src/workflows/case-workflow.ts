@@ -66,7 +66,7 @@ async function settleDeadlines(draft: CaseState): Promise<CaseState> {
     const { request } = stale;
     let computed;
     try {
-      computed = await computeDeadlines({ caseId: next.caseId, ...request });
+      computed = await computeDeadlines({ caseId: next.caseId, ...request, reminderPolicyOffsetsDays: next.reminderPolicy.offsetsDays });
     } catch (error) {
       const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
       throw ApplicationFailure.nonRetryable(`deadlines for ${request.event} on ${request.date} could not be computed: ${cause}`, 'DeadlinesUnavailable');
@@ -178,7 +178,9 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
 
   // Runs recorded before the grace escalated late-entered deadlines at once; replaying them must do the same.
   const graceApplies = patched('late-entry-grace');
-  const timekeeping = () => ({ lateEntryGraceMs: graceApplies ? lateEntryGraceMs(state) : 0 });
+  // Runs recorded before kept reminding a caseworker who had acknowledged; replaying them must do the same.
+  const acknowledgementSilencesReminders = patched('acknowledgement-silences-reminders');
+  const timekeeping = () => ({ lateEntryGraceMs: graceApplies ? lateEntryGraceMs(state) : 0, acknowledgementSilencesReminders });
 
   for (;;) {
     await stateLock.withLock(() => commit(advance(state, Date.now(), timekeeping())));

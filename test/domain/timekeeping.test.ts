@@ -1,4 +1,4 @@
-import { advance, markDelivered, nextWakeUpMs, type CaseState } from '../../src/domain';
+import { advance, markDelivered, nextWakeUpMs, type AdvanceOptions, type CaseState } from '../../src/domain';
 import { at, opened, record } from './fixtures';
 
 function lodged(): CaseState {
@@ -10,12 +10,12 @@ function refusedOn(noticeReceivedOn: string, recordedAt: number): CaseState {
 }
 
 /** Runs the clock from `fromMs` to `untilMs`, waking only when the case asks to, as the workflow does. */
-function runClock(state: CaseState, fromMs: number, untilMs: number): { state: CaseState; wakeUps: string[] } {
-  let current = advance(state, fromMs);
+function runClock(state: CaseState, fromMs: number, untilMs: number, options?: AdvanceOptions): { state: CaseState; wakeUps: string[] } {
+  let current = advance(state, fromMs, options);
   const wakeUps: string[] = [];
-  for (let wake = nextWakeUpMs(current, fromMs); wake !== undefined && wake <= untilMs; wake = nextWakeUpMs(current, wake)) {
+  for (let wake = nextWakeUpMs(current, fromMs, options); wake !== undefined && wake <= untilMs; wake = nextWakeUpMs(current, wake, options)) {
     wakeUps.push(new Date(wake).toISOString());
-    current = advance(current, wake);
+    current = advance(current, wake, options);
   }
   return { state: current, wakeUps };
 }
@@ -79,6 +79,90 @@ describe('reminders', () => {
   });
 });
 
+/** The state with a deadline's reminder days as the rules engine gives them, from a production calendar. */
+function withReminderDates(state: CaseState, deadlineId: string, reminderDates: Array<{ daysBefore: number; on: string }>): CaseState {
+  const deadlines = state.deadlines.map((tracked) =>
+    tracked.id === deadlineId ? { ...tracked, deadline: { ...tracked.deadline, reminderDates } } : tracked,
+  );
+  return { ...state, deadlines };
+}
+
+describe('reminders on working days', () => {
+  it('go out at 09:00 Moscow on the working day the rules engine gave, telling the days actually left, named by their offset', () => {
+    // The complaint is due Sun 27 Dec 2015. By the Russian production calendar the policy's days fall on:
+    // 30 before, Fri 27 Nov (before the refusal was entered at 15:00 that day, so not sent); 14, Sun 13 Dec -> Fri 11 Dec;
+    // 7, Sun 20 Dec -> Fri 18 Dec; 3, Thu 24 Dec; 1, Sat 26 Dec -> Fri 25 Dec; 0, Sun 27 Dec -> Fri 25 Dec, one reminder that day.
+    const refused = withReminderDates(refusedOn('2015-11-27', at('2015-11-27T15:00')), '3:test.complaint', [
+      { daysBefore: 30, on: '2015-11-27' },
+      { daysBefore: 14, on: '2015-12-11' },
+      { daysBefore: 7, on: '2015-12-18' },
+      { daysBefore: 3, on: '2015-12-24' },
+      { daysBefore: 1, on: '2015-12-25' },
+    ]);
+    const { state, wakeUps } = runClock(refused, at('2015-11-27T15:00'), at('2015-12-28T00:00'));
+    // 09:00 Moscow is 06:00 UTC; from Fri 11 Dec 16 days are left, from Fri 18 Dec 9, from Fri 25 Dec 2.
+    expect(remindersFor(state, '3:test.complaint')).toEqual([
+      [16, '2015-12-11T06:00:00.000Z'],
+      [9, '2015-12-18T06:00:00.000Z'],
+      [3, '2015-12-24T06:00:00.000Z'],
+      [2, '2015-12-25T06:00:00.000Z'],
+    ]);
+    expect(state.reminders.map((reminder) => reminder.id)).toEqual([
+      '3:test.complaint@2015-12-27-14d',
+      '3:test.complaint@2015-12-27-7d',
+      '3:test.complaint@2015-12-27-3d',
+      '3:test.complaint@2015-12-27-1d',
+    ]);
+    expect(wakeUps).not.toContain('2015-12-13T06:00:00.000Z');
+    // A deadline without reminder days (computed before the engine gave them) keeps the plain days: see 'reminders' above.
+  });
+});
+
+describe('acknowledging a reminder', () => {
+  const FOURTEEN_DAYS = '3:test.complaint@2015-12-27-14d';
+
+  /** Refused on 27 Nov 2015 (complaint due 27 Dec); the 14-day reminder went out on 13 Dec and the caseworker acknowledged it. */
+  function acknowledged(): CaseState {
+    const { state } = runClock(refusedOn('2015-11-27', at('2015-11-27T15:00')), at('2015-11-27T15:00'), at('2015-12-13T10:00'));
+    return record(state, 'acknowledgeReminder', { reminderId: FOURTEEN_DAYS }, at('2015-12-13T10:00'));
+  }
+
+  it('silences the later reminders of that deadline for that caseworker, but not its escalation', () => {
+    const { state, wakeUps } = runClock(acknowledged(), at('2015-12-13T10:00'), at('2016-01-01T00:00'));
+    expect(remindersFor(state, '3:test.complaint').map(([days]) => days)).toEqual([14]);
+    expect(wakeUps).not.toContain('2015-12-20T06:00:00.000Z');
+    expect(state.escalations).toEqual([expect.objectContaining({ deadlineId: '3:test.complaint', reason: 'missed', at: '2015-12-27T21:00:00.000Z' })]);
+  });
+
+  it('silences nothing in runs recorded before acknowledgements did', () => {
+    const options = { lateEntryGraceMs: 0, acknowledgementSilencesReminders: false };
+    const { state } = runClock(acknowledged(), at('2015-12-13T10:00'), at('2016-01-01T00:00'), options);
+    expect(remindersFor(state, '3:test.complaint').map(([days]) => days)).toEqual([14, 7, 3, 1, 0]);
+  });
+
+  it('reminds the caseworker the case is reassigned to, starting with the reminder the first one no longer got', () => {
+    let { state } = runClock(acknowledged(), at('2015-12-13T10:00'), at('2015-12-22T12:00'));
+    state = record(state, 'reassign', { caseworker: 'cw-0200' }, at('2015-12-22T12:00'));
+    ({ state } = runClock(state, at('2015-12-22T12:00'), at('2016-01-01T00:00')));
+    // The 7-day reminder (Sun 20 Dec) was silenced; the new caseworker gets it at once, then the 3-day, 1-day and on-the-day ones.
+    expect(remindersFor(state, '3:test.complaint')).toEqual([
+      [14, '2015-12-13T06:00:00.000Z'],
+      [7, '2015-12-20T06:00:00.000Z'],
+      [3, '2015-12-24T06:00:00.000Z'],
+      [1, '2015-12-26T06:00:00.000Z'],
+      [0, '2015-12-27T06:00:00.000Z'],
+    ]);
+  });
+
+  it('does not silence a deadline whose due date was corrected since: the new value is news', () => {
+    let state = record(acknowledged(), 'correctEventDate', { eventId: 3, correctedDate: '2015-11-20', reason: 'received on 20 November' }, at('2015-12-13T11:00'));
+    ({ state } = runClock(state, at('2015-12-13T11:00'), at('2016-01-01T00:00')));
+    // Now due Sun 20 Dec 2015: its 7-day reminder time (13 Dec, 09:00) had passed when it became known at 11:00.
+    const newValue = state.reminders.filter((reminder) => reminder.dueDate === '2015-12-20').map((reminder) => reminder.daysBefore);
+    expect(newValue).toEqual([3, 1, 0]);
+  });
+});
+
 /** Escalations of the deadlines the grant (event 3) started; the authority's late decision is escalated too. */
 function grantDeadlineEscalations(state: CaseState): Array<[string, string]> {
   return state.escalations.filter((escalation) => escalation.deadlineId.startsWith('3:')).map((escalation) => [escalation.deadlineId, escalation.reason]);
@@ -122,7 +206,10 @@ describe('escalation', () => {
   });
 
   it('escalates late-entered deadlines at once when asked to behave as runs recorded before the grace', () => {
-    const state = advance(refusedOn('2015-11-27', at('2016-01-10T10:00')), at('2016-01-10T10:00'), { lateEntryGraceMs: 0 });
+    const state = advance(refusedOn('2015-11-27', at('2016-01-10T10:00')), at('2016-01-10T10:00'), {
+      lateEntryGraceMs: 0,
+      acknowledgementSilencesReminders: true,
+    });
     expect(state.escalations.map((escalation) => escalation.deadlineId)).toEqual(['3:test.complaint']);
   });
 
