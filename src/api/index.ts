@@ -14,6 +14,7 @@ import { calendarFeedRoute } from './calendar/calendar-feed-route';
 import { dashboardAssetsDir, dashboardRoute } from './dashboard/dashboard-route';
 import { caseRoutes } from './routes/case-routes';
 import { outboxRoutes } from './routes/outbox-routes';
+import { procedureRoutes } from './routes/procedure-routes';
 import { buildApiServer } from './server';
 
 export interface ApiAssembly {
@@ -38,6 +39,7 @@ export function assembleApiServer(assembly: ApiAssembly): Promise<FastifyInstanc
     extraRoutes: [
       ...caseRoutes({ cases: assembly.cases, escalated: assembly.escalated, now: assembly.now ?? (() => new Date()) }),
       ...outboxRoutes(assembly.outbox),
+      ...procedureRoutes(),
     ],
     plugins: [
       dashboardRoute(dashboardAssetsDir(assembly.projectRoot)),

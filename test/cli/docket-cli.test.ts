@@ -62,7 +62,11 @@ describe('docket CLI against the dev server', () => {
     expect(noActor.err).toContain('say who is acting: --as <staff id>, or set DOCKET_ACTOR');
     const unknownEvent = await docket('case', 'record', 'RU-TA-2016-0042', 'appeal-won', '--as', 'cw-msk');
     expect(unknownEvent.code).toBe(2);
-    expect(unknownEvent.err).toContain('name the event to record, one of: application-lodged, protection-granted');
+    expect(unknownEvent.err).toContain('RU/temporary-asylum has no event "appeal-won"; its events: application-lodged, refusal-notice-received');
+    const noDate = await docket('case', 'record', 'RU-TA-2016-0042', 'application-lodged', '--as', 'cw-msk');
+    expect(noDate).toMatchObject({ code: 2, err: expect.stringContaining('--on is required') });
+    const badFact = await docket('case', 'record', 'RU-TA-2016-0042', 'application-lodged', '--on', daysAgo(40), '--valid-until', 'soon', '--as', 'cw-msk');
+    expect(badFact).toMatchObject({ code: 2, err: expect.stringContaining('application-lodged does not take --valid-until; it takes no facts') });
     expect((await docket('case', 'frobnicate')).code).toBe(2);
     expect((await docket('case', 'show', 'RU-TA-2016-0042', '--colour')).err).toContain("Unknown option '--colour'");
   });
@@ -83,6 +87,15 @@ describe('docket CLI against the dev server', () => {
     const shown = JSON.parse((await docket('case', 'show', 'RU-TA-2016-0042', '--json')).out);
     expect(shown.events.find((event: { id: number }) => event.id === 3).on).toBe(daysAgo(5));
     expect(shown.events.at(-1)).toMatchObject({ type: 'event-date-corrected', actor: 'cw-msk' });
+  });
+
+  it('shows only the events of the case\'s own procedure in record --help', async () => {
+    const help = await docket('case', 'record', 'RU-TA-2016-0042', '--help');
+    expect(help.code).toBe(0);
+    expect(help.out).toContain('Events of RU/temporary-asylum');
+    expect(help.out).toContain('complaint-filed --on DATE --forum administrative|court');
+    expect(help.out).not.toContain('decision-served');
+    expect(help.out).not.toContain('Actions:');
   });
 
   it('shows a case as tables, with explanations in Russian on request', async () => {
@@ -119,7 +132,7 @@ describe('docket CLI against the dev server', () => {
     expect(count.out).toMatch(/lodged\s+1\nrefused\s+1\ntotal\s+2/);
     const badStage = await docket('case', 'list', '--stage', 'pending');
     expect(badStage.code).toBe(2);
-    expect(badStage.err).toContain('stages.0');
+    expect(badStage.err).toContain('--stage expects stages among opened, lodged');
     const page = await docket('case', 'list', '--page-size', '1');
     expect(page.err).toMatch(/^More cases: add --page-token \S+ \(or --all\)\.$/m);
   });
@@ -173,5 +186,30 @@ describe('docket CLI against the dev server', () => {
     expect(digest.out.split('\n')[0]).toBe('Deadline digest, office msk-1: 0 due soon, 0 missed');
     expect(digest.out).toContain('https://docket.example.org/dashboard');
     expect((await docket('digest')).err).toContain('name the office: --office OFFICE');
+  });
+
+  it('runs a German case: a manifestly unfounded rejection served 23 Jan 2017 gives a one-week lawsuit deadline', async () => {
+    await docket('case', 'open', 'DE-AS-2017-0001', '--jurisdiction', 'DE', '--procedure', 'asylum', '--office', 'msk-1', '--caseworker', 'cw-msk', '--as', 'cw-msk');
+    const recorded = await docket('case', 'record', 'DE-AS-2017-0001', 'decision-served', '--on', '2017-01-23', '--fact', 'manifestlyUnfounded=true', '--as', 'cw-msk');
+    expect(recorded).toMatchObject({ code: 0, err: '' });
+    // Served Monday 23 Jan 2017; one week (AsylG 74(1), 36(3)) ends on the same weekday, Monday 30 Jan, a working day.
+    const shown = await docket('case', 'show', 'DE-AS-2017-0001');
+    expect(shown.out).toMatch(/2017-01-30\s+Lawsuit against the BAMF decision \(accelerated\)/);
+    const notADate = await docket('case', 'record', 'DE-AS-2017-0001', 'complaint-filed', '--on', '30.01.2017', '--as', 'cw-msk');
+    expect(notADate.code).toBe(2);
+
+    const stage = JSON.parse((await docket('case', 'show', 'DE-AS-2017-0001', '--json')).out).stage;
+    expect(stage).toBe('refused');
+    const voided = await docket('case', 'void', 'DE-AS-2017-0001', '--event', '2', '--reason', 'entered in the wrong case', '--as', 'cw-msk');
+    expect(voided.code).toBe(0);
+    const afterVoid = JSON.parse((await docket('case', 'show', 'DE-AS-2017-0001', '--json')).out);
+    expect(afterVoid.stage).toBe('opened');
+    expect(afterVoid.deadlines.map((deadline: { status: string }) => deadline.status)).toEqual(['void', 'void']);
+
+    const linked = await docket('case', 'link', 'DE-AS-2017-0001', '--with', 'RU-TA-2016-0042', '--relation', 'parallel-procedure', '--as', 'cw-msk');
+    expect(linked.code).toBe(0);
+    expect(JSON.parse((await docket('case', 'show', 'DE-AS-2017-0001', '--json')).out).linkedCases).toEqual([
+      { caseNumber: 'RU-TA-2016-0042', relation: 'parallel-procedure', eventId: 4 },
+    ]);
   });
 });

@@ -6,7 +6,7 @@ import { missedDeadlines, upcomingDeadlines, type ReportScope } from '../../repo
 import type { EscalatedCases } from '../../store/escalated-cases';
 import { buildOverview } from '../../reports/overview';
 import { caseTimeline } from '../../reports/timeline';
-import { caseNumberSchema, COMMAND_INPUTS, openCaseInputSchema, type CaseSummary, type CaseView, type CommandName } from '../../domain';
+import { caseNumberSchema, openCaseInputSchema, STAFF_COMMAND_INPUTS, type CaseCommandName, type CaseSummary, type CaseView } from '../../domain';
 import { renderExplanation } from '../../rules';
 import { officeScope, requireOfficeAccess } from '../../access/permissions';
 import type { Principal } from '../../access/roles';
@@ -70,7 +70,8 @@ export function caseRoutes({ cases, escalated, now }: CaseRouteDependencies): Ap
     requireOfficeAccess(principal, office, `Case ${caseNumber}`);
   };
 
-  const commandRoutes = (Object.keys(COMMAND_INPUTS) as CommandName[]).map((name) =>
+  // Today's commands only: the legacy updates exist for replay, not for new callers.
+  const commandRoutes = (Object.keys(STAFF_COMMAND_INPUTS) as CaseCommandName[]).map((name) =>
     defineRoute({
       method: 'POST',
       path: `/api/cases/{caseNumber}/commands/${name}`,
@@ -80,7 +81,7 @@ export function caseRoutes({ cases, escalated, now }: CaseRouteDependencies): Ap
       tag: 'cases',
       permission: name === 'reassign' ? 'case.reassign' : 'case.record',
       params: caseParams,
-      body: withoutActor(COMMAND_INPUTS[name]),
+      body: withoutActor(STAFF_COMMAND_INPUTS[name]),
       response: caseSummarySchema,
       handle: async ({ principal, params, body }) => {
         await requireCaseAccess(principal, params.caseNumber);

@@ -41,12 +41,13 @@ export const caseViewSchema = caseSummarySchema.extend({
   deadlines: z.array(
     z.looseObject({
       id: z.string(),
-      status: z.enum(['open', 'met', 'superseded', 'missed', 'expired']),
+      status: z.enum(['open', 'met', 'superseded', 'void', 'waived', 'missed', 'expired']),
       deadline: ComputedDeadlineSchema,
       /** The explanation as staff read it, in both languages. */
       explanationText: localizedText,
     }),
   ),
+  linkedCases: z.array(z.object({ caseNumber: z.string(), relation: z.string(), eventId: z.number() })),
   reminders: z.array(z.looseObject({ id: z.string(), dueDate: z.string(), daysBefore: z.number(), plannedFor: z.string() })),
   escalations: z.array(z.looseObject({ id: z.string(), dueDate: z.string(), reason: z.string(), at: z.string() })),
 });

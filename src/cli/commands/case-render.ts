@@ -1,6 +1,7 @@
 import type { CaseListItem } from '../../client/case-listing';
 import type { TimelineEntry } from '../../reports/timeline';
 import type { CaseSummary, CaseView } from '../../domain';
+import { deadlineStatusText } from '../../reports/deadline-status-text';
 import { renderExplanation, type Lang } from '../../rules';
 import { renderFacts, renderTable } from './table';
 
@@ -28,7 +29,7 @@ export function renderCase(view: CaseView, options: { explain: boolean; language
           deadlines.map((item) => [
             item.deadline.dueDate,
             `${item.deadline.title.en}${item.deadline.informational ? ' (for information)' : ''}`,
-            item.status,
+            deadlineStatusText(view, item),
             item.deadline.owner,
             `${item.deadline.basis}, ${item.deadline.confidence}`,
             item.id,
@@ -39,6 +40,9 @@ export function renderCase(view: CaseView, options: { explain: boolean; language
     for (const item of deadlines) {
       for (const lang of options.languages) sections.push('', renderExplanation(item.deadline, lang));
     }
+  }
+  if (view.linkedCases.length > 0) {
+    sections.push('', 'Related cases', renderTable(['case', 'relation', 'linked by'], view.linkedCases.map((link) => [link.caseNumber, link.relation, `event #${link.eventId}`])));
   }
   const pending = view.reminders.filter((reminder) => reminder.delivery && !reminder.acknowledged);
   if (pending.length > 0) {

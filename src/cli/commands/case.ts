@@ -2,11 +2,14 @@ import { caseFilterSchema, type CaseFilter } from '../../client/case-filter';
 import { collect } from '../../client/collect';
 import { parseInput } from '../../errors/parse-input';
 import { caseTimeline } from '../../reports/timeline';
-import type { CommandName } from '../../domain';
+import { CASE_RELATIONS, STAGES } from '../../domain';
+import type { CaseClient } from '../../client/case-client';
+import { lifecycleOf, listJurisdictions } from '../../rules';
 import type { CliCommand } from '../command';
 import { type CliIo, EXIT_OK, UsageError } from '../io';
 import { renderCase, renderList, renderSummary, renderTimeline } from './case-render';
 import { parseCommandLine, withExitCodes } from './command-line';
+import { FACT_FLAGS, factsFromFlags, RECORD_USAGE, recordHelp } from './record-event';
 import { openCliServices, usingServices, type OpenCliServices } from './services';
 
 const HELP = `Usage: docket case <action> [arguments] [options]
@@ -14,27 +17,19 @@ const HELP = `Usage: docket case <action> [arguments] [options]
 Actions:
   open NUMBER --jurisdiction RU --procedure temporary-asylum --office OFFICE --caseworker STAFF [--pseudonym TEXT]
   show NUMBER [--explain] [--lang en|ru|both]
-  record NUMBER EVENT [--on DATE] [event options]
-  correct NUMBER --event ID --date DATE --reason TEXT
+  record NUMBER EVENT --on DATE [fact flags]        any event of the case's procedure: see 'record NUMBER --help'
+  correct NUMBER --event ID (--date DATE | --fact NAME=VALUE) --reason TEXT
+  void NUMBER --event ID --reason TEXT              an event entered by mistake; its deadlines are re-derived
+  stay NUMBER --from DATE --to DATE --reason TEXT    a stay or suspension: clocks that allow it stop
+  waive NUMBER --deadline ID --reason TEXT          a right the applicant will not use: no more reminders
+  link NUMBER --with NUMBER --relation ${CASE_RELATIONS.join('|')} [--note TEXT]
+  acknowledge NUMBER --reminder ID                  silences the later reminders of that deadline for you
   close NUMBER --reason withdrawn|left-country|other-status --on DATE [--note TEXT]
   reassign NUMBER --caseworker STAFF [--office OFFICE] [--reason TEXT]
   list [--stage S[,S...]] [--office O] [--caseworker C] [--jurisdiction J] [--procedure P] [--kind K]
        [--due-within DAYS | --due-from DATE --due-before DATE] [--include-closed]
        [--sort recent|next-deadline] [--page-size N] [--page-token T | --all] [--count]
   timeline NUMBER
-
-Events for 'record' (dates are YYYY-MM-DD, local to the jurisdiction):
-  application-lodged --on DATE                      the first application
-  protection-granted --on DATE [--valid-until DATE] a grant of protection
-  refusal-notice-received --on DATE [--decided-on DATE]
-  complaint-filed --on DATE --forum administrative|court
-  refusal-upheld --on DATE                          the complaint failed (--on: notice received)
-  refusal-overturned --on DATE
-  new-application --on DATE [--note TEXT]           another application after a refusal
-  renewal-filed --on DATE
-  protection-extended --on DATE [--valid-until DATE]
-  renewal-refusal-notice-received --on DATE
-  reminder-acknowledged --reminder ID
 
 Writes need the acting staff member: --as STAFF or DOCKET_ACTOR in the environment.
 Every action takes --json for machine-readable output.
@@ -49,10 +44,13 @@ const OPTIONS = {
   caseworker: { type: 'string' },
   pseudonym: { type: 'string' },
   on: { type: 'string' },
-  'valid-until': { type: 'string' },
-  'decided-on': { type: 'string' },
-  forum: { type: 'string' },
+  fact: { type: 'string', multiple: true },
   note: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  deadline: { type: 'string' },
+  with: { type: 'string' },
+  relation: { type: 'string' },
   reminder: { type: 'string' },
   event: { type: 'string' },
   date: { type: 'string' },
@@ -75,35 +73,41 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-type Values = ReturnType<typeof parseCommandLine<typeof OPTIONS>>['values'];
+/** Each fact an event can carry is a flag of its own (`--valid-until`), besides `--fact NAME=VALUE`. */
+const FACT_OPTIONS = Object.fromEntries(FACT_FLAGS.map((flag) => [flag, { type: 'string' as const }]));
+
+type Values = ReturnType<typeof parseCommandLine<typeof OPTIONS>>['values'] & Record<string, string | undefined>;
 
 /** Drops options that were not given, so optional fields are absent rather than undefined. */
 function given(fields: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
 }
 
-/** How each event staff can record maps onto the case's commands. */
-const RECORDABLE_EVENTS: Record<string, { command: CommandName; input(values: Values): Record<string, unknown> }> = {
-  'application-lodged': { command: 'recordApplicationLodged', input: (v) => ({ lodgedOn: v.on }) },
-  'protection-granted': { command: 'recordDecision', input: (v) => ({ decision: 'grant', grantedOn: v.on, validUntil: v['valid-until'] }) },
-  'refusal-notice-received': {
-    command: 'recordDecision',
-    input: (v) => ({ decision: 'refusal', noticeReceivedOn: v.on, decidedOn: v['decided-on'] }),
-  },
-  'complaint-filed': { command: 'recordComplaintFiled', input: (v) => ({ filedOn: v.on, forum: v.forum }) },
-  'refusal-upheld': { command: 'recordComplaintOutcome', input: (v) => ({ outcome: 'refusal-upheld', on: v.on }) },
-  'refusal-overturned': { command: 'recordComplaintOutcome', input: (v) => ({ outcome: 'refusal-overturned', on: v.on }) },
-  'new-application': { command: 'recordNewApplication', input: (v) => ({ lodgedOn: v.on, changedCircumstances: v.note }) },
-  'renewal-filed': { command: 'recordRenewalFiled', input: (v) => ({ filedOn: v.on }) },
-  'protection-extended': {
-    command: 'recordRenewalDecision',
-    input: (v) => ({ decision: 'extended', decidedOn: v.on, validUntil: v['valid-until'] }),
-  },
-  'renewal-refusal-notice-received': { command: 'recordRenewalDecision', input: (v) => ({ decision: 'refused', noticeReceivedOn: v.on }) },
-  'reminder-acknowledged': { command: 'acknowledgeReminder', input: (v) => ({ reminderId: v.reminder }) },
-};
-
 const DAY_MS = 86_400_000;
+
+const ACTIONS = ['open', 'show', 'record', 'correct', 'void', 'stay', 'waive', 'link', 'acknowledge', 'close', 'reassign', 'list', 'timeline'];
+
+/** An option the action cannot do without, refused in the CLI's own words. */
+function required(option: string, value: string | undefined, what: string): string {
+  if (value === undefined || value === '') throw new UsageError(`--${option} is required: ${what}`);
+  return value;
+}
+
+/** `record --help`: the events of that case's procedure, or of the procedure named, or of every procedure. */
+async function showRecordHelp(caseNumber: string | undefined, values: Values, io: CliIo, cases: () => Promise<CaseClient>): Promise<number> {
+  if (caseNumber !== undefined) {
+    const current = await (await cases()).get(caseNumber);
+    io.out(`${RECORD_USAGE}\n\nCase ${caseNumber} is ${current.stage}.\n${recordHelp(lifecycleOf(current.jurisdiction, current.procedure))}`);
+    return EXIT_OK;
+  }
+  if (values.jurisdiction !== undefined && values.procedure !== undefined) {
+    io.out(`${RECORD_USAGE}\n\n${recordHelp(lifecycleOf(values.jurisdiction, values.procedure))}`);
+    return EXIT_OK;
+  }
+  const all = listJurisdictions().flatMap((jurisdiction) => jurisdiction.procedures.map((procedure) => recordHelp(lifecycleOf(jurisdiction.code, procedure))));
+  io.out([RECORD_USAGE, ...all].join('\n\n'));
+  return EXIT_OK;
+}
 
 function actorOf(values: Values): string {
   const actor = values.as ?? process.env.DOCKET_ACTOR;
@@ -136,8 +140,11 @@ function filterOf(values: Values): CaseFilter {
     throw new UsageError('give either --due-within or --due-from/--due-before, not both');
   }
   const now = Date.now();
+  const stages = values.stage?.split(',').map((stage) => stage.trim());
+  const unknownStage = stages?.find((stage) => !(STAGES as readonly string[]).includes(stage));
+  if (unknownStage !== undefined) throw new UsageError(`--stage expects stages among ${STAGES.join(', ')}; got "${unknownStage}"`);
   const filter = given({
-    stages: values.stage?.split(',').map((stage) => stage.trim()),
+    stages,
     office: values.office,
     caseworker: values.caseworker,
     jurisdiction: values.jurisdiction,
@@ -162,12 +169,17 @@ export function createCaseCommand(openServices: OpenCliServices = openCliService
     name: 'case',
     summary: 'open, show, record, correct, close, reassign, list and trace cases',
     run: async (args, io) => {
-      const { values, positionals } = parseCommandLine(args, OPTIONS);
+      const parsed = parseCommandLine(args, { ...OPTIONS, ...FACT_OPTIONS });
+      const values = parsed.values as Values;
+      const { positionals } = parsed;
       const action = positionals[0];
+      if (values.help && action === 'record') {
+        return withExitCodes('case record', io, () => usingServices(openServices, async (services) => showRecordHelp(positionals[1], values, io, services.cases)));
+      }
       if (values.help || action === undefined) {
         (values.help ? io.out : io.err)(HELP);
         if (values.help) return EXIT_OK;
-        throw new UsageError('name an action: open, show, record, correct, close, reassign, list or timeline');
+        throw new UsageError(`name an action: ${ACTIONS.join(', ')}`);
       }
       return withExitCodes(`case ${action}`, io, () => usingServices(openServices, async (services) => runAction(action, positionals, values, io, await services.cases())));
     },
@@ -206,23 +218,84 @@ async function runAction(
     }
     case 'record': {
       const caseNumber = caseNumberArgument(positionals, action);
+      const actor = actorOf(values);
+      const current = await cases.get(caseNumber);
+      const lifecycle = lifecycleOf(current.jurisdiction, current.procedure);
       const event = positionals[2];
-      const recordable = event === undefined ? undefined : RECORDABLE_EVENTS[event];
-      if (!recordable) {
-        throw new UsageError(`name the event to record, one of: ${Object.keys(RECORDABLE_EVENTS).join(', ')}`);
+      if (event === undefined) {
+        throw new UsageError(`name the event to record; ${current.jurisdiction}/${current.procedure} knows ${lifecycle.events.map((entry) => entry.event).join(', ')}`);
       }
-      const summary = await cases.command(caseNumber, recordable.command, { ...given(recordable.input(values)), actor: actorOf(values) });
+      const flags = Object.fromEntries(FACT_FLAGS.map((flag) => [flag, values[flag]]));
+      const facts = factsFromFlags(lifecycle, current.stage, event, flags, values.fact);
+      const on = required('on', values.on, 'the date it happened (for a notice, the day it was received)');
+      const input = { actor, event, on, ...(Object.keys(facts).length > 0 ? { facts } : {}), ...given({ note: values.note }) };
+      const summary = await cases.command(caseNumber, 'recordEvent', input);
       print(summary, () => `Recorded ${event} in case ${caseNumber}.\n\n${renderSummary(summary)}`);
       return EXIT_OK;
     }
     case 'correct': {
       const caseNumber = caseNumberArgument(positionals, action);
-      const summary = await cases.command(
-        caseNumber,
-        'correctEventDate',
-        given({ eventId: wholeNumber('event', values.event), correctedDate: values.date, reason: values.reason, actor: actorOf(values) }),
-      );
-      print(summary, () => `Corrected event #${values.event} of case ${caseNumber}; its deadlines were recomputed.\n\n${renderSummary(summary)}`);
+      const eventId = wholeNumber('event', required('event', values.event, 'the number of the event to correct'));
+      const reason = required('reason', values.reason, 'why it is corrected');
+      if ((values.date === undefined) === (values.fact === undefined)) throw new UsageError('give either --date DATE or --fact NAME=VALUE');
+      if (values.date !== undefined) {
+        const summary = await cases.command(caseNumber, 'correctEventDate', { eventId, correctedDate: values.date, reason, actor: actorOf(values) });
+        print(summary, () => `Corrected the date of event #${eventId} of case ${caseNumber}; its deadlines were recomputed.\n\n${renderSummary(summary)}`);
+        return EXIT_OK;
+      }
+      const current = await cases.get(caseNumber);
+      const target = current.events.find((event) => event.id === eventId);
+      if (!target) throw new UsageError(`case ${caseNumber} has no event #${eventId}`);
+      const corrected = factsFromFlags(lifecycleOf(current.jurisdiction, current.procedure), 'any', target.type, {}, values.fact);
+      const [fact, value] = Object.entries(corrected)[0] ?? [];
+      if (fact === undefined || value === undefined || Object.keys(corrected).length > 1) throw new UsageError('--fact corrects one fact at a time');
+      const summary = await cases.command(caseNumber, 'correctFact', { eventId, fact, value, reason, actor: actorOf(values) });
+      print(summary, () => `Corrected ${fact} of event #${eventId} of case ${caseNumber}; its deadlines were recomputed.\n\n${renderSummary(summary)}`);
+      return EXIT_OK;
+    }
+    case 'void': {
+      const caseNumber = caseNumberArgument(positionals, action);
+      const eventId = wholeNumber('event', required('event', values.event, 'the number of the event entered by mistake'));
+      const summary = await cases.command(caseNumber, 'voidEvent', { eventId, reason: required('reason', values.reason, 'why it is void'), actor: actorOf(values) });
+      print(summary, () => `Voided event #${eventId} of case ${caseNumber}; what it started was re-derived.\n\n${renderSummary(summary)}`);
+      return EXIT_OK;
+    }
+    case 'stay': {
+      const caseNumber = caseNumberArgument(positionals, action);
+      const input = {
+        from: required('from', values.from, 'the first day of the stay'),
+        to: required('to', values.to, 'the last day of the stay'),
+        reason: required('reason', values.reason, 'what ordered the stay'),
+        actor: actorOf(values),
+      };
+      const summary = await cases.command(caseNumber, 'recordStay', input);
+      print(summary, () => `Recorded the stay from ${input.from} to ${input.to} in case ${caseNumber}.\n\n${renderSummary(summary)}`);
+      return EXIT_OK;
+    }
+    case 'waive': {
+      const caseNumber = caseNumberArgument(positionals, action);
+      const deadlineId = required('deadline', values.deadline, 'the deadline id shown by case show');
+      const summary = await cases.command(caseNumber, 'waiveDeadline', { deadlineId, reason: required('reason', values.reason, 'why the right is not used'), actor: actorOf(values) });
+      print(summary, () => `Waived deadline ${deadlineId} of case ${caseNumber}; it is no longer reminded.\n\n${renderSummary(summary)}`);
+      return EXIT_OK;
+    }
+    case 'link': {
+      const caseNumber = caseNumberArgument(positionals, action);
+      const input = given({
+        caseNumber: required('with', values.with, 'the related case number'),
+        relation: required('relation', values.relation, CASE_RELATIONS.join(', ')),
+        note: values.note,
+        actor: actorOf(values),
+      });
+      const summary = await cases.command(caseNumber, 'linkCase', input);
+      print(summary, () => `Linked case ${caseNumber} to ${values.with}.\n\n${renderSummary(summary)}`);
+      return EXIT_OK;
+    }
+    case 'acknowledge': {
+      const caseNumber = caseNumberArgument(positionals, action);
+      const reminderId = required('reminder', values.reminder, 'the reminder id from the message or case show');
+      const summary = await cases.command(caseNumber, 'acknowledgeReminder', { reminderId, actor: actorOf(values) });
+      print(summary, () => `Acknowledged reminder ${reminderId}; the later reminders of its deadline are silenced for you.\n\n${renderSummary(summary)}`);
       return EXIT_OK;
     }
     case 'close': {
@@ -271,7 +344,7 @@ async function runAction(
       return EXIT_OK;
     }
     default:
-      throw new UsageError(`unknown action "${action}"; known: open, show, record, correct, close, reassign, list, timeline`);
+      throw new UsageError(`unknown action "${action}"; known: ${ACTIONS.join(', ')}`);
   }
 }
 
