@@ -1,4 +1,4 @@
-import { CLOSED_STAGE, lifecycleOf, OPENING_STAGE, type EventFact, type LifecycleEvent, type ProcedureLifecycle, type Stage, type Transition } from '../rules';
+import { CLOSED_STAGE, lifecycleOf, RulesError, OPENING_STAGE, type EventFact, type LifecycleEvent, type ProcedureLifecycle, type Stage, type Transition } from '../rules';
 import { localDateSchema } from './dates';
 import { isProcedureEvent, standingEvents, type CaseEvent, type Facts, type FactValue } from './events';
 
@@ -9,6 +9,17 @@ import { isProcedureEvent, standingEvents, type CaseEvent, type Facts, type Fact
  */
 export function lifecycleFor(caseInfo: { jurisdiction: string; procedure: string }): ProcedureLifecycle {
   return lifecycleOf(caseInfo.jurisdiction, caseInfo.procedure);
+}
+
+/** Why a case of this procedure cannot run (no such jurisdiction or procedure, or no lifecycle table), and which field says so. */
+export function lifecycleProblem(jurisdiction: string, procedure: string): { field: 'jurisdiction' | 'procedure'; reason: string } | undefined {
+  try {
+    lifecycleOf(jurisdiction, procedure);
+    return undefined;
+  } catch (error) {
+    if (error instanceof RulesError) return { field: error.code === 'unknown-jurisdiction' ? 'jurisdiction' : 'procedure', reason: error.reason };
+    throw error;
+  }
 }
 
 function eventOf(lifecycle: ProcedureLifecycle, type: string): LifecycleEvent | undefined {

@@ -10,6 +10,7 @@ import {
   staffIdSchema,
 } from './identifiers';
 import { queueEventRecord } from './outbox';
+import { lifecycleProblem } from './lifecycle';
 
 export const reminderPolicySchema = z
   .object({
@@ -53,6 +54,10 @@ export const openCaseInputSchema = z
   .refine((input) => input.caseNumber.startsWith(`${input.jurisdiction}-`), {
     message: 'the case number must start with the jurisdiction code',
     path: ['caseNumber'],
+  })
+  .superRefine((input, context) => {
+    const problem = lifecycleProblem(input.jurisdiction, input.procedure);
+    if (problem) context.addIssue({ code: 'custom', message: problem.reason, path: [problem.field] });
   });
 export type OpenCaseInput = z.infer<typeof openCaseInputSchema>;
 
