@@ -5,6 +5,7 @@ import { buildDigest } from '../../digest/build-digest';
 import { missedDeadlines, upcomingDeadlines, type ReportScope } from '../../reports/deadline-report';
 import type { EscalatedCases } from '../../store/escalated-cases';
 import { buildOverview } from '../../reports/overview';
+import { deadlineStatusText } from '../../reports/deadline-status-text';
 import { caseTimeline } from '../../reports/timeline';
 import { caseNumberSchema, openCaseInputSchema, STAFF_COMMAND_INPUTS, type CaseCommandName, type CaseSummary, type CaseView } from '../../domain';
 import { renderExplanation } from '../../rules';
@@ -50,13 +51,14 @@ type CaseSummaryResponse = z.input<typeof caseSummarySchema>;
  */
 const asSummaryResponse = (summary: CaseSummary) => summary as unknown as CaseSummaryResponse;
 
-/** A deadline's explanation rendered for people, next to the structured one. */
+/** A deadline's explanation and status rendered for people, next to the structured ones. */
 export function withExplanationText(view: CaseView): CaseViewResponse {
   const response = {
     ...view,
     deadlines: view.deadlines.map((deadline) => ({
       ...deadline,
       explanationText: { en: renderExplanation(deadline.deadline, 'en'), ru: renderExplanation(deadline.deadline, 'ru') },
+      statusText: deadlineStatusText(view, deadline),
     })),
   };
   return response as unknown as CaseViewResponse;

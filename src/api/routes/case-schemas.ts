@@ -45,6 +45,8 @@ export const caseViewSchema = caseSummarySchema.extend({
       deadline: ComputedDeadlineSchema,
       /** The explanation as staff read it, in both languages. */
       explanationText: localizedText,
+      /** The status in words; a deadline something made moot names what. */
+      statusText: z.string(),
     }),
   ),
   linkedCases: z.array(z.object({ caseNumber: z.string(), relation: z.string(), eventId: z.number() })),

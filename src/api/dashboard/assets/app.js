@@ -270,6 +270,7 @@ async function showCase(caseNumber) {
     ['Protected until', view.protectedUntil || '—'],
     ['Next deadline', view.nextDeadline ? `${view.nextDeadline.title.en}, ${view.nextDeadline.dueDate}` : '—'],
     ['Applicant', view.applicant ? view.applicant.pseudonym : '—'],
+    ['Related cases', view.linkedCases.length > 0 ? view.linkedCases.map((link, index) => [index > 0 ? ', ' : '', caseLink(link.caseNumber), ` (${link.relation})`]) : '—'],
   ];
   const deadlines = [...view.deadlines].sort((a, b) => a.deadline.dueDate.localeCompare(b.deadline.dueDate));
   $('view').replaceChildren(
@@ -282,7 +283,7 @@ async function showCase(caseNumber) {
         deadlines.map((item) => [
           item.deadline.dueDate,
           item.deadline.title.en + (item.deadline.informational ? ' (for information)' : ''),
-          el('span', { class: `tag ${item.status}` }, item.status),
+          el('span', { class: `tag ${item.status}`, title: item.statusText }, item.statusText),
           item.deadline.owner,
           `${item.deadline.basis}, ${item.deadline.confidence}`,
           el(
