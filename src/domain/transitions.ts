@@ -48,10 +48,14 @@ function positionPatch(position: StagePosition): Partial<CaseState> {
   return { stage: position.stage, attempt: position.attempt, complaintForum: position.complaintForum };
 }
 
-/** Dates a fact states about its own event: protection ends after it starts, a decision precedes its notice. */
+/**
+ * Dates a fact states about its own event: protection ends after it starts, a decision precedes its
+ * notice, a ruling cannot order a new decision by a day already past when it was made.
+ */
 function factDateProblem(on: LocalDate, facts: Facts): string | undefined {
   if (typeof facts.validUntil === 'string' && facts.validUntil <= on) return `validUntil ${facts.validUntil} must be after ${on}`;
   if (typeof facts.decidedOn === 'string' && facts.decidedOn > on) return `decidedOn ${facts.decidedOn} cannot be after ${on}`;
+  if (typeof facts.decideBy === 'string' && facts.decideBy < on) return `decideBy ${facts.decideBy} cannot be before ${on}`;
   return undefined;
 }
 
