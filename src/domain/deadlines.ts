@@ -102,10 +102,12 @@ function factsFor(state: CaseState, event: CaseEvent): Facts {
 }
 
 /**
- * Stays recorded on the case that reach past the event, as periods the rules that allow it stop their
- * clock for. Staff's reason stays in the case; the rules are told only which event recorded the stay.
+ * Stays recorded on the case that reach past the event, for the events with a clock that stops for
+ * them. Staff's reason stays in the case; the rules are told only which event recorded the stay.
  */
 function staysAfter(state: CaseState, event: CaseEvent & { on: LocalDate }): SuspensionPeriod[] {
+  const deadlines = lifecycleFor(state).events.find((entry) => entry.event === event.type)?.deadlines ?? [];
+  if (!deadlines.some((deadline) => deadline.stopsForRequestSuspensions)) return [];
   return standingEvents(state.events).flatMap((stay) =>
     stay.type === 'stay-recorded' && stay.to >= event.on ? [{ from: stay.from, to: stay.to, reason: `stay recorded on the case (event ${stay.id})` }] : [],
   );

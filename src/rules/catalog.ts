@@ -37,5 +37,14 @@ export interface EventSummary {
   note?: LocalizedText;
   facts: FactSummary[];
   /** The deadlines the event can start (rules in force at some date, under some facts). */
-  deadlines: Array<{ ruleId: string; kind: string; title: LocalizedText; informational: boolean; effectiveFrom: string; effectiveTo?: string }>;
+  deadlines: Array<{
+    ruleId: string;
+    kind: string;
+    title: LocalizedText;
+    informational: boolean;
+    /** Whether stays recorded on a case stop this clock. */
+    stopsForRequestSuspensions: boolean;
+    effectiveFrom: string;
+    effectiveTo?: string;
+  }>;
 }

@@ -124,6 +124,7 @@ function eventSummaries(pack: RulePack): EventSummary[] {
         kind: rule.kind,
         title: rule.title,
         informational: rule.informational,
+        stopsForRequestSuspensions: rule.stopsForRequestSuspensions,
         effectiveFrom: rule.effectiveFrom,
         ...(rule.effectiveTo ? { effectiveTo: rule.effectiveTo } : {}),
       })),
@@ -192,7 +193,9 @@ export function createDeadlineEngine(definitions: readonly JurisdictionDefinitio
           (rule.effectiveTo === undefined || date <= rule.effectiveTo) &&
           conditionsHold(rule, facts, pack),
       );
-      if (valid.suspensions.length > 0 && !rules.some((rule) => rule.stopsForRequestSuspensions)) {
+      // Refused only when no clock of the event ever stops: a case passes its stays to every such event, whatever the facts.
+      const stoppable = pack.rules.some((rule) => rule.stopsForRequestSuspensions && rule.triggers.some((trigger) => trigger.event === valid.event));
+      if (valid.suspensions.length > 0 && !stoppable) {
         throw new RulesError(
           'invalid-request',
           `suspensions do not apply to event "${valid.event}" in ${pack.jurisdiction}/${pack.procedure}: none of its clocks stops for case-specific suspensions`,
