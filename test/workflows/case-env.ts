@@ -77,7 +77,8 @@ export function recordingActivities() {
   // To the second: the server schedules a few milliseconds after the timer that led to the call.
   const scheduledAt = () => new Date(Math.floor(activityInfo().currentAttemptScheduledTimestampMs / 1000) * 1000).toISOString();
   const activities: CaseActivities = {
-    computeDeadlines: async ({ caseId: _caseId, ...request }) => computeDeadlines(request),
+    computeDeadlines: async ({ caseId: _caseId, reminderPolicyOffsetsDays, ...request }) =>
+      computeDeadlines(request, reminderPolicyOffsetsDays && { offsetsDays: reminderPolicyOffsetsDays }),
     sendReminder: async (request) => {
       calls.reminders.push({ request, at: scheduledAt() });
       return { channel: 'log', messageId: request.idempotencyKey, duplicate: false };
