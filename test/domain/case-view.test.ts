@@ -1,5 +1,5 @@
 import { caseIndexValues, caseSummary, caseView, markDelivered, markUndeliverable, openCaseInputSchema, parseWith } from '../../src/domain';
-import { at, OPEN_INPUT, opened, record } from './fixtures';
+import { at, happened, OPEN_INPUT, opened, record } from './fixtures';
 
 describe('opening a case', () => {
   it('starts in the opened stage with no application yet, and queues the opening for the register', () => {
@@ -30,8 +30,8 @@ describe('opening a case', () => {
 
 describe('what a case shows', () => {
   const granted = () => {
-    const state = record(opened(), 'recordApplicationLodged', { lodgedOn: '2016-01-28' }, at('2016-01-28T12:00'));
-    return record(state, 'recordDecision', { decision: 'grant', grantedOn: '2016-05-26' }, at('2016-05-26T14:00'));
+    const state = happened(opened(), 'application-lodged', '2016-01-28');
+    return happened(state, 'protection-granted', '2016-05-26', { nowMs: at('2016-05-26T14:00') });
   };
 
   it('summarises stage, attempt, protection and the next deadline someone must act on', () => {
@@ -88,12 +88,12 @@ describe('what a case shows', () => {
   });
 
   it('keeps free text that staff typed out of register entries', () => {
-    let state = record(opened(), 'recordApplicationLodged', { lodgedOn: '2016-01-28' }, at('2016-01-28T12:00'));
+    let state = happened(opened(), 'application-lodged', '2016-01-28', { note: 'Applicant-K fears return to Pyongyang' });
     state = record(state, 'reassign', { caseworker: 'cw-0200', reason: 'Applicant-K asked for a Korean speaker' }, at('2016-01-29T12:00'));
     state = record(state, 'closeCase', { reason: 'withdrawn', closedOn: '2016-01-30', note: 'Applicant-K left for Seoul' }, at('2016-01-30T12:00'));
     const entries = state.outbox.flatMap((item) => (item.kind === 'register' ? [item.entry] : []));
     expect(entries.map((entry) => entry.payload['type'] ?? entry.kind)).toContain('case-closed');
-    expect(JSON.stringify(entries)).not.toMatch(/Applicant-K|Seoul|Korean/);
+    expect(JSON.stringify(entries)).not.toMatch(/Applicant-K|Seoul|Korean|Pyongyang/);
   });
 
   it('forgets an outbox item once delivered, and ignores an unknown one', () => {

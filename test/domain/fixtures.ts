@@ -7,6 +7,7 @@ import {
   openCase,
   type CaseState,
   type CommandName,
+  type Facts,
 } from '../../src/domain';
 
 /**
@@ -107,11 +108,18 @@ export function opened(nowMs = at('2015-11-01T10:00')): CaseState {
   return openCase(OPEN_INPUT, nowMs);
 }
 
+/** A case of another procedure, numbered in its own jurisdiction. */
+export function openedAs(jurisdiction: string, procedure: string, nowMs = at('2015-11-01T10:00')): CaseState {
+  return openCase({ ...OPEN_INPUT, caseNumber: `${jurisdiction}-XX-2016-0001`, jurisdiction, procedure }, nowMs);
+}
+
+export type Rules = (request: DeadlineRequest) => ComputedDeadline[];
+
 /** Computes every missing or stale deadline, as the workflow does after each command. */
-export function settle(state: CaseState, nowMs: number): CaseState {
+export function settle(state: CaseState, nowMs: number, rules: Rules = fakeRules): CaseState {
   let next = state;
   for (let stale = nextStaleComputation(next); stale; stale = nextStaleComputation(next)) {
-    next = attachDeadlines(next, stale, fakeRules(stale.request), nowMs);
+    next = attachDeadlines(next, stale, rules(stale.request), nowMs);
   }
   return next;
 }
@@ -125,6 +133,24 @@ export function record(state: CaseState, name: CommandName, input: Record<string
 
 export function attempt(state: CaseState, name: CommandName, input: Record<string, unknown>, nowMs: number) {
   return decideInput(state, name, { actor: 'cw-0142', ...input }, nowMs);
+}
+
+/** Noon Moscow time on a date: when staff record what happened that day, unless a test says otherwise. */
+export function noon(date: string): number {
+  return at(`${date}T12:00`);
+}
+
+/** Records a procedure event that must be accepted (`recordEvent`), then settles deadlines. */
+export function happened(state: CaseState, event: string, on: string, options: { facts?: Facts; note?: string; nowMs?: number; rules?: Rules } = {}): CaseState {
+  const nowMs = options.nowMs ?? noon(on);
+  const decision = tryEvent(state, event, on, options.facts, nowMs, options.note);
+  if (!decision.ok) throw new Error(decision.reason);
+  return settle(decision.state, nowMs, options.rules);
+}
+
+/** Tries to record a procedure event (`recordEvent`), by default at noon of its date. */
+export function tryEvent(state: CaseState, event: string, on: string, facts?: Facts, nowMs = noon(on), note?: string) {
+  return attempt(state, 'recordEvent', { event, on, ...(facts ? { facts } : {}), ...(note ? { note } : {}) }, nowMs);
 }
 
 export function deadlineOfKind(state: CaseState, kind: string) {

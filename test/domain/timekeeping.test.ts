@@ -1,12 +1,12 @@
 import { advance, markDelivered, nextWakeUpMs, type AdvanceOptions, type CaseState } from '../../src/domain';
-import { at, opened, record } from './fixtures';
+import { at, happened, opened, record } from './fixtures';
 
 function lodged(): CaseState {
-  return record(opened(), 'recordApplicationLodged', { lodgedOn: '2015-11-02' }, at('2015-11-02T12:00'));
+  return happened(opened(), 'application-lodged', '2015-11-02', { nowMs: at('2015-11-02T12:00') });
 }
 
 function refusedOn(noticeReceivedOn: string, recordedAt: number): CaseState {
-  return record(lodged(), 'recordDecision', { decision: 'refusal', noticeReceivedOn }, recordedAt);
+  return happened(lodged(), 'refusal-notice-received', noticeReceivedOn, { nowMs: recordedAt });
 }
 
 /** Runs the clock from `fromMs` to `untilMs`, waking only when the case asks to, as the workflow does. */
@@ -42,7 +42,7 @@ describe('reminders', () => {
   });
 
   it('use the rule pack offsets for a deadline when it sets its own', () => {
-    let state = record(lodged(), 'recordDecision', { decision: 'grant', grantedOn: '2016-05-26' }, at('2016-05-26T12:00'));
+    let state = happened(lodged(), 'protection-granted', '2016-05-26', { nowMs: at('2016-05-26T12:00') });
     ({ state } = runClock(state, at('2016-05-26T12:00'), at('2017-04-27T00:00')));
     expect(remindersFor(state, '3:test.renewal-filing')).toEqual([
       [30, '2017-03-27T06:00:00.000Z'],
@@ -54,7 +54,7 @@ describe('reminders', () => {
   it('stop once the deadline is met', () => {
     let state = refusedOn('2015-11-27', at('2015-11-27T15:00'));
     ({ state } = runClock(state, at('2015-11-27T15:00'), at('2015-12-14T00:00')));
-    state = record(state, 'recordComplaintFiled', { filedOn: '2015-12-14', forum: 'administrative' }, at('2015-12-14T10:00'));
+    state = happened(state, 'complaint-filed', '2015-12-14', { facts: { forum: 'administrative' }, nowMs: at('2015-12-14T10:00') });
     ({ state } = runClock(state, at('2015-12-14T10:00'), at('2016-03-01T00:00')));
     expect(remindersFor(state, '3:test.complaint').map(([days]) => days)).toEqual([14]);
     expect(state.escalations).toEqual([]);
@@ -195,7 +195,7 @@ describe('escalation', () => {
 
   it('does not escalate a late-entered deadline that the next entry shows was met', () => {
     let state = refusedOn('2015-11-27', at('2016-01-10T10:00'));
-    state = record(state, 'recordNewApplication', { lodgedOn: '2015-12-22' }, at('2016-01-10T10:05'));
+    state = happened(state, 'application-lodged', '2015-12-22', { nowMs: at('2016-01-10T10:05') });
     expect(advance(state, at('2016-01-10T12:00')).escalations.map((escalation) => escalation.deadlineId)).not.toContain('3:test.complaint');
   });
 
@@ -214,7 +214,7 @@ describe('escalation', () => {
   });
 
   it('lapses a case whose protection expires unrenewed, and alerts the supervisor', () => {
-    let state = record(lodged(), 'recordDecision', { decision: 'grant', grantedOn: '2016-05-26' }, at('2016-05-26T12:00'));
+    let state = happened(lodged(), 'protection-granted', '2016-05-26', { nowMs: at('2016-05-26T12:00') });
     ({ state } = runClock(state, at('2016-05-26T12:00'), at('2017-06-01T00:00')));
     expect(state.stage).toBe('lapsed');
     expect(state.events.at(-1)).toMatchObject({ type: 'protection-lapsed', actor: 'engine', on: '2017-05-26', recordedAt: '2017-05-26T21:00:00.000Z' });
@@ -225,8 +225,8 @@ describe('escalation', () => {
   });
 
   it('alerts but does not lapse a case whose renewal is pending at expiry', () => {
-    let state = record(lodged(), 'recordDecision', { decision: 'grant', grantedOn: '2016-05-26' }, at('2016-05-26T12:00'));
-    state = record(state, 'recordRenewalFiled', { filedOn: '2017-04-20' }, at('2017-04-20T12:00'));
+    let state = happened(lodged(), 'protection-granted', '2016-05-26', { nowMs: at('2016-05-26T12:00') });
+    state = happened(state, 'renewal-filed', '2017-04-20', { nowMs: at('2017-04-20T12:00') });
     ({ state } = runClock(state, at('2017-04-20T12:00'), at('2017-06-01T00:00')));
     expect(state.stage).toBe('renewal-filed');
     expect(grantDeadlineEscalations(state)).toEqual([['3:test.protection-expiry', 'lapsed']]);
