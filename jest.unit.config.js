@@ -16,6 +16,7 @@ const UNIT_SUITES = [
   'test/store',
   'test/access/access-store.test.ts',
   'test/api/render-calendar.test.ts',
+  'test/api/render-calendar-reminder-days.test.ts',
   'test/cli/docket-deadlines.test.ts',
   'test/codec/encryption-codec.test.ts',
   'test/codec/key-ring.test.ts',

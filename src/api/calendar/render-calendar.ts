@@ -1,5 +1,5 @@
 import ical, { ICalAlarmRelatesTo, ICalAlarmType, ICalCalendarMethod } from 'ical-generator';
-import type { CaseView, DeadlineView } from '../../domain';
+import { daysBetween, type CaseView, type DeadlineView } from '../../domain';
 import { renderExplanation } from '../../rules';
 
 export interface CalendarFeedContent {
@@ -34,8 +34,13 @@ export function renderCalendar(content: CalendarFeedContent): string {
       if (!SHOWN_STATUSES.has(deadline.status)) continue;
       const { deadline: computed } = deadline;
       // Reminders matter only while the deadline can still be met; the engine sends none for information.
+      // Days left when each goes out: on the working day the engine moved it to, or (older deadlines) the plain offset.
       const offsets =
-        computed.informational || deadline.status !== 'open' ? [] : (computed.reminderOffsetsDays ?? view.reminderPolicy.offsetsDays);
+        computed.informational || deadline.status !== 'open'
+          ? []
+          : (computed.reminderDates?.map(({ on }) => daysBetween(on, computed.dueDate)) ??
+            computed.reminderOffsetsDays ??
+            view.reminderPolicy.offsetsDays);
       const caseUrl = `${content.dashboardUrl}#/cases/${encodeURIComponent(view.caseNumber)}`;
       const event = calendar.createEvent({
         id: `${view.caseNumber}/${deadline.id}@asylum-docket`,
