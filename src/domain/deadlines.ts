@@ -113,10 +113,21 @@ function staysAfter(state: CaseState, event: CaseEvent & { on: LocalDate }): Sus
   );
 }
 
+/**
+ * Which events the engine asks the rules about. Runs recorded before every procedure had a lifecycle
+ * table never asked about an overturned refusal; replaying them must not start to.
+ */
+export interface RequestOptions {
+  countsFromOverturnedRefusal: boolean;
+}
+
+const EVERY_EVENT: RequestOptions = { countsFromOverturnedRefusal: true };
+
 /** What the rules engine is asked for an event, or nothing when no rule counts from it (or it was voided). */
-export function deadlineRequestFor(state: CaseState, event: CaseEvent): DeadlineRequest | undefined {
+export function deadlineRequestFor(state: CaseState, event: CaseEvent, options: RequestOptions = EVERY_EVENT): DeadlineRequest | undefined {
   const trigger = triggerOf(event);
   if (trigger === undefined || !isDated(event) || isVoided(state.events, event.id)) return undefined;
+  if (trigger === 'refusal-overturned' && !options.countsFromOverturnedRefusal) return undefined;
   const facts = factsFor(state, event);
   const suspensions = staysAfter(state, event);
   return {
@@ -144,9 +155,9 @@ function canonical(value: unknown): string {
  * (its date was corrected, or an earlier protection period it extends moved). Earliest first, because
  * a later event's facts can depend on an earlier event's deadlines.
  */
-export function nextStaleComputation(state: CaseState): DeadlineComputation | undefined {
+export function nextStaleComputation(state: CaseState, options: RequestOptions = EVERY_EVENT): DeadlineComputation | undefined {
   for (const event of state.events) {
-    const request = deadlineRequestFor(state, event);
+    const request = deadlineRequestFor(state, event, options);
     if (!request) continue;
     const done = state.computations.find((computation) => computation.eventId === event.id);
     if (!done || canonical(done.request) !== canonical(request)) return { eventId: event.id, request };

@@ -35,6 +35,7 @@ import {
   type CommandName,
   type Delivery,
   type OutboxItem,
+  type RequestOptions,
 } from '../domain';
 import { caseUpdates, COMMAND_NAMES, getCase, type CaseWorkflowInput } from './messages';
 import { caseSearchAttributes } from './search-attribute-values';
@@ -60,9 +61,9 @@ function initialState(input: CaseWorkflowInput): CaseState {
 }
 
 /** Computes every deadline the case lacks or holds from an outdated request, earliest event first. */
-async function settleDeadlines(draft: CaseState): Promise<CaseState> {
+async function settleDeadlines(draft: CaseState, options: RequestOptions): Promise<CaseState> {
   let next = draft;
-  for (let stale = nextStaleComputation(next); stale; stale = nextStaleComputation(next)) {
+  for (let stale = nextStaleComputation(next, options); stale; stale = nextStaleComputation(next, options)) {
     const { request } = stale;
     let computed;
     try {
@@ -125,6 +126,9 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     version += 1;
   };
 
+  // Runs recorded before the lifecycle tables computed nothing for an overturned refusal; replaying them must not either.
+  const requestOptions: RequestOptions = { countsFromOverturnedRefusal: patched('overturned-refusal-clock') };
+
   setHandler(getCase, () => caseView(state, Date.now()));
 
   const handleCommand = (name: CommandName) => async (raw: unknown) =>
@@ -132,7 +136,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
       // Re-decided here: another command may have changed the case since the validator accepted this one.
       const decision = decideInput(state, name, raw, Date.now());
       if (!decision.ok) throw ApplicationFailure.nonRetryable(decision.reason, 'CommandRejected');
-      commit(await settleDeadlines(decision.state));
+      commit(await settleDeadlines(decision.state, requestOptions));
       if (startsProtectionPeriod(decision.event)) protectionPeriodStarted = true;
       return caseSummary(state, Date.now());
     });

@@ -23,6 +23,8 @@ describe('replaying recorded case histories', () => {
         'closed-after-refusal.run-1.json',
         'founding-case-renewed.late-entry-grace.run-3.json',
         'backfilled-history.late-entry-grace.run-1.json',
+        // Recorded on the code before the lifecycle tables, which computed nothing for an overturned refusal.
+        'overturned-refusal.late-entry-grace.run-2.json',
       ]),
     );
   });
