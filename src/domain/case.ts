@@ -50,6 +50,7 @@ export interface ReminderRecord {
   id: string;
   deadlineId: string;
   dueDate: LocalDate;
+  /** Days left when it goes out: a reminder moved off a day off to the working day before says so; the id keeps the offset. */
   daysBefore: number;
   plannedFor: string;
   delivery?: Delivery;
