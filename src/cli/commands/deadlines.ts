@@ -9,6 +9,7 @@ import {
   listProcedures,
   renderExplanation,
 } from '../../rules';
+import { DEFAULT_REMINDER_POLICY } from '../../domain/case';
 import type { CliCommand } from '../command';
 import { type CliIo, EXIT_OK, UsageError } from '../io';
 import { keyValues, parseOptions, validateOptions } from '../parse-args';
@@ -94,7 +95,12 @@ function printDeadlines(io: CliIo, request: DeadlineRequest, deadlines: Computed
     io.out(`${heading}\nNo deadline starts with this event.${note ? ` ${note.en}` : ''}`);
     return;
   }
-  const blocks = deadlines.flatMap((deadline) => languages(lang).map((language) => renderExplanation(deadline, language)));
+  const blocks = deadlines.flatMap((deadline) => [
+    ...languages(lang).map((language) => renderExplanation(deadline, language)),
+    ...(deadline.reminderDates && deadline.reminderDates.length > 0
+      ? [`Reminders at 09:00, a day off moving each to the working day before (offset in days): ${deadline.reminderDates.map((reminder) => `${reminder.on} (${reminder.daysBefore} d)`).join(', ')}`]
+      : []),
+  ]);
   io.out(`${heading}: ${deadlines.length} deadline(s)\n\n${blocks.join('\n\n')}`);
 }
 
@@ -159,7 +165,8 @@ export const deadlinesCommand: CliCommand = {
       allowCalendarFallback: options['allow-calendar-fallback'],
       suspensions: suspensions(options.suspension),
     };
-    const deadlines = computeDeadlines(request);
+    // Reminders as a case with the default policy would get them, moved to working days.
+    const deadlines = computeDeadlines(request, { offsetsDays: DEFAULT_REMINDER_POLICY.offsetsDays });
     if (options.json) io.out(JSON.stringify({ request, deadlines }, null, 2));
     else printDeadlines(io, request, deadlines, options.lang);
     return EXIT_OK;
