@@ -74,7 +74,14 @@ describe('docket deadlines', () => {
     const filtered = await docket('deadlines', '--list', '--jurisdiction', 'de', '--json');
     const catalog = JSON.parse(filtered.stdout) as { jurisdictions: Array<{ code: string; procedures: Array<{ events: Array<{ event: string }> }> }> };
     expect(catalog.jurisdictions.map((jurisdiction) => jurisdiction.code)).toEqual(['DE']);
-    expect(catalog.jurisdictions[0]?.procedures[0]?.events.map((event) => event.event)).toEqual(['decision-served', 'complaint-filed']);
+    expect(catalog.jurisdictions[0]?.procedures[0]?.events.map((event) => event.event)).toEqual([
+      'application-lodged',
+      'decision-served',
+      'complaint-filed',
+      'protection-granted',
+      'final-refusal-notice-received',
+      'refusal-overturned',
+    ]);
   });
 
   it.each<[string, string[], RegExp]>([
