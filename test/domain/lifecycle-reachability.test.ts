@@ -6,6 +6,7 @@ import { BUILT_IN_JURISDICTIONS } from '../../src/rules/jurisdictions';
 import { loadRulePack } from '../../src/rules/pack/load-pack';
 import type { Rule } from '../../src/rules/pack/schema';
 import { close, explore, factCombinations, lastEventDate, openedCase, record, type Exploration, type Step } from './lifecycle-explorer';
+import { BUILT_IN_PROCEDURES } from '../support/procedures';
 
 /**
  * Every procedure the engine ships runs as a case (issue 12): driven through the real domain and the
@@ -15,13 +16,7 @@ import { close, explore, factCombinations, lastEventDate, openedCase, record, ty
  * the domain accepts exactly the moves the table has.
  */
 
-const PROCEDURES = [
-  ['RU', 'temporary-asylum'],
-  ['RU', 'refugee-status'],
-  ['US', 'asylum'],
-  ['DE', 'asylum'],
-  ['UK', 'asylum'],
-] as const;
+const PROCEDURES = BUILT_IN_PROCEDURES;
 
 /** A first event inside every calendar's covered years, with a year of protection still inside them. */
 const FIRST_DAY = '2016-02-01';

@@ -1,6 +1,7 @@
 import { type CaseState, type Facts, type FactValue, type Stage } from '../../src/domain';
 import { lifecycleOf, type EventFact, type ProcedureLifecycle, type Transition } from '../../src/rules';
 import { at, attempt, happened, noon, opened, openedAs, record, tryEvent } from './fixtures';
+import { BUILT_IN_PROCEDURES } from '../support/procedures';
 
 /**
  * The founding case's procedural path (public reporting; legal-basis.md §1), under a pseudonym and an
@@ -236,13 +237,7 @@ function factsFor(lifecycle: ProcedureLifecycle, transition: Transition): Facts 
   return facts;
 }
 
-const PROCEDURES = [
-  ['RU', 'temporary-asylum'],
-  ['RU', 'refugee-status'],
-  ['US', 'asylum'],
-  ['DE', 'asylum'],
-  ['UK', 'asylum'],
-] as const;
+const PROCEDURES = BUILT_IN_PROCEDURES;
 
 describe('every procedure takes each event exactly in the stages its lifecycle table allows', () => {
   const cases = PROCEDURES.flatMap(([jurisdiction, procedure]) => {

@@ -5,6 +5,7 @@ import { RU_CALENDAR } from '../../src/rules/calendars/ru';
 import { builtInLifecyclesDocument } from '../../src/rules/lifecycle/describe-lifecycle';
 import type { LifecycleInput } from '../../src/rules/lifecycle/schema';
 import type { RulePackInput } from '../../src/rules/pack/schema';
+import { TEST_RULE } from './support';
 
 /** A two-event pack: a refusal starts a complaint period, which the complaint meets. */
 const TEST_PACK: RulePackInput = {
@@ -12,23 +13,7 @@ const TEST_PACK: RulePackInput = {
   procedure: 'test',
   title: { en: 'Test pack', ru: 'Тестовый пакет' },
   events: [{ event: 'refusal-notice-received' }, { event: 'complaint-filed' }],
-  rules: [
-    {
-      id: 'test-complaint',
-      kind: 'complaint',
-      title: { en: 'Test', ru: 'Тест' },
-      triggers: [{ event: 'refusal-notice-received' }],
-      owner: 'applicant',
-      period: { amount: 1, unit: 'months' },
-      counting: { roll: 'next-working-day' },
-      basis: 'statutory',
-      citation: { en: 'Test citation', ru: 'Тестовая ссылка' },
-      effectiveFrom: '2000-01-01',
-      confidence: 'high',
-      satisfiedBy: ['complaint-filed'],
-      supersededBy: [],
-    },
-  ],
+  rules: [{ ...TEST_RULE, id: 'test-complaint' }],
 };
 
 const TEST_LIFECYCLE: LifecycleInput = {

@@ -3,24 +3,7 @@ import { RU_CALENDAR } from '../../src/rules/calendars/ru';
 import { loadRulePack } from '../../src/rules/pack/load-pack';
 import type { RulePackInput } from '../../src/rules/pack/schema';
 import { RU_TEMPORARY_ASYLUM } from '../../src/rules/packs/ru/temporary-asylum';
-
-type RuleInput = RulePackInput['rules'][number];
-
-const BASE_RULE: RuleInput = {
-  id: 'test-rule',
-  kind: 'complaint',
-  title: { en: 'Test', ru: 'Тест' },
-  triggers: [{ event: 'refusal-notice-received' }],
-  owner: 'applicant',
-  period: { amount: 1, unit: 'months' },
-  counting: { roll: 'next-working-day' },
-  basis: 'statutory',
-  citation: { en: 'Test citation', ru: 'Тестовая ссылка' },
-  effectiveFrom: '2000-01-01',
-  confidence: 'high',
-  satisfiedBy: ['complaint-filed'],
-  supersededBy: [],
-};
+import { TEST_RULE, type RuleInput } from './support';
 
 function pack(rules: RuleInput[], extra: Partial<RulePackInput> = {}): RulePackInput {
   return {
@@ -47,23 +30,23 @@ describe('rule pack validation at load', () => {
   });
 
   it.each<[string, () => RulePackInput, RegExp]>([
-    ['an unknown period unit', () => pack([{ ...BASE_RULE, period: { amount: 1, unit: 'fortnights' as 'weeks' } }]), /at rules\.0\.period\.unit/],
-    ['a missing citation', () => pack([{ ...BASE_RULE, citation: undefined as unknown as RuleInput['citation'] }]), /at rules\.0\.citation/],
-    ['a malformed effective date', () => pack([{ ...BASE_RULE, effectiveFrom: '2000-13-01' }]), /at rules\.0\.effectiveFrom/],
-    ['a third of a month', () => pack([{ ...BASE_RULE, period: { amount: 1 / 3, unit: 'months' } }]), /half months.*at rules\.0\.period\.amount/],
-    ['half a week', () => pack([{ ...BASE_RULE, period: { amount: 0.5, unit: 'weeks' } }]), /at rules\.0\.period\.amount/],
-    ['an undeclared trigger', () => pack([{ ...BASE_RULE, triggers: [{ event: 'decision-served' }] }]), /trigger "decision-served" is not a declared event \(at rules\.0\.triggers\.0\.event\)/],
-    ['an undeclared parameter', () => pack([{ ...BASE_RULE, period: { amount: { param: 'lead' }, unit: 'months' } }]), /parameter "lead" is not declared.*at rules\.0\.period\.amount\.param/],
-    ['an event outside the vocabulary', () => pack([BASE_RULE], { events: [{ event: 'refusal-notice-received' }, { event: 'complaint-filed' }, { event: 'made-up' }] }), /at events\.2\.event/],
-    ['a duplicate rule id', () => pack([BASE_RULE, { ...BASE_RULE, kind: 'other' }]), /rule id "test-rule" is used twice \(at rules\.1\.id\)/],
+    ['an unknown period unit', () => pack([{ ...TEST_RULE, period: { amount: 1, unit: 'fortnights' as 'weeks' } }]), /at rules\.0\.period\.unit/],
+    ['a missing citation', () => pack([{ ...TEST_RULE, citation: undefined as unknown as RuleInput['citation'] }]), /at rules\.0\.citation/],
+    ['a malformed effective date', () => pack([{ ...TEST_RULE, effectiveFrom: '2000-13-01' }]), /at rules\.0\.effectiveFrom/],
+    ['a third of a month', () => pack([{ ...TEST_RULE, period: { amount: 1 / 3, unit: 'months' } }]), /half months.*at rules\.0\.period\.amount/],
+    ['half a week', () => pack([{ ...TEST_RULE, period: { amount: 0.5, unit: 'weeks' } }]), /at rules\.0\.period\.amount/],
+    ['an undeclared trigger', () => pack([{ ...TEST_RULE, triggers: [{ event: 'decision-served' }] }]), /trigger "decision-served" is not a declared event \(at rules\.0\.triggers\.0\.event\)/],
+    ['an undeclared parameter', () => pack([{ ...TEST_RULE, period: { amount: { param: 'lead' }, unit: 'months' } }]), /parameter "lead" is not declared.*at rules\.0\.period\.amount\.param/],
+    ['an event outside the vocabulary', () => pack([TEST_RULE], { events: [{ event: 'refusal-notice-received' }, { event: 'complaint-filed' }, { event: 'made-up' }] }), /at events\.2\.event/],
+    ['a duplicate rule id', () => pack([TEST_RULE, { ...TEST_RULE, kind: 'other' }]), /rule id "test-rule" is used twice \(at rules\.1\.id\)/],
     [
       'two rules of one kind in force together',
-      () => pack([{ ...BASE_RULE, effectiveTo: '2010-01-01' }, { ...BASE_RULE, id: 'test-rule-2', effectiveFrom: '2009-06-01' }]),
+      () => pack([{ ...TEST_RULE, effectiveTo: '2010-01-01' }, { ...TEST_RULE, id: 'test-rule-2', effectiveFrom: '2009-06-01' }]),
       /give a complaint for "refusal-notice-received" on overlapping dates \(at rules\.1\.effectiveFrom\)/,
     ],
-    ['an undeclared suspension window', () => pack([{ ...BASE_RULE, suspensions: [{ window: 'nowhere', effect: 'stop-clock' }] }]), /at rules\.0\.suspensions\.0\.window/],
-    ['a working-day period with a roll', () => pack([{ ...BASE_RULE, period: { amount: 3, unit: 'working-days' } }]), /at rules\.0\.counting\.roll/],
-    ['a parameter default outside its bounds', () => pack([BASE_RULE], { params: { lead: { default: 9, min: 0, max: 6, status: 'policy', description: { en: 'x', ru: 'x' } } } }), /at params\.lead/],
+    ['an undeclared suspension window', () => pack([{ ...TEST_RULE, suspensions: [{ window: 'nowhere', effect: 'stop-clock' }] }]), /at rules\.0\.suspensions\.0\.window/],
+    ['a working-day period with a roll', () => pack([{ ...TEST_RULE, period: { amount: 3, unit: 'working-days' } }]), /at rules\.0\.counting\.roll/],
+    ['a parameter default outside its bounds', () => pack([TEST_RULE], { params: { lead: { default: 9, min: 0, max: 6, status: 'policy', description: { en: 'x', ru: 'x' } } } }), /at params\.lead/],
   ])('refuses %s, naming the path', (_label, build, message) => {
     const attempt = (): unknown => loadRulePack(build());
     expect(attempt).toThrow(RulesError);
@@ -72,12 +55,12 @@ describe('rule pack validation at load', () => {
 
   it('refuses a pack listed under another jurisdiction', () => {
     expect(() =>
-      createDeadlineEngine([{ code: 'DE', name: { en: 'x', ru: 'x' }, zone: 'Europe/Berlin', calendar: RU_CALENDAR, packs: [pack([BASE_RULE])] }]),
+      createDeadlineEngine([{ code: 'DE', name: { en: 'x', ru: 'x' }, zone: 'Europe/Berlin', calendar: RU_CALENDAR, packs: [pack([TEST_RULE])] }]),
     ).toThrow(/listed under jurisdiction DE/);
   });
 
   it('refuses an unknown time zone', () => {
-    expect(() => createDeadlineEngine([{ code: 'RU', name: { en: 'x', ru: 'x' }, zone: 'Mars/Olympus', calendar: RU_CALENDAR, packs: [pack([BASE_RULE])] }])).toThrow(
+    expect(() => createDeadlineEngine([{ code: 'RU', name: { en: 'x', ru: 'x' }, zone: 'Mars/Olympus', calendar: RU_CALENDAR, packs: [pack([TEST_RULE])] }])).toThrow(
       /IANA time zone.*at jurisdictions\.0\.zone/,
     );
   });
@@ -96,13 +79,13 @@ describe('counting options as data', () => {
     ['no roll keeps a holiday', { counting: { roll: 'none' } }, '2016-04-09', '2016-05-09'],
     ['presidential days honoured when a rule says so', { counting: { roll: 'next-working-day', honoursPresidentialNonWorkingDays: true } }, '2020-03-30', '2020-05-12'],
   ])('%s', (_label, change, trigger, due) => {
-    expect(dueDate([{ ...BASE_RULE, ...change }], trigger)).toBe(due);
+    expect(dueDate([{ ...TEST_RULE, ...change }], trigger)).toBe(due);
   });
 
   it('applies only the rule in force on the trigger date', () => {
     const rules = [
-      { ...BASE_RULE, id: 'old', effectiveTo: '2015-12-31', period: { amount: 2, unit: 'months' as const } },
-      { ...BASE_RULE, id: 'new', effectiveFrom: '2016-01-01' },
+      { ...TEST_RULE, id: 'old', effectiveTo: '2015-12-31', period: { amount: 2, unit: 'months' as const } },
+      { ...TEST_RULE, id: 'new', effectiveFrom: '2016-01-01' },
     ];
     expect(dueDate(rules, '2015-12-31')).toBe('2016-02-29');
     expect(dueDate(rules, '2016-01-01')).toBe('2016-02-01');

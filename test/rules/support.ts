@@ -1,5 +1,6 @@
 import { computeDeadlines, type ComputedDeadline, type DeadlineRequest, type Lang } from '../../src/rules';
 import { textIn } from '../../src/rules/localized-text';
+import type { RulePackInput } from '../../src/rules/pack/schema';
 
 /** The one deadline of `kind` a request gives; fails the test when there is none or more than one. */
 export function deadlineOf(request: DeadlineRequest, kind: string): ComputedDeadline {
@@ -19,3 +20,22 @@ export const REFUGEE = { jurisdiction: 'RU', procedure: 'refugee-status' } as co
 export function warningText(deadline: ComputedDeadline, lang: Lang = 'en'): string {
   return deadline.warnings.map((warning) => textIn(warning, lang)).join(' ');
 }
+
+export type RuleInput = RulePackInput['rules'][number];
+
+/** A plain one-month complaint rule for test packs: a refusal starts it, a complaint meets it. */
+export const TEST_RULE: RuleInput = {
+  id: 'test-rule',
+  kind: 'complaint',
+  title: { en: 'Test', ru: 'Тест' },
+  triggers: [{ event: 'refusal-notice-received' }],
+  owner: 'applicant',
+  period: { amount: 1, unit: 'months' },
+  counting: { roll: 'next-working-day' },
+  basis: 'statutory',
+  citation: { en: 'Test citation', ru: 'Тестовая ссылка' },
+  effectiveFrom: '2000-01-01',
+  confidence: 'high',
+  satisfiedBy: ['complaint-filed'],
+  supersededBy: [],
+};
