@@ -2,8 +2,8 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/common';
 import fc from 'fast-check';
 import { mapLimit } from '../../src/client/map-limit';
-import { decideInput, openCase, type CaseState, type CaseView, type CommandName } from '../../src/domain';
-import { caseUpdates, caseWorkflowId, COMMAND_NAMES } from '../../src/workflows/messages';
+import { decideInput, openCase, STAFF_COMMAND_INPUTS, type CaseCommandName, type CaseState, type CaseView } from '../../src/domain';
+import { caseUpdates, caseWorkflowId } from '../../src/workflows/messages';
 import { openInput, QUIET_POLICY } from '../support/cases';
 import { BenchStack } from '../support/stack';
 import { runDrill, type DrillLog, type DrillResult } from './drill';
@@ -17,33 +17,34 @@ export interface MalformedCommandsOptions {
 
 const ACTOR = 'sv-bench';
 type Body = Record<string, unknown>;
-type Steps = ReadonlyArray<{ name: CommandName; input: Body }>;
+type Steps = ReadonlyArray<{ name: CaseCommandName; input: Body }>;
+/** Today's commands: the legacy updates stay for replay and are not for callers, so the API does not know them. */
+const COMMAND_NAMES = Object.keys(STAFF_COMMAND_INPUTS) as CaseCommandName[];
 
 /** One case in each kind of stage, reached by valid commands dated today. */
 function targetSteps(today: string): Record<string, Steps> {
-  const lodge: Steps = [{ name: 'recordApplicationLodged', input: { lodgedOn: today } }];
-  const refuse: Steps = [...lodge, { name: 'recordDecision', input: { decision: 'refusal', noticeReceivedOn: today } }];
+  const lodge: Steps = [{ name: 'recordEvent', input: { event: 'application-lodged', on: today } }];
+  const refuse: Steps = [...lodge, { name: 'recordEvent', input: { event: 'refusal-notice-received', on: today } }];
   return {
     opened: [],
     lodged: lodge,
     refused: refuse,
-    'complaint-pending': [...refuse, { name: 'recordComplaintFiled', input: { filedOn: today, forum: 'administrative' } }],
-    granted: [...lodge, { name: 'recordDecision', input: { decision: 'grant', grantedOn: today } }],
+    'complaint-pending': [...refuse, { name: 'recordEvent', input: { event: 'complaint-filed', on: today, facts: { forum: 'administrative' } } }],
+    granted: [...lodge, { name: 'recordEvent', input: { event: 'protection-granted', on: today } }],
     closed: [{ name: 'closeCase', input: { reason: 'withdrawn', closedOn: today } }],
   };
 }
 
 /** A well-formed input for each command (without the actor), which the mutations then break. */
-function validBodies(today: string): Record<CommandName, Body> {
+function validBodies(today: string): Record<CaseCommandName, Body> {
   return {
-    recordApplicationLodged: { lodgedOn: today },
-    recordDecision: { decision: 'refusal', noticeReceivedOn: today, decidedOn: today },
-    recordComplaintFiled: { filedOn: today, forum: 'court' },
-    recordComplaintOutcome: { outcome: 'refusal-upheld', on: today },
-    recordNewApplication: { lodgedOn: today, changedCircumstances: 'new evidence' },
-    recordRenewalFiled: { filedOn: today },
-    recordRenewalDecision: { decision: 'extended', decidedOn: today },
+    recordEvent: { event: 'refusal-notice-received', on: today, facts: { decidedOn: today }, note: 'new evidence' },
     correctEventDate: { eventId: 2, correctedDate: today, reason: 'entered wrongly' },
+    correctFact: { eventId: 3, fact: 'decidedOn', value: today, reason: 'copied wrongly from the notice' },
+    voidEvent: { eventId: 2, reason: 'entered on the wrong case' },
+    recordStay: { from: today, to: today, reason: 'court order suspending the period' },
+    waiveDeadline: { deadlineId: 'deadline-1', reason: 'the applicant gave up the right in writing' },
+    linkCase: { caseNumber: 'RU-TA-2016-0042', relation: 'parallel-procedure', note: 'same family' },
     acknowledgeReminder: { reminderId: 'reminder-1' },
     reassign: { caseworker: 'cw-bench-01', office: 'msk-2' },
     closeCase: { reason: 'left-country', closedOn: today },
@@ -88,7 +89,7 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
 type Transport = { kind: 'json' } | { kind: 'invalid-json'; text: string } | { kind: 'unknown-command'; name: string } | { kind: 'bad-case-number'; caseNumber: string };
 const transport: fc.Arbitrary<Transport> = fc.oneof(
   { weight: 8, arbitrary: fc.constant({ kind: 'json' as const }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('invalid-json' as const), text: fc.constantFrom('{', '{"lodgedOn":', "{'a':1}", '[1,2', 'undefined', '{"a":1}}') }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('invalid-json' as const), text: fc.constantFrom('{', '{"on":', "{'a':1}", '[1,2', 'undefined', '{"a":1}}') }) },
   {
     weight: 1,
     arbitrary: fc.record({
@@ -108,7 +109,7 @@ const transport: fc.Arbitrary<Transport> = fc.oneof(
 
 interface MalformedCommand {
   target: number;
-  name: CommandName;
+  name: CaseCommandName;
   mutation: Mutation;
   transport: Transport;
 }
@@ -129,7 +130,7 @@ function mutate(body: Body, change: Mutation): unknown {
     case 'wrong-type':
       return { ...body, [keyAt(change.pick)]: change.value };
     case 'odd-date': {
-      const dateKeys = keys.filter((key) => /On$|Date$|^on$/.test(key));
+      const dateKeys = keys.filter((key) => /On$|Date$|^(on|from|to|value)$/.test(key));
       return dateKeys.length === 0 ? body : { ...body, [dateKeys[change.pick % dateKeys.length] as string]: change.value };
     }
     case 'extra-field':
@@ -153,7 +154,7 @@ function updateInput(body: unknown): unknown {
  * commands that are malformed or not allowed (a generated command that happens to be valid is skipped).
  * The API takes the actor from the token and refuses a body that names one.
  */
-function refusedByDomain(state: CaseState, name: CommandName, body: unknown): { api: boolean; update: boolean } {
+function refusedByDomain(state: CaseState, name: CaseCommandName, body: unknown): { api: boolean; update: boolean } {
   const update = !decideInput(state, name, updateInput(body), Date.now()).ok;
   const api = !isPlainObject(body) || Object.hasOwn(body, 'actor') || !decideInput(state, name, { ...body, actor: ACTOR }, Date.now()).ok;
   return { api, update };

@@ -28,9 +28,10 @@ export async function populate(stack: BenchStack, caseNumbers: readonly string[]
   const lodgeStart = performance.now();
   const now = Date.now();
   await mapLimit(numbered, concurrency, ({ caseNumber, index }) =>
-    stack.cases.command(caseNumber, 'recordApplicationLodged', {
+    stack.cases.command(caseNumber, 'recordEvent', {
       actor: 'sv-bench',
-      lodgedOn: daysAgo(Math.floor((index * LODGED_DAYS_AGO) / caseNumbers.length), now),
+      event: 'application-lodged',
+      on: daysAgo(Math.floor((index * LODGED_DAYS_AGO) / caseNumbers.length), now),
     }),
   );
   const lodgeSeconds = (performance.now() - lodgeStart) / 1000;

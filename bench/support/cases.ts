@@ -36,7 +36,7 @@ export interface CaseToOpen {
 export function openCases(stack: BenchStack, cases: readonly CaseToOpen[], concurrency: number): Promise<void[]> {
   return mapLimit(cases, concurrency, async ({ caseNumber, index, policy, lodgedOn }) => {
     await stack.cases.open(openInput(caseNumber, index, policy));
-    if (lodgedOn) await stack.cases.command(caseNumber, 'recordApplicationLodged', { actor: 'sv-bench', lodgedOn });
+    if (lodgedOn) await stack.cases.command(caseNumber, 'recordEvent', { actor: 'sv-bench', event: 'application-lodged', on: lodgedOn });
   });
 }
 

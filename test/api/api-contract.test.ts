@@ -85,17 +85,22 @@ const OPERATIONS: Operation[] = [
   { method: 'GET', path: '/api/cases/count', url: () => '/api/cases/count', expect: readOwnOffice },
   { method: 'GET', path: '/api/cases/{caseNumber}', url: () => `/api/cases/${MSK_CASE}`, expect: readCase },
   { method: 'GET', path: '/api/cases/{caseNumber}/timeline', url: () => `/api/cases/${MSK_CASE}/timeline`, expect: readCase },
-  command('recordApplicationLodged', { lodgedOn: daysAgo(20) }),
-  command('recordDecision', { decision: 'refusal', noticeReceivedOn: daysAgo(5) }),
-  command('recordComplaintFiled', { filedOn: daysAgo(2), forum: 'administrative' }),
-  command('recordComplaintOutcome', { outcome: 'refusal-overturned', on: daysAgo(1) }),
-  command('recordNewApplication', { lodgedOn: daysAgo(1) }),
-  command('recordRenewalFiled', { filedOn: daysAgo(1) }),
-  command('recordRenewalDecision', { decision: 'refused', noticeReceivedOn: daysAgo(1) }),
+  command('recordEvent', { event: 'application-lodged', on: daysAgo(20) }),
   command('correctEventDate', { eventId: 2, correctedDate: daysAgo(21), reason: 'date copied wrongly from the receipt' }),
+  command('correctFact', { eventId: 2, fact: 'decidedOn', value: daysAgo(22), reason: 'date of the decision copied from the notice' }),
+  command('voidEvent', { eventId: 999, reason: 'entered on the wrong case' }),
+  command('recordStay', { from: daysAgo(4), to: daysAgo(2), reason: 'court order suspending the period' }),
+  command('waiveDeadline', { deadlineId: 'no-such-deadline', reason: 'the applicant gave up the right in writing' }),
+  command('linkCase', { caseNumber: 'RU-TA-2016-0102', relation: 'family-member', note: 'spouse' }),
   command('acknowledgeReminder', { reminderId: 'no-such-reminder' }),
   command('reassign', { caseworker: 'cw-msk-2', reason: 'leave cover' }, { caseworker: 'denied', caseworkerElsewhere: 'denied', supervisor: COMMAND, admin: 'denied' }),
   command('closeCase', { reason: 'withdrawn', closedOn: daysAgo(0) }),
+  {
+    method: 'GET',
+    path: '/api/procedures/{jurisdiction}/{procedure}/lifecycle',
+    url: () => '/api/procedures/RU/temporary-asylum/lifecycle',
+    expect: readOwnOffice,
+  },
   { method: 'GET', path: '/api/deadlines/upcoming', url: () => '/api/deadlines/upcoming?withinDays=30', expect: readOwnOffice },
   { method: 'GET', path: '/api/deadlines/missed', url: () => '/api/deadlines/missed', expect: readOwnOffice },
   { method: 'GET', path: '/api/overview', url: () => '/api/overview', expect: readOwnOffice },
@@ -191,10 +196,11 @@ describe('HTTP API behaviour', () => {
     const record = (caseNumber: string, path: string, body: unknown) =>
       engine.http('POST', `/api/cases/${caseNumber}/commands/${path}`, { token: supervisor, body });
     // A refusal starts the one-month complaint clock; a lodged application the three-month decision clock.
-    expect((await record('RU-TA-2016-0042', 'recordApplicationLodged', { lodgedOn: daysAgo(30) })).status).toBe(200);
-    expect((await record('RU-TA-2016-0042', 'recordDecision', { decision: 'refusal', noticeReceivedOn: daysAgo(3) })).status).toBe(200);
-    expect((await record('RU-TA-2016-0043', 'recordApplicationLodged', { lodgedOn: daysAgo(10) })).status).toBe(200);
-    expect((await record('RU-TA-2016-0044', 'recordApplicationLodged', { lodgedOn: daysAgo(40) })).status).toBe(200);
+    const recordEvent = (caseNumber: string, event: string, on: string) => record(caseNumber, 'recordEvent', { event, on });
+    expect((await recordEvent('RU-TA-2016-0042', 'application-lodged', daysAgo(30))).status).toBe(200);
+    expect((await recordEvent('RU-TA-2016-0042', 'refusal-notice-received', daysAgo(3))).status).toBe(200);
+    expect((await recordEvent('RU-TA-2016-0043', 'application-lodged', daysAgo(10))).status).toBe(200);
+    expect((await recordEvent('RU-TA-2016-0044', 'application-lodged', daysAgo(40))).status).toBe(200);
 
     const listed = await waitFor(async () => {
       const response = (await engine.http('GET', '/api/cases?sort=next-deadline', { token: supervisor })).json();
@@ -234,25 +240,28 @@ describe('HTTP API behaviour', () => {
     // By legal date: the application and the refusal happened before the case was opened here today.
     expect(timeline.entries.filter((entry: { kind: string }) => entry.kind === 'event').map((entry: { title: string }) => entry.title)).toEqual([
       '#2 Application lodged',
-      '#3 Refusal notice received',
+      '#3 Written refusal notice received',
       '#1 Case opened',
     ]);
   });
 
   it('takes the actor from the token, refuses a body that names one, and audits each write', async () => {
-    const named = await engine.http('POST', '/api/cases/RU-TA-2016-0043/commands/recordRenewalFiled', {
+    const named = await engine.http('POST', '/api/cases/RU-TA-2016-0043/commands/recordEvent', {
       token: caseworker,
-      body: { filedOn: daysAgo(1), actor: 'sv-msk' },
+      body: { event: 'renewal-filed', on: daysAgo(1), actor: 'sv-msk' },
     });
     expect(named.status).toBe(400);
     expect(named.json().problems).toEqual([expect.stringContaining('actor')]);
-    const refused = await engine.http('POST', '/api/cases/RU-TA-2016-0043/commands/recordRenewalFiled', { token: caseworker, body: { filedOn: daysAgo(1) } });
+    const refused = await engine.http('POST', '/api/cases/RU-TA-2016-0043/commands/recordEvent', {
+      token: caseworker,
+      body: { event: 'renewal-filed', on: daysAgo(1) },
+    });
     expect(refused.status).toBe(422);
     expect(refused.json()).toMatchObject({ error: 'rejected', message: expect.stringContaining('RU-TA-2016-0043') });
     const audit = (await engine.http('GET', '/api/audit?target=RU-TA-2016-0043', { token: supervisor })).json().entries;
     expect(audit.map((entry: { action: string; actor: string; outcome: string }) => `${entry.action} ${entry.actor} ${entry.outcome}`)).toEqual([
-      'case.recordRenewalFiled cw-msk rejected',
-      'case.recordApplicationLodged sv-msk ok',
+      'case.recordEvent cw-msk rejected',
+      'case.recordEvent sv-msk ok',
       'case.open cw-msk ok',
     ]);
   });
@@ -260,10 +269,10 @@ describe('HTTP API behaviour', () => {
   it('gives the dashboard its figures and a supervisor the digest, with missed deadlines from the register', async () => {
     // Lodged 40 days ago and refused with a notice received 35 days ago: the one-month complaint period has passed unmet.
     await open('RU-TA-2016-0045', 'msk-1', supervisor);
-    await engine.http('POST', '/api/cases/RU-TA-2016-0045/commands/recordApplicationLodged', { token: supervisor, body: { lodgedOn: daysAgo(40) } });
-    await engine.http('POST', '/api/cases/RU-TA-2016-0045/commands/recordDecision', {
+    await engine.http('POST', '/api/cases/RU-TA-2016-0045/commands/recordEvent', { token: supervisor, body: { event: 'application-lodged', on: daysAgo(40) } });
+    await engine.http('POST', '/api/cases/RU-TA-2016-0045/commands/recordEvent', {
       token: supervisor,
-      body: { decision: 'refusal', noticeReceivedOn: daysAgo(35) },
+      body: { event: 'refusal-notice-received', on: daysAgo(35) },
     });
     const overview = await waitFor(async () => {
       const body = overviewSchema.parse((await engine.http('GET', '/api/overview?office=msk-1', { token: supervisor })).json());
@@ -307,5 +316,38 @@ describe('HTTP API behaviour', () => {
     const gone = await engine.http('GET', feedPath);
     expect(gone.status).toBe(404);
     expect(gone.text).toContain('does not exist or was revoked');
+  });
+
+  it('keeps a German case by its own procedure: the events it takes, the deadlines they start, and its lifecycle table', async () => {
+    // In an office of its own, so the Moscow figures above stay as they are.
+    const opened = await engine.http('POST', '/api/cases', {
+      token: supervisor,
+      body: { caseNumber: 'DE-AS-2017-0001', jurisdiction: 'DE', procedure: 'asylum', office: 'ber-1', caseworker: 'cw-ber' },
+    });
+    expect(opened.status).toBe(201);
+    const recordEvent = (body: unknown) => engine.http('POST', '/api/cases/DE-AS-2017-0001/commands/recordEvent', { token: supervisor, body });
+
+    // Served on Monday 23 January 2017 as manifestly unfounded: one week, ending on Monday 30 January, a working day.
+    const served = await recordEvent({ event: 'decision-served', on: '2017-01-23', facts: { manifestlyUnfounded: true } });
+    expect(served.status).toBe(200);
+    const view = caseViewSchema.parse((await engine.http('GET', '/api/cases/DE-AS-2017-0001', { token: supervisor })).json());
+    expect(view.stage).toBe('refused');
+    const lawsuit = view.deadlines.find((deadline) => deadline.deadline.ruleId === 'de-lawsuit-accelerated');
+    expect(lawsuit?.deadline).toMatchObject({ kind: 'appeal', ruleId: 'de-lawsuit-accelerated', dueDate: '2017-01-30' });
+    expect(view.deadlines.map((deadline) => deadline.deadline.ruleId)).not.toContain('de-lawsuit');
+
+    // Renewals are a Russian temporary-asylum event; the German procedure has none.
+    const foreign = await recordEvent({ event: 'renewal-filed', on: '2017-01-24' });
+    expect(foreign.status).toBe(422);
+    expect(foreign.json()).toMatchObject({ error: 'rejected', message: expect.stringContaining('renewal-filed') });
+
+    const lifecycle = await engine.http('GET', '/api/procedures/DE/asylum/lifecycle', { token: caseworker });
+    expect(lifecycle.status).toBe(200);
+    expect(lifecycle.json()).toMatchObject({ jurisdiction: 'DE', procedure: 'asylum', stages: expect.arrayContaining(['opened', 'refused']) });
+    expect(lifecycle.json().transitions).toEqual(
+      expect.arrayContaining([expect.objectContaining({ event: 'decision-served', to: 'refused', from: expect.arrayContaining(['opened']) })]),
+    );
+    const unknown = await engine.http('GET', '/api/procedures/DE/temporary-asylum/lifecycle', { token: caseworker });
+    expect(unknown.status).toBe(404);
   });
 });

@@ -25,8 +25,8 @@ describe('ICS rendering of a case’s deadlines', () => {
   // The founding case: a refusal notice received on 26 January 2016, seen on 1 February 2016.
   const now = '2016-02-01T09:00:00Z';
   const state = caseAt(now, [
-    ['recordApplicationLodged', { lodgedOn: '2015-12-17' }],
-    ['recordDecision', { decision: 'refusal', noticeReceivedOn: '2016-01-26' }],
+    ['recordEvent', { event: 'application-lodged', on: '2015-12-17' }],
+    ['recordEvent', { event: 'refusal-notice-received', on: '2016-01-26' }],
   ]);
   const ics = renderCalendar({ name: 'asylum-docket: office msk-1', cases: [caseView(state, Date.parse(now))], dashboardUrl: 'https://docket.example.org/dashboard' });
 

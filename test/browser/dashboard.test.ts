@@ -24,9 +24,9 @@ describe('supervisor dashboard in headless Chromium', () => {
     // The pseudonym carries markup: the page must show it as text, never run it.
     await open('RU-TA-2016-0042', 'cw-msk', 'Applicant-7F3A <img src=x onerror="alert(1)">');
     await open('RU-TA-2016-0043', 'cw-msk-2', 'Applicant-91C2');
-    await engine.cases.command('RU-TA-2016-0042', 'recordApplicationLodged', { actor: 'sv-msk', lodgedOn: daysAgo(30) });
-    await engine.cases.command('RU-TA-2016-0042', 'recordDecision', { actor: 'sv-msk', decision: 'refusal', noticeReceivedOn: daysAgo(3) });
-    await engine.cases.command('RU-TA-2016-0043', 'recordApplicationLodged', { actor: 'sv-msk', lodgedOn: daysAgo(70) });
+    await engine.cases.command('RU-TA-2016-0042', 'recordEvent', { actor: 'sv-msk', event: 'application-lodged', on: daysAgo(30) });
+    await engine.cases.command('RU-TA-2016-0042', 'recordEvent', { actor: 'sv-msk', event: 'refusal-notice-received', on: daysAgo(3) });
+    await engine.cases.command('RU-TA-2016-0043', 'recordEvent', { actor: 'sv-msk', event: 'application-lodged', on: daysAgo(70) });
     await waitFor(async () => (await engine.cases.listing.count({ nextDeadlineFrom: new Date().toISOString() })) === 2, {
       timeoutMs: VISIBILITY_MS,
       what: 'both cases to be listed with a next deadline',
@@ -98,7 +98,7 @@ describe('supervisor dashboard in headless Chromium', () => {
     expect(await complaint.locator('pre[lang=en]').textContent()).toMatch(/Law|art\./);
     expect(await complaint.locator('pre[lang=ru]').textContent()).toMatch(/[а-я]/);
     const history = await page.locator('section.panel', { hasText: 'History' }).locator('tbody tr').allTextContents();
-    expect(history.some((row) => row.includes('Refusal notice received') && row.includes('sv-msk'))).toBe(true);
+    expect(history.some((row) => row.includes('Written refusal notice received') && row.includes('sv-msk'))).toBe(true);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'dashboard-case.png'), fullPage: true });
     expect(dialogs).toEqual([]);
   });

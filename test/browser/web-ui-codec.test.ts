@@ -114,7 +114,7 @@ describe('Temporal Web UI in headless Chromium: case data decrypted only through
       if (!response.ok) throw new Error(`POST ${route}: HTTP ${response.status} ${await response.text()}`);
     };
     await post('/api/cases', { caseNumber: CASE_NUMBER, jurisdiction: 'RU', procedure: 'temporary-asylum', office: OFFICE, caseworker: CASEWORKER, applicant: APPLICANT });
-    await post(`/api/cases/${CASE_NUMBER}/commands/recordApplicationLodged`, { lodgedOn: daysAgo(20) });
+    await post(`/api/cases/${CASE_NUMBER}/commands/recordEvent`, { event: 'application-lodged', on: daysAgo(20) });
 
     const described = (await (await fetch(`${engine.webUiUrl}/api/v1/namespaces/default/workflows/${caseWorkflowId(CASE_NUMBER)}`)).json()) as {
       workflowExecutionInfo: { execution: { runId: string } };

@@ -33,23 +33,23 @@ describe('case client facade on the dev server', () => {
   });
 
   it('records events through updates and answers with the new summary', async () => {
-    const lodged = await engine.cases.command('RU-TA-2016-0042', 'recordApplicationLodged', { actor: 'cw-1', lodgedOn: daysAgo(10) });
+    const lodged = await engine.cases.command('RU-TA-2016-0042', 'recordEvent', { actor: 'cw-1', event: 'application-lodged', on: daysAgo(10) });
     expect(lodged).toMatchObject({ stage: 'lodged', attempt: 1, nextDeadline: expect.objectContaining({ kind: 'decision-due' }) });
     const view = await engine.cases.get('RU-TA-2016-0042');
     expect(view.events.map((event) => event.type)).toEqual(['case-opened', 'application-lodged']);
     expect(view.deadlines[0]?.deadline.explanation.citation).toBeTruthy();
-    expect(engine.audit.entries.at(-1)).toMatchObject({ action: 'case.recordApplicationLodged', outcome: 'ok', actor: 'cw-1' });
+    expect(engine.audit.entries.at(-1)).toMatchObject({ action: 'case.recordEvent', outcome: 'ok', actor: 'cw-1' });
   });
 
   it('says what was wrong with a bad command and changes nothing', async () => {
     const before = await engine.cases.get('RU-TA-2016-0042');
-    await expect(engine.cases.command('RU-TA-2016-0042', 'recordDecision', { actor: 'cw-1', decision: 'grant', grantedOn: 'yesterday' })).rejects.toThrow(
+    await expect(engine.cases.command('RU-TA-2016-0042', 'recordEvent', { actor: 'cw-1', event: 'protection-granted', on: 'yesterday' })).rejects.toThrow(
       InvalidInputError,
     );
-    await expect(engine.cases.command('RU-TA-2016-0042', 'recordRenewalFiled', { actor: 'cw-1', filedOn: daysAgo(1) })).rejects.toThrow(
+    await expect(engine.cases.command('RU-TA-2016-0042', 'recordEvent', { actor: 'cw-1', event: 'renewal-filed', on: daysAgo(1) })).rejects.toThrow(
       CommandRejectedError,
     );
-    expect(engine.audit.entries.at(-1)).toMatchObject({ action: 'case.recordRenewalFiled', outcome: 'rejected' });
+    expect(engine.audit.entries.at(-1)).toMatchObject({ action: 'case.recordEvent', outcome: 'rejected' });
     expect((await engine.cases.get('RU-TA-2016-0042')).events).toEqual(before.events);
   });
 
@@ -58,7 +58,7 @@ describe('case client facade on the dev server', () => {
     await engine.cases.command('RU-TA-2016-0043', 'closeCase', { actor: 'cw-1', reason: 'withdrawn', closedOn: daysAgo(0) });
     // Refused by the case itself while it finishes its last deliveries, by the server once its workflow has completed.
     await waitFor(async () => {
-      const refusal = await engine.cases.command('RU-TA-2016-0043', 'recordApplicationLodged', { actor: 'cw-1', lodgedOn: daysAgo(1) }).catch((error: unknown) => error);
+      const refusal = await engine.cases.command('RU-TA-2016-0043', 'recordEvent', { actor: 'cw-1', event: 'application-lodged', on: daysAgo(1) }).catch((error: unknown) => error);
       return refusal instanceof CommandRejectedError && refusal.message === 'Case RU-TA-2016-0043 is closed and accepts no more commands.';
     }, { timeoutMs: VISIBILITY_MS, what: 'the closed case to refuse a command' });
     expect((await engine.cases.get('RU-TA-2016-0043')).stage).toBe('closed');
@@ -67,7 +67,7 @@ describe('case client facade on the dev server', () => {
   it('reports an unknown case as not found', async () => {
     await expect(engine.cases.get('RU-TA-2016-9999')).rejects.toThrow(NotFoundError);
     await expect(engine.cases.locate('RU-TA-2016-9999')).rejects.toThrow('There is no case RU-TA-2016-9999.');
-    await expect(engine.cases.command('RU-TA-2016-9999', 'recordApplicationLodged', { actor: 'cw-1', lodgedOn: daysAgo(1) })).rejects.toThrow(NotFoundError);
+    await expect(engine.cases.command('RU-TA-2016-9999', 'recordEvent', { actor: 'cw-1', event: 'application-lodged', on: daysAgo(1) })).rejects.toThrow(NotFoundError);
     await expect(engine.cases.get('not a case number')).rejects.toThrow(/expected a case number/);
   });
 });

@@ -25,7 +25,7 @@ describe('listing over more than a thousand cases', () => {
         const office = OFFICES[index % OFFICES.length] as string;
         await engine.cases.open({ caseNumber, jurisdiction: 'RU', procedure: 'temporary-asylum', office, caseworker: `cw-${index % 12}`, actor: 'sv-1' });
         // Two cases in three get an application, lodged 0-89 days ago; the rest stay opened, without a deadline.
-        if (index % 3 !== 2) await engine.cases.command(caseNumber, 'recordApplicationLodged', { actor: 'sv-1', lodgedOn: daysAgo(index % 90) });
+        if (index % 3 !== 2) await engine.cases.command(caseNumber, 'recordEvent', { actor: 'sv-1', event: 'application-lodged', on: daysAgo(index % 90) });
       },
     );
     console.info(`opened ${CASES} cases in ${Math.round((Date.now() - started) / 1000)} s`);

@@ -33,8 +33,8 @@ describe('daily digest for supervisors', () => {
       ['RU-TA-2016-0042', 27],
       ['RU-TA-2016-0045', 35],
     ] as const) {
-      await engine.cases.command(caseNumber, 'recordApplicationLodged', { actor: 'cw-msk', lodgedOn: daysAgo(60) });
-      await engine.cases.command(caseNumber, 'recordDecision', { actor: 'cw-msk', decision: 'refusal', noticeReceivedOn: daysAgo(refusedDaysAgo) });
+      await engine.cases.command(caseNumber, 'recordEvent', { actor: 'cw-msk', event: 'application-lodged', on: daysAgo(60) });
+      await engine.cases.command(caseNumber, 'recordEvent', { actor: 'cw-msk', event: 'refusal-notice-received', on: daysAgo(refusedDaysAgo) });
     }
     await waitFor(async () => (await engine.runtime.store.outbox.list({ recipientId: 'sv-msk' })).some((message) => message.caseNumber === 'RU-TA-2016-0045'), {
       timeoutMs: VISIBILITY_MS,

@@ -20,7 +20,7 @@ import { CLOSING_NOTE, CORRECTION_REASON, REASSIGN_REASON, STORY } from './perso
 
 /**
  * Part 4 of the privacy issue: who did what and when, for every command, in the case register. A case
- * goes through every staff command, some through the case client (as the API and CLI send them, which
+ * goes through every staff command (each event by recordEvent), some through the case client (as the API and CLI send them, which
  * also write their own access log) and some straight to the workflow (as a script holding the keys
  * could); refused commands and one that fails after it was accepted are mixed in. The register must
  * hold one audit row per accepted command, with its command, actor and time, and nothing for the others.
@@ -88,14 +88,14 @@ describe('audit trail of staff commands in the case register', () => {
     const final = await worker.runUntil(async () => {
       await cases.open({ caseNumber: CASE_NUMBER, jurisdiction: 'RU', procedure: 'temporary-asylum', office: OFFICE, caseworker: CASEWORKER, actor: CASEWORKER });
       await advanceTo('2015-11-02T10:00');
-      await direct('recordApplicationLodged', { actor: CASEWORKER, lodgedOn: '2015-11-02' });
-      await expect(viaClient('recordComplaintOutcome', { actor: CASEWORKER, outcome: 'refusal-upheld', on: '2015-11-02' })).rejects.toThrow(
-        /cannot record the outcome of a complaint or appeal while the case is lodged/,
+      await direct('recordEvent', { actor: CASEWORKER, event: 'application-lodged', on: '2015-11-02' });
+      await expect(viaClient('recordEvent', { actor: CASEWORKER, event: 'final-refusal-notice-received', on: '2015-11-02' })).rejects.toThrow(
+        /cannot be recorded while the case is lodged/,
       );
-      await advanceTo('2015-11-27T14:00');
-      await viaClient('recordDecision', { actor: CASEWORKER, decision: 'refusal', noticeReceivedOn: '2015-11-27' });
+      await advanceTo('2015-11-27T08:00');
+      await viaClient('recordEvent', { actor: CASEWORKER, event: 'refusal-notice-received', on: '2015-11-27' });
 
-      // The complaint's first reminder falls due at 09:00 the next morning.
+      // The complaint's first reminder, 30 days before it ends, would fall on Saturday 28 November: it goes out at 09:00 on the Friday before.
       await advanceTo('2015-11-28T12:00');
       const [reminder] = (await settled()).reminders;
       if (!reminder) throw new Error('no reminder was sent');
@@ -103,18 +103,18 @@ describe('audit trail of staff commands in the case register', () => {
       await expect(direct('acknowledgeReminder', { actor: SECOND_CASEWORKER, reminderId: reminder.id })).rejects.toThrow(WorkflowUpdateFailedError);
 
       await advanceTo('2015-11-30T10:00');
-      await viaClient('recordComplaintFiled', { actor: SECOND_CASEWORKER, filedOn: '2015-11-30', forum: 'administrative' });
+      await viaClient('recordEvent', { actor: SECOND_CASEWORKER, event: 'complaint-filed', on: '2015-11-30', facts: { forum: 'administrative' } });
       await advanceTo('2015-12-10T10:00');
-      await direct('recordComplaintOutcome', { actor: SUPERVISOR, outcome: 'refusal-overturned', on: '2015-12-10' });
+      await direct('recordEvent', { actor: SUPERVISOR, event: 'refusal-overturned', on: '2015-12-10' });
       await advanceTo('2015-12-21T10:00');
       // Starts a protection period: the case continues as new, and its audit trail with it.
-      await viaClient('recordDecision', { actor: CASEWORKER, decision: 'grant', grantedOn: '2015-12-21', validUntil: '2016-12-21' });
+      await viaClient('recordEvent', { actor: CASEWORKER, event: 'protection-granted', on: '2015-12-21', facts: { validUntil: '2016-12-21' } });
       await advanceTo('2016-01-15T10:00');
-      await direct('recordRenewalFiled', { actor: CASEWORKER, filedOn: '2016-01-15' });
+      await direct('recordEvent', { actor: CASEWORKER, event: 'renewal-filed', on: '2016-01-15' });
       await advanceTo('2016-02-01T10:00');
-      await viaClient('recordRenewalDecision', { actor: CASEWORKER, decision: 'refused', noticeReceivedOn: '2016-02-01' });
+      await viaClient('recordEvent', { actor: CASEWORKER, event: 'renewal-refusal-notice-received', on: '2016-02-01' });
       await advanceTo('2016-02-05T10:00');
-      await direct('recordNewApplication', { actor: CASEWORKER, lodgedOn: '2016-02-05', changedCircumstances: STORY });
+      await direct('recordEvent', { actor: CASEWORKER, event: 'application-lodged', on: '2016-02-05', note: STORY });
       // Accepted, then failed: no calendar covers 2013, so no deadline can be counted from that date.
       await expect(direct('correctEventDate', { actor: CASEWORKER, eventId: 2, correctedDate: '2013-06-01', reason: CORRECTION_REASON })).rejects.toThrow(
         WorkflowUpdateFailedError,
@@ -122,6 +122,15 @@ describe('audit trail of staff commands in the case register', () => {
       const newApplication = (await cases.get(CASE_NUMBER)).events.at(-1);
       await viaClient('correctEventDate', { actor: CASEWORKER, eventId: newApplication?.id, correctedDate: '2016-02-04', reason: CORRECTION_REASON });
       await viaClient('reassign', { actor: SUPERVISOR, caseworker: SECOND_CASEWORKER, reason: REASSIGN_REASON });
+      // The commands that mend a record: a fact corrected, a right waived, a related case linked and the link voided.
+      const refusal = (await cases.get(CASE_NUMBER)).events.find((event) => event.type === 'refusal-notice-received');
+      await viaClient('correctFact', { actor: CASEWORKER, eventId: refusal?.id, fact: 'decidedOn', value: '2015-11-25', reason: CORRECTION_REASON });
+      // A new application no longer ends the right to complain against the renewal refusal: it runs until waived.
+      const complaint = (await cases.get(CASE_NUMBER)).deadlines.find((deadline) => deadline.status === 'open' && deadline.deadline.kind === 'complaint');
+      await direct('waiveDeadline', { actor: SUPERVISOR, deadlineId: complaint?.id, reason: CORRECTION_REASON });
+      await viaClient('linkCase', { actor: CASEWORKER, caseNumber: 'RU-TA-2015-0732', relation: 'family-member' });
+      const link = (await cases.get(CASE_NUMBER)).events.at(-1);
+      await viaClient('voidEvent', { actor: SECOND_CASEWORKER, eventId: link?.id, reason: CORRECTION_REASON });
       await advanceTo('2016-02-10T10:00');
       await direct('closeCase', { actor: SECOND_CASEWORKER, reason: 'withdrawn', closedOn: '2016-02-10', note: CLOSING_NOTE });
       const closed = (await handle().result()) as CaseView;
@@ -135,17 +144,21 @@ describe('audit trail of staff commands in the case register', () => {
       .map((entry) => ({ command: entry.payload.command, actor: entry.actor, type: entry.payload.type, at: entry.at }));
     expect(audit.map(({ at: _at, ...row }) => row)).toEqual([
       { command: 'openCase', actor: CASEWORKER, type: 'case-opened' },
-      { command: 'recordApplicationLodged', actor: CASEWORKER, type: 'application-lodged' },
-      { command: 'recordDecision', actor: CASEWORKER, type: 'refusal-notice-received' },
+      { command: 'recordEvent', actor: CASEWORKER, type: 'application-lodged' },
+      { command: 'recordEvent', actor: CASEWORKER, type: 'refusal-notice-received' },
       { command: 'acknowledgeReminder', actor: CASEWORKER, type: 'reminder-acknowledged' },
-      { command: 'recordComplaintFiled', actor: SECOND_CASEWORKER, type: 'complaint-filed' },
-      { command: 'recordComplaintOutcome', actor: SUPERVISOR, type: 'refusal-overturned' },
-      { command: 'recordDecision', actor: CASEWORKER, type: 'protection-granted' },
-      { command: 'recordRenewalFiled', actor: CASEWORKER, type: 'renewal-filed' },
-      { command: 'recordRenewalDecision', actor: CASEWORKER, type: 'renewal-refusal-notice-received' },
-      { command: 'recordNewApplication', actor: CASEWORKER, type: 'application-lodged' },
+      { command: 'recordEvent', actor: SECOND_CASEWORKER, type: 'complaint-filed' },
+      { command: 'recordEvent', actor: SUPERVISOR, type: 'refusal-overturned' },
+      { command: 'recordEvent', actor: CASEWORKER, type: 'protection-granted' },
+      { command: 'recordEvent', actor: CASEWORKER, type: 'renewal-filed' },
+      { command: 'recordEvent', actor: CASEWORKER, type: 'renewal-refusal-notice-received' },
+      { command: 'recordEvent', actor: CASEWORKER, type: 'application-lodged' },
       { command: 'correctEventDate', actor: CASEWORKER, type: 'event-date-corrected' },
       { command: 'reassign', actor: SUPERVISOR, type: 'case-reassigned' },
+      { command: 'correctFact', actor: CASEWORKER, type: 'fact-corrected' },
+      { command: 'waiveDeadline', actor: SUPERVISOR, type: 'deadline-waived' },
+      { command: 'linkCase', actor: CASEWORKER, type: 'case-linked' },
+      { command: 'voidEvent', actor: SECOND_CASEWORKER, type: 'event-voided' },
       { command: 'closeCase', actor: SECOND_CASEWORKER, type: 'case-closed' },
     ]);
     // The time of each row is when the case accepted the command, on the case's clock.
@@ -163,6 +176,10 @@ describe('audit trail of staff commands in the case register', () => {
       '2016-02-05',
       '2016-02-05',
       '2016-02-05',
+      '2016-02-05',
+      '2016-02-05',
+      '2016-02-05',
+      '2016-02-05',
       '2016-02-10',
     ]);
     expect(trail.events.every((entry) => entry.caseNumber === CASE_NUMBER)).toBe(true);
@@ -171,13 +188,16 @@ describe('audit trail of staff commands in the case register', () => {
     const clientLog = (await access.audit.list({ target: CASE_NUMBER })).reverse();
     expect(clientLog.map(({ action, actor, outcome, via }) => ({ action, actor, outcome, via }))).toEqual([
       { action: 'case.open', actor: CASEWORKER, outcome: 'ok', via: 'cli' },
-      { action: 'case.recordComplaintOutcome', actor: CASEWORKER, outcome: 'rejected', via: 'cli' },
-      { action: 'case.recordDecision', actor: CASEWORKER, outcome: 'ok', via: 'cli' },
-      { action: 'case.recordComplaintFiled', actor: SECOND_CASEWORKER, outcome: 'ok', via: 'cli' },
-      { action: 'case.recordDecision', actor: CASEWORKER, outcome: 'ok', via: 'cli' },
-      { action: 'case.recordRenewalDecision', actor: CASEWORKER, outcome: 'ok', via: 'cli' },
+      { action: 'case.recordEvent', actor: CASEWORKER, outcome: 'rejected', via: 'cli' },
+      { action: 'case.recordEvent', actor: CASEWORKER, outcome: 'ok', via: 'cli' },
+      { action: 'case.recordEvent', actor: SECOND_CASEWORKER, outcome: 'ok', via: 'cli' },
+      { action: 'case.recordEvent', actor: CASEWORKER, outcome: 'ok', via: 'cli' },
+      { action: 'case.recordEvent', actor: CASEWORKER, outcome: 'ok', via: 'cli' },
       { action: 'case.correctEventDate', actor: CASEWORKER, outcome: 'ok', via: 'cli' },
       { action: 'case.reassign', actor: SUPERVISOR, outcome: 'ok', via: 'cli' },
+      { action: 'case.correctFact', actor: CASEWORKER, outcome: 'ok', via: 'cli' },
+      { action: 'case.linkCase', actor: CASEWORKER, outcome: 'ok', via: 'cli' },
+      { action: 'case.voidEvent', actor: SECOND_CASEWORKER, outcome: 'ok', via: 'cli' },
     ]);
   }, 180_000);
 });

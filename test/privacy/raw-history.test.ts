@@ -218,7 +218,7 @@ describe('no personal data outside the engine: a case read without keys', () => 
       reminderPolicy: reminder.policy,
     });
     outcomes.open = opened.status;
-    outcomes.lodged = (await command(tokens.caseworker, 'recordApplicationLodged', { lodgedOn })).status;
+    outcomes.lodged = (await command(tokens.caseworker, 'recordEvent', { event: 'application-lodged', on: lodgedOn })).status;
     outcomes.reminderSent = await (async () => {
       while (Date.now() < reminder.atMs + 60_000) {
         const view = (await api(tokens.caseworker, 'GET', `/api/cases/${CASE_NUMBER}`)).body as unknown as CaseView;
@@ -228,8 +228,8 @@ describe('no personal data outside the engine: a case read without keys', () => 
       return false;
     })();
     // Through Temporal itself, as a script holding the keys could: the register must see it all the same.
-    outcomes.refusal = await direct('recordDecision', { decision: 'refusal', noticeReceivedOn: daysAgo(50) });
-    outcomes.newApplication = (await command(tokens.caseworker, 'recordNewApplication', { lodgedOn: daysAgo(10), changedCircumstances: STORY })).status;
+    outcomes.refusal = await direct('recordEvent', { event: 'refusal-notice-received', on: daysAgo(50) });
+    outcomes.newApplication = (await command(tokens.caseworker, 'recordEvent', { event: 'application-lodged', on: daysAgo(10), note: STORY })).status;
     outcomes.sameCaseworker = (await command(tokens.supervisor, 'reassign', { caseworker: CASEWORKER, reason: REASSIGN_REASON })).status;
     outcomes.invalidClosure = await direct('closeCase', { reason: 'left-for-good', closedOn: daysAgo(1), note: CLOSING_NOTE });
     // Accepted by the validator, then failed: a lodging date before the calendar's years cannot be counted from.
