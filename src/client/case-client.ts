@@ -3,13 +3,13 @@ import { WorkflowIdReusePolicy, type SearchAttributePair } from '@temporalio/com
 import {
   caseIndexValues,
   caseNumberSchema,
-  COMMAND_INPUTS,
+  STAFF_COMMAND_INPUTS,
   openCase,
   openCaseInputSchema,
   type CaseSummary,
   type CaseView,
   type CommandInput,
-  type CommandName,
+  type CaseCommandName,
   type OpenCaseInput,
 } from '../domain';
 import { CASE_WORKFLOW_TYPE, caseUpdates, caseWorkflowId, getCase, type CaseWorkflowInput } from '../workflows/messages';
@@ -57,12 +57,13 @@ export class CaseClient extends CaseReader {
     });
   }
 
-  async command<N extends CommandName>(caseNumber: string, name: N, raw: unknown): Promise<CaseSummary> {
+  /** Sends one of today's commands; the legacy update names exist for replay only and are refused here. */
+  async command<N extends CaseCommandName>(caseNumber: string, name: N, raw: unknown): Promise<CaseSummary> {
     const number = parseInput(caseNumberSchema, caseNumber, 'case number');
-    if (!Object.hasOwn(COMMAND_INPUTS, name)) {
-      throw new InvalidInputError(`Unknown command "${String(name)}"; known: ${Object.keys(COMMAND_INPUTS).join(', ')}`);
+    if (!Object.hasOwn(STAFF_COMMAND_INPUTS, name)) {
+      throw new InvalidInputError(`Unknown command "${String(name)}"; known: ${Object.keys(STAFF_COMMAND_INPUTS).join(', ')}`);
     }
-    const input = parseInput(COMMAND_INPUTS[name], raw, `${name} input`) as CommandInput<N>;
+    const input = parseInput(STAFF_COMMAND_INPUTS[name], raw, `${name} input`) as CommandInput<N>;
     return this.audited(input.actor, `case.${name}`, number, {}, () =>
       this.options.client.workflow.getHandle(caseWorkflowId(number)).executeUpdate(caseUpdates[name], { args: [input] }),
     );

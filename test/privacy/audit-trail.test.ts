@@ -9,7 +9,7 @@ import { createActivities, createActivityDeps, type ActivityRuntime } from '../.
 import { openAccess } from '../../src/access/open-access';
 import type { AccessStore } from '../../src/access';
 import { CaseClient } from '../../src/client/case-client';
-import { caseIdOf, type CaseView, type CommandName } from '../../src/domain';
+import { caseIdOf, type CaseView, type CaseCommandName } from '../../src/domain';
 import { createLogger } from '../../src/logging';
 import type { RegisterDatabaseHandle } from '../../src/store';
 import { caseWorkflowId } from '../../src/workflows/messages';
@@ -73,9 +73,9 @@ describe('audit trail of staff commands in the case register', () => {
       await env.sleep(gap);
     };
     /** Through the case client, as the API and the CLI send commands. */
-    const viaClient = (name: CommandName, input: Record<string, unknown>) => cases.command(CASE_NUMBER, name, input);
+    const viaClient = (name: CaseCommandName, input: Record<string, unknown>) => cases.command(CASE_NUMBER, name, input);
     /** Straight to the workflow, around the client. */
-    const direct = (name: CommandName, input: Record<string, unknown>) => handle().executeUpdate(name, { args: [input] });
+    const direct = (name: CaseCommandName, input: Record<string, unknown>) => handle().executeUpdate(name, { args: [input] });
     const settled = (): Promise<CaseView> =>
       waitFor(
         async () => {
