@@ -47,21 +47,30 @@ describe('caseWorkflow, the founding case end to end', () => {
         'application-lodged',
         'refusal-notice-received',
         'application-lodged',
+        'deadline-waived',
         'refusal-notice-received',
         'application-lodged',
+        'deadline-waived',
         'refusal-notice-received',
         'application-lodged',
+        'deadline-waived',
         'protection-granted',
         'renewal-filed',
         'protection-extended',
       ]);
       expect(view.events.every((event) => event.actor === 'cw-0142' && event.recordedAt.startsWith('201'))).toBe(true);
 
-      // Each complaint window was open until a new application superseded it; none was missed.
+      // A new application does not end the right to complain: staff waived each complaint the applicant
+      // chose not to make, with the reason, when they recorded the new application; none was missed. The
+      // first one shows as replaced: the next refusal, within its period, started a complaint period of its own.
       expect(statusesOf(view, 'complaint')).toEqual([
         ['2015-12-28', 'superseded'],
-        ['2016-01-22', 'superseded'],
-        ['2016-02-26', 'superseded'],
+        ['2016-01-22', 'waived'],
+        ['2016-02-26', 'waived'],
+      ]);
+      expect(view.deadlines.filter((tracked) => tracked.status === 'waived')).toEqual([
+        expect.objectContaining({ reason: 'the applicant chose a new application instead of a complaint' }),
+        expect.objectContaining({ reason: 'the applicant chose a new application instead of a complaint' }),
       ]);
       expect(remindersOf(run, 'complaint')).toEqual([
         { dueDate: '2015-12-28', daysBefore: 30, at: '2015-11-28T06:00:00.000Z' },
@@ -71,6 +80,7 @@ describe('caseWorkflow, the founding case end to end', () => {
         { dueDate: '2016-02-26', daysBefore: 30, at: '2016-01-27T06:00:00.000Z' },
       ]);
 
+      // No complaint reminder after its waiver (the same reminders as when a new application ended the period).
       // Renewal reminders before the one-year expiry, at 09:00 Moscow time, until the renewal was filed.
       expect(remindersOf(run, 'renewal-filing')).toEqual([
         { dueDate: '2017-04-26', daysBefore: 31, at: '2017-03-26T06:00:00.000Z' },
@@ -160,7 +170,8 @@ describe('caseWorkflow when staff enter a case history', () => {
     await withCase('RU-TA-2015-0050', async (run) => {
       await backfilledHistory(run);
       const view = await run.settledView();
-      expect(statusesOf(view, 'complaint')).toEqual([['2015-12-28', 'superseded']]);
+      // The complaint period had ended when it was entered; the waiver entered with it keeps it from being escalated.
+      expect(statusesOf(view, 'complaint')).toEqual([['2015-12-28', 'waived']]);
       expect(statusesOf(view, 'decision-due')).toEqual([['2016-02-02', 'met'], ['2016-03-22', 'open']]);
       expect(escalationsOf(run)).toEqual([]);
     });

@@ -4,6 +4,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DateTime } from 'luxon';
 import type { CaseSummary, CaseView, CommandInput, CommandName, OpenCaseInput } from '../../src/domain';
 import type { CaseActivities } from '../../src/activities/types';
+import { BUILT_IN_JURISDICTIONS } from '../../src/rules/jurisdictions';
 import type { caseWorkflow } from '../../src/workflows/case-workflow';
 import { caseUpdates, caseWorkflowId, getCase } from '../../src/workflows/messages';
 import { waitFor } from '../support/wait-for';
@@ -22,10 +23,12 @@ type WithoutActor<T> = T extends unknown ? Omit<T, 'actor'> : never;
 
 export interface CaseRun {
   env: TestWorkflowEnvironment;
+  /** The zone of the case's jurisdiction, in which `advanceTo` reads its local date-times. */
+  zone: string;
   calls: ReturnType<typeof recordingActivities>['calls'];
   caseNumber: string;
   handle: () => WorkflowHandle<typeof caseWorkflow>;
-  /** Moves the server clock to a Moscow local date-time, firing every timer on the way. */
+  /** Moves the server clock to a local date-time of the case's jurisdiction (Moscow by default), firing every timer on the way. */
   advanceTo: (localDateTime: string) => Promise<void>;
   command: <N extends CommandName>(name: N, input: WithoutActor<CommandInput<N>>) => Promise<CaseSummary>;
   view: () => Promise<CaseView>;
@@ -35,7 +38,16 @@ export interface CaseRun {
 }
 
 export function moscow(localDateTime: string): number {
-  return DateTime.fromISO(localDateTime, { zone: ZONE }).toMillis();
+  return localMs(localDateTime, ZONE);
+}
+
+export function localMs(localDateTime: string, zone: string): number {
+  return DateTime.fromISO(localDateTime, { zone }).toMillis();
+}
+
+/** The zone of a jurisdiction the engine ships with; Moscow for codes it does not know (tests of unknown procedures). */
+export function zoneOf(jurisdiction: string): string {
+  return BUILT_IN_JURISDICTIONS.find((candidate) => candidate.code === jurisdiction)?.zone ?? ZONE;
 }
 
 async function executeCommand<N extends CommandName>(handle: WorkflowHandle<typeof caseWorkflow>, name: N, input: CommandInput<N>): Promise<CaseSummary> {
@@ -43,7 +55,8 @@ async function executeCommand<N extends CommandName>(handle: WorkflowHandle<type
   return handle.executeUpdate(caseUpdates[name] as (typeof caseUpdates)['reassign'], { args: [input as CommandInput<'reassign'>] });
 }
 
-export function openInput(caseNumber: string): OpenCaseInput {
+/** The founding case's opening (RU temporary asylum, Moscow); `overrides` open a case of another jurisdiction, procedure or person. */
+export function openInput(caseNumber: string, overrides: Partial<OpenCaseInput> = {}): OpenCaseInput {
   return {
     caseNumber,
     jurisdiction: 'RU',
@@ -52,7 +65,15 @@ export function openInput(caseNumber: string): OpenCaseInput {
     caseworker: CASEWORKER,
     actor: CASEWORKER,
     applicant: { pseudonym: 'Applicant-K', nationality: 'PRK', languages: ['ko'] },
+    ...overrides,
   };
+}
+
+export interface CaseOptions {
+  /** The UTC instant the server clock starts at, as `YYYY-MM-DD HH:mm:ss` (libfaketime); the founding case's 2 Nov 2015 by default. */
+  startUtc?: string;
+  open?: Partial<OpenCaseInput>;
+  activities?: Partial<CaseActivities>;
 }
 
 /** Opens a case on a fresh server whose clock starts on 2 Nov 2015, runs `body`, and tears everything down. */
@@ -62,10 +83,17 @@ export async function withCase<T>(
   openOverrides: Partial<OpenCaseInput> = {},
   activityOverrides: Partial<CaseActivities> = {},
 ): Promise<T> {
-  const env = await createCaseTestEnv(SERVER_START_UTC);
+  return withCaseFrom(caseNumber, { open: openOverrides, activities: activityOverrides }, body);
+}
+
+/** The same, for a case that starts in its own year and jurisdiction: the server clock starts at `options.startUtc`. */
+export async function withCaseFrom<T>(caseNumber: string, options: CaseOptions, body: (run: CaseRun) => Promise<T>): Promise<T> {
+  const open = openInput(caseNumber, options.open);
+  const zone = zoneOf(open.jurisdiction);
+  const env = await createCaseTestEnv(options.startUtc ?? SERVER_START_UTC);
   try {
     const { calls, activities: recording } = recordingActivities();
-    const activities = { ...recording, ...activityOverrides };
+    const activities = { ...recording, ...options.activities };
     const taskQueue = `cases-${randomUUID()}`;
     const worker = await createCaseWorker(env, taskQueue, activities);
     const workflowId = caseWorkflowId(caseNumber);
@@ -73,17 +101,18 @@ export async function withCase<T>(
       const started = await env.client.workflow.start<typeof caseWorkflow>('caseWorkflow', {
         taskQueue,
         workflowId,
-        args: [{ open: { ...openInput(caseNumber), ...openOverrides } }],
+        args: [{ open }],
       });
       const handle = () => env.client.workflow.getHandle<typeof caseWorkflow>(workflowId);
       const run: CaseRun = {
         env,
+        zone,
         calls,
         caseNumber,
         handle,
         firstRunId: started.firstExecutionRunId,
         advanceTo: async (localDateTime) => {
-          const gap = moscow(localDateTime) - (await env.currentTimeMs());
+          const gap = localMs(localDateTime, zone) - (await env.currentTimeMs());
           if (gap < 0) throw new Error(`the server clock is already past ${localDateTime}`);
           await env.sleep(gap);
         },
@@ -105,7 +134,21 @@ export async function withCase<T>(
   }
 }
 
-/** Three refusals, each with its complaint window and a new application. */
+/** Why the applicant let a complaint period go: the reason staff give when they waive it. */
+export const APPLIED_AGAIN = 'the applicant chose a new application instead of a complaint';
+
+/**
+ * Staff waive the complaint against the latest refusal: a new application does not end the right to
+ * complain, so a caseworker whose applicant will not use it says so, or the period is escalated when it passes.
+ */
+export async function waiveLatestComplaint(run: CaseRun, reason = APPLIED_AGAIN): Promise<void> {
+  const view = await run.view();
+  const complaint = view.deadlines.filter((tracked) => tracked.deadline.kind === 'complaint' && tracked.status !== 'void').at(-1);
+  if (!complaint) throw new Error(`case ${run.caseNumber} has no complaint period to waive`);
+  await run.command('waiveDeadline', { deadlineId: complaint.id, reason });
+}
+
+/** Three refusals, each followed by a new application instead of a complaint (whose period staff waive). */
 export async function foundingCaseUntilFourthApplication(run: CaseRun): Promise<void> {
   await run.advanceTo('2015-11-02T10:00');
   await run.command('recordApplicationLodged', { lodgedOn: '2015-11-02' });
@@ -113,14 +156,17 @@ export async function foundingCaseUntilFourthApplication(run: CaseRun): Promise<
   await run.command('recordDecision', { decision: 'refusal', noticeReceivedOn: '2015-11-27' });
   await run.advanceTo('2015-12-17T11:00');
   await run.command('recordNewApplication', { lodgedOn: '2015-12-17' });
+  await waiveLatestComplaint(run);
   await run.advanceTo('2015-12-22T16:00');
   await run.command('recordDecision', { decision: 'refusal', noticeReceivedOn: '2015-12-22' });
   await run.advanceTo('2016-01-11T10:00');
   await run.command('recordNewApplication', { lodgedOn: '2016-01-11' });
+  await waiveLatestComplaint(run);
   await run.advanceTo('2016-01-26T15:00');
   await run.command('recordDecision', { decision: 'refusal', noticeReceivedOn: '2016-01-26' });
   await run.advanceTo('2016-01-28T10:00');
   await run.command('recordNewApplication', { lodgedOn: '2016-01-28' });
+  await waiveLatestComplaint(run);
   await run.advanceTo('2016-05-26T14:00');
 }
 
@@ -166,13 +212,17 @@ export async function correctedRefusalDate(run: CaseRun): Promise<void> {
   await run.advanceTo('2016-01-10T12:00');
 }
 
-/** Staff enter a case's past in one sitting: a refusal whose complaint window had ended, then the new application that followed it. */
+/**
+ * Staff enter a case's past in one sitting: a refusal whose complaint window had ended, the new application
+ * that followed it, and the waiver of the complaint the applicant never made.
+ */
 export async function backfilledHistory(run: CaseRun): Promise<void> {
   await run.advanceTo('2016-01-10T10:00');
   await run.command('recordApplicationLodged', { lodgedOn: '2015-11-02' });
   await run.command('recordDecision', { decision: 'refusal', noticeReceivedOn: '2015-11-27' });
   await run.advanceTo('2016-01-10T10:20');
   await run.command('recordNewApplication', { lodgedOn: '2015-12-22' });
+  await waiveLatestComplaint(run);
   await run.advanceTo('2016-01-10T14:00');
 }
 
