@@ -122,7 +122,7 @@ describe('audit trail of staff commands in the case register', () => {
       const newApplication = (await cases.get(CASE_NUMBER)).events.at(-1);
       await viaClient('correctEventDate', { actor: CASEWORKER, eventId: newApplication?.id, correctedDate: '2016-02-04', reason: CORRECTION_REASON });
       await viaClient('reassign', { actor: SUPERVISOR, caseworker: SECOND_CASEWORKER, reason: REASSIGN_REASON });
-      // The commands that mend a record: a fact corrected, a right waived, a related case linked and the link voided.
+      // The commands that mend a record: a fact corrected, a right waived, a related case linked and the link voided, a stay.
       const refusal = (await cases.get(CASE_NUMBER)).events.find((event) => event.type === 'refusal-notice-received');
       await viaClient('correctFact', { actor: CASEWORKER, eventId: refusal?.id, fact: 'decidedOn', value: '2015-11-25', reason: CORRECTION_REASON });
       // A new application no longer ends the right to complain against the renewal refusal: it runs until waived.
@@ -131,6 +131,7 @@ describe('audit trail of staff commands in the case register', () => {
       await viaClient('linkCase', { actor: CASEWORKER, caseNumber: 'RU-TA-2015-0732', relation: 'family-member' });
       const link = (await cases.get(CASE_NUMBER)).events.at(-1);
       await viaClient('voidEvent', { actor: SECOND_CASEWORKER, eventId: link?.id, reason: CORRECTION_REASON });
+      await direct('recordStay', { actor: SUPERVISOR, from: '2016-02-05', to: '2016-02-20', reason: CORRECTION_REASON });
       await advanceTo('2016-02-10T10:00');
       await direct('closeCase', { actor: SECOND_CASEWORKER, reason: 'withdrawn', closedOn: '2016-02-10', note: CLOSING_NOTE });
       const closed = (await handle().result()) as CaseView;
@@ -159,6 +160,7 @@ describe('audit trail of staff commands in the case register', () => {
       { command: 'waiveDeadline', actor: SUPERVISOR, type: 'deadline-waived' },
       { command: 'linkCase', actor: CASEWORKER, type: 'case-linked' },
       { command: 'voidEvent', actor: SECOND_CASEWORKER, type: 'event-voided' },
+      { command: 'recordStay', actor: SUPERVISOR, type: 'stay-recorded' },
       { command: 'closeCase', actor: SECOND_CASEWORKER, type: 'case-closed' },
     ]);
     // The time of each row is when the case accepted the command, on the case's clock.
@@ -173,6 +175,7 @@ describe('audit trail of staff commands in the case register', () => {
       '2015-12-21',
       '2016-01-15',
       '2016-02-01',
+      '2016-02-05',
       '2016-02-05',
       '2016-02-05',
       '2016-02-05',
