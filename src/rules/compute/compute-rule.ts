@@ -44,7 +44,7 @@ export function computeRuleDeadline(input: RuleInput): ComputedDeadline {
   const periodEnd = period && countPeriod({ base: base.date, period, rule, calendar, allowCalendarFallback });
   const rawEnd = periodEnd?.date ?? base.date;
   const stops = clockStopsFor(rule, pack, input.requestSuspensions);
-  const suspended = applySuspensions({ trigger, rawEnd, stops, base, period, counting: rule.counting });
+  const suspended = applySuspensions({ trigger, rawEnd, stops, base, period, counting: rule.counting, calendar, allowCalendarFallback });
   const rolled = rollToWorkingDay({ day: suspended.date, counting: rule.counting, countedInWorkingDays: period?.unit === 'working-days', calendar, allowCalendarFallback });
   const due = notBeforeTrigger(rolled.date, trigger);
   const reminders = reminderOffsets({ rule, base: base.date, due: due.date, trigger, params });

@@ -223,16 +223,38 @@ function clockStoppedText(effect: ClockStopped, range: string, label: LocalizedT
   const end = formatDay(effect.end);
   if (effect.kind === 'stopped-before-start') {
     const runsFrom = formatDay(effect.runsFrom);
+    if (effect.workingDays) {
+      const count = effect.workingDays.amount;
+      const amount = formatPeriod(count, 'working-days');
+      const one = { en: count === 1, ru: count % 10 === 1 && count % 100 !== 11 };
+      return text(
+        `The clock was stopped when the period would have started, ${range} (${label.en}): its ${amount.en} ${one.en ? 'is counted' : 'are counted'} from ${runsFrom.en} and ${one.en ? 'ends' : 'end'} on ${end.en}.`,
+        `Течение срока было приостановлено к его началу, ${range} (${label.ru}): ${amount.ru} срока ${one.ru ? 'считается' : 'считаются'} с ${runsFrom.ru} и ${one.ru ? 'истекает' : 'истекают'} ${end.ru}.`,
+      );
+    }
     return text(
       `The clock was stopped when the period would have started, ${range} (${label.en}): it runs from ${runsFrom.en} and ends on ${end.en}.`,
       `Течение срока было приостановлено к его началу, ${range} (${label.ru}): срок идёт с ${runsFrom.ru} и истекает ${end.ru}.`,
     );
   }
   const stoppedFrom = formatLocalDate(effect.stoppedFrom);
+  if (effect.workingDays) {
+    const amount = formatPeriod(effect.daysLeft, 'working-days');
+    return text(
+      `The clock stopped ${range} (${label.en}); the ${amount.en} of the period left on ${stoppedFrom} ${effect.daysLeft === 1 ? 'is' : 'are'} counted after the stop, so it ends on ${end.en}.`,
+      `Течение срока приостановлено ${range} (${label.ru}); оставшиеся на ${stoppedFrom} рабочие дни (${effect.daysLeft}) считаются после приостановления, срок истекает ${end.ru}.`,
+    );
+  }
   return text(
     `The clock stopped ${range} (${label.en}); the ${effect.daysLeft} day(s) of the period left on ${stoppedFrom} run after the stop, so it ends on ${end.en}.`,
     `Течение срока приостановлено ${range} (${label.ru}); оставшиеся на ${stoppedFrom} дни (${effect.daysLeft}) идут после приостановления, срок истекает ${end.ru}.`,
   );
+}
+
+/** The days after a stop that a period in working days was counted on, after the sentence that says so: each is looked up, a skipped one said. */
+function daysCountedAfterStop(effect: SuspensionEffect): Line[] {
+  if (effect.kind === 'may-apply' || !effect.workingDays) return [];
+  return effect.workingDays.days.flatMap((day) => [consulted(day), ...workingDayPhrases(day)]);
 }
 
 function suspensionEffectPhrase(effect: SuspensionEffect): Line {
@@ -252,9 +274,10 @@ function suspensionEffectPhrase(effect: SuspensionEffect): Line {
 export function suspensionPhrases(effects: readonly SuspensionEffect[], loweredConfidence: readonly SuspensionEffect[]): Line[] {
   return effects.flatMap((effect) => {
     const confidence = effect.stop.confidence;
-    if (!confidence || !loweredConfidence.includes(effect)) return [suspensionEffectPhrase(effect)];
+    const said = [suspensionEffectPhrase(effect), ...daysCountedAfterStop(effect)];
+    if (!confidence || !loweredConfidence.includes(effect)) return said;
     return [
-      suspensionEffectPhrase(effect),
+      ...said,
       warning(
         effect.end,
         text(
