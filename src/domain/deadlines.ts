@@ -36,7 +36,10 @@ export function deadlineStatus(state: CaseState, tracked: TrackedDeadline, nowMs
   if (voiding?.type === 'event-voided') return { status: 'void', byEventId: voiding.id, reason: voiding.reason };
   const standing = standingEvents(state.events);
   for (const event of standing) {
-    if (event.id <= tracked.sourceEventId || !isDated(event) || event.on > deadline.dueDate) continue;
+    if (event.id <= tracked.sourceEventId) continue;
+    // A waiver counts from when staff recorded it: what happens after it does not undo it.
+    if (event.type === 'deadline-waived' && event.deadlineId === tracked.id) return { status: 'waived', byEventId: event.id, reason: event.reason };
+    if (!isDated(event) || event.on > deadline.dueDate) continue;
     const trigger = triggerOf(event);
     if (trigger !== undefined && deadline.satisfiedBy.includes(trigger)) {
       return { status: 'met', byEventId: event.id, on: event.on };
@@ -48,8 +51,6 @@ export function deadlineStatus(state: CaseState, tracked: TrackedDeadline, nowMs
     const replaced = state.deadlines.some((other) => other.sourceEventId === event.id && other.deadline.kind === deadline.kind);
     if (replaced) return { status: 'superseded', byEventId: event.id, on: event.on, why: 'replaced' };
   }
-  const waiver = standing.find((event) => event.type === 'deadline-waived' && event.deadlineId === tracked.id);
-  if (waiver?.type === 'deadline-waived') return { status: 'waived', byEventId: waiver.id, reason: waiver.reason };
   if (nowMs >= Date.parse(deadline.endsAt)) {
     return deadline.informational ? { status: 'expired', since: deadline.endsAt } : { status: 'missed', since: deadline.endsAt };
   }

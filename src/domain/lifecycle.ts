@@ -49,7 +49,7 @@ export function moveFor(
   const fromHere = moves.filter((transition) => transition.from.includes(stage));
   if (fromHere.length === 0) {
     const stages = [...new Set(moves.flatMap((transition) => transition.from))];
-    return { ok: false, reason: `${eventTitleIn(lifecycle, type)} cannot be recorded while the case is ${stage}; only when it is ${stages.join(' or ')}` };
+    return { ok: false, reason: `while the case is ${stage}; only when it is ${stages.join(' or ')}` };
   }
   const transition = fromHere.find((candidate) => holds(candidate, facts));
   if (transition) return { ok: true, transition };

@@ -61,11 +61,13 @@ function plannedReminders(state: CaseState, tracked: TrackedDeadline): PlannedRe
     deadline.reminderDates?.map(({ daysBefore, on }) => ({ daysBefore, daysLeft: daysBetween(on, deadline.dueDate) })) ??
     (deadline.reminderOffsetsDays ?? offsetsDays).map((daysBefore) => ({ daysBefore, daysLeft: daysBefore }));
   return reminderDays
-    .map(({ daysBefore, daysLeft }) => ({
-      id: `${tracked.id}@${deadline.dueDate}-${daysBefore}d`,
-      daysBefore: daysLeft,
-      atMs: localInstantMs(deadline.dueDate, daysLeft, localTime, deadline.zone),
-    }))
+    .map(({ daysBefore, daysLeft }) => {
+      const movedMs = localInstantMs(deadline.dueDate, daysLeft, localTime, deadline.zone);
+      // Moved off a day off to a working day before the deadline was known: it goes out at once, not never.
+      const dueUnmovedMs = localInstantMs(deadline.dueDate, daysBefore, localTime, deadline.zone);
+      const atMs = movedMs < knownSinceMs && dueUnmovedMs >= knownSinceMs ? knownSinceMs : movedMs;
+      return { id: `${tracked.id}@${deadline.dueDate}-${daysBefore}d`, daysBefore: daysLeft, atMs };
+    })
     .filter((planned) => planned.atMs >= knownSinceMs)
     .sort((a, b) => a.atMs - b.atMs);
 }

@@ -269,7 +269,8 @@ export function decide(state: CaseState, command: CaseCommand, nowMs: number, na
   const action = actionOf(state, command);
   if (state.stage === 'closed') return reject(`cannot ${action}: case ${state.caseNumber} is closed`);
   const result = change(state, command, nowMs);
-  if ('reason' in result) return reject(`cannot ${action}: ${result.reason}`);
+  // "cannot record X while the case is ..." reads as one sentence; other reasons follow a colon.
+  if ('reason' in result) return reject(`cannot ${action}${result.reason.startsWith('while ') ? ' ' : ': '}${result.reason}`);
   const dated = commandDate(command, result.event);
   const dateProblem = dated === undefined ? undefined : dated.ordered ? checkDate(state, dated.on, nowMs) : checkFuture(dated.on, nowMs);
   if (dateProblem) return reject(`cannot ${action}: ${dateProblem}`);

@@ -275,6 +275,16 @@ describe('waiveDeadline', () => {
     expect(advance(state, noon('2016-01-11')).escalations).toEqual([]);
   });
 
+  it('stays waived when a later refusal brings a complaint deadline of its own', () => {
+    // Waived on 14 Dec; the new application (17 Dec) and its refusal (22 Dec) come after, and do not undo the waiver.
+    let state = record(refused(), 'waiveDeadline', { deadlineId: '3:test.complaint', reason: 'new application instead' }, noon('2015-12-14'));
+    state = happened(state, 'application-lodged', '2015-12-17');
+    state = happened(state, 'refusal-notice-received', '2015-12-22');
+    const first = state.deadlines.find((tracked) => tracked.id === '3:test.complaint');
+    if (!first) throw new Error('the first complaint deadline is gone');
+    expect(deadlineStatus(state, first, noon('2015-12-23'))).toMatchObject({ status: 'waived', byEventId: 4 });
+  });
+
   it('refuses the authority’s deadlines, met ones, waived ones and unknown ones', () => {
     const now = noon('2015-12-11');
     expect(attempt(lodged(), 'waiveDeadline', { deadlineId: '2:test.decision-due', reason: 'x' }, noon('2015-11-03'))).toEqual({

@@ -116,6 +116,21 @@ describe('reminders on working days', () => {
     expect(wakeUps).not.toContain('2015-12-13T06:00:00.000Z');
     // A deadline without reminder days (computed before the engine gave them) keeps the plain days: see 'reminders' above.
   });
+
+  it('go out at once when the working day before a day off came before the deadline was known', () => {
+    // A refusal received Sat 28 Nov 2015 and entered that day at 08:00 makes the complaint due Mon 28 Dec.
+    // Its 30-day reminder falls on Sat 28 Nov 09:00, after the entry; moved to Fri 27 Nov, it would lie before
+    // the entry and never go out. It goes out at the entry instead, 08:00 Moscow = 05:00 UTC, 31 days before.
+    const refused = withReminderDates(refusedOn('2015-11-28', at('2015-11-28T08:00')), '3:test.complaint', [
+      { daysBefore: 30, on: '2015-11-27' },
+      { daysBefore: 14, on: '2015-12-14' },
+    ]);
+    const { state } = runClock(refused, at('2015-11-28T08:00'), at('2015-12-15T00:00'));
+    expect(remindersFor(state, '3:test.complaint')).toEqual([
+      [31, '2015-11-28T05:00:00.000Z'],
+      [14, '2015-12-14T06:00:00.000Z'],
+    ]);
+  });
 });
 
 describe('acknowledging a reminder', () => {

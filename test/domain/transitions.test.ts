@@ -119,12 +119,12 @@ describe('recordEvent refuses what the procedure does not allow, saying why, and
   it('refuses an event in a stage that does not allow it, naming the stages that do', () => {
     expect(tryEvent(lodged(), 'renewal-filed', '2015-11-20')).toEqual({
       ok: false,
-      reason: 'cannot record application to extend filed: application to extend filed cannot be recorded while the case is lodged; only when it is granted or extended',
+      reason: 'cannot record application to extend filed while the case is lodged; only when it is granted or extended',
     });
     expect(tryEvent(opened(), 'complaint-filed', '2015-11-20', { forum: 'court' })).toEqual({
       ok: false,
       reason:
-        'cannot record complaint or appeal filed: complaint or appeal filed cannot be recorded while the case is opened; ' +
+        'cannot record complaint or appeal filed while the case is opened; ' +
         'only when it is refused or renewal-refused or protection-withdrawn or departure-period',
     });
   });
@@ -272,7 +272,7 @@ describe('every procedure takes each event exactly in the stages its lifecycle t
       else expected.push([stage, 'refused']);
       if (!decision.ok && !accepts(stage)) {
         const elsewhere = lifecycle.transitions.some((move) => move.event === transition.event && move.from.includes(stage));
-        expect(decision.reason).toContain(elsewhere ? 'needs ' : `cannot be recorded while the case is ${stage}; only when it is `);
+        expect(decision.reason).toContain(elsewhere ? 'needs ' : ` while the case is ${stage}; only when it is `);
       }
     }
     expect(outcomes).toEqual(expected);

@@ -90,7 +90,7 @@ describe('audit trail of staff commands in the case register', () => {
       await advanceTo('2015-11-02T10:00');
       await direct('recordEvent', { actor: CASEWORKER, event: 'application-lodged', on: '2015-11-02' });
       await expect(viaClient('recordEvent', { actor: CASEWORKER, event: 'final-refusal-notice-received', on: '2015-11-02' })).rejects.toThrow(
-        /cannot be recorded while the case is lodged/,
+        /cannot record notice refusing the complaint received \(final refusal\) while the case is lodged/,
       );
       await advanceTo('2015-11-27T08:00');
       await viaClient('recordEvent', { actor: CASEWORKER, event: 'refusal-notice-received', on: '2015-11-27' });

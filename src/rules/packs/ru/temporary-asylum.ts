@@ -122,8 +122,8 @@ export const RU_TEMPORARY_ASYLUM: RulePackInput = {
     },
     ...refusalChallengeRules(['refusal-notice-received', 'renewal-refusal-notice-received', 'protection-withdrawal-notice-received'], [
       {
-        en: 'A new application may be lodged instead at any time: no statutory waiting period for temporary asylum was found; lodging one ends this deadline.',
-        ru: 'Вместо жалобы можно в любое время подать новое заявление: срока ожидания для временного убежища не найдено; подача заявления снимает этот срок.',
+        en: 'A new application may be lodged instead at any time: no statutory waiting period for temporary asylum was found. Lodging one does not end the right to complain; if it will not be used, record that it is waived.',
+        ru: 'Вместо жалобы можно в любое время подать новое заявление: срока ожидания для временного убежища не найдено. Подача заявления не прекращает право на жалобу; если оно не будет использовано, отметьте отказ от него.',
       },
     ]),
     redecisionRule(['protection-granted', 'refusal-notice-received', 'protection-extended', 'renewal-refusal-notice-received']),
