@@ -15,17 +15,21 @@ import {
   foundingCaseLapsed,
   foundingCaseRenewed,
   missedComplaint,
-  withCase,
+  withCaseFrom,
+  type CaseOptions,
   type CaseRun,
 } from '../workflows/scenarios';
+import { GERMAN_CASE_OPEN, GERMAN_CASE_START_UTC, germanLawsuit, russianRecordMended } from './lifecycle-scenarios';
 
-const SCENARIOS: Array<{ name: string; caseNumber: string; play: (run: CaseRun) => Promise<void> }> = [
+const SCENARIOS: Array<{ name: string; caseNumber: string; play: (run: CaseRun) => Promise<void>; options?: CaseOptions }> = [
   { name: 'founding-case-renewed', caseNumber: 'RU-TA-2015-0101', play: foundingCaseRenewed },
   { name: 'founding-case-lapsed', caseNumber: 'RU-TA-2015-0102', play: foundingCaseLapsed },
   { name: 'missed-complaint', caseNumber: 'RU-TA-2015-0103', play: missedComplaint },
   { name: 'corrected-refusal-date', caseNumber: 'RU-TA-2015-0104', play: correctedRefusalDate },
   { name: 'closed-after-refusal', caseNumber: 'RU-TA-2015-0105', play: closedAfterRefusal },
   { name: 'backfilled-history', caseNumber: 'RU-TA-2015-0106', play: backfilledHistory },
+  { name: 'german-lawsuit', caseNumber: 'DE-AS-2017-0201', play: germanLawsuit, options: { startUtc: GERMAN_CASE_START_UTC, open: GERMAN_CASE_OPEN } },
+  { name: 'russian-record-mended', caseNumber: 'RU-TA-2015-0108', play: russianRecordMended },
 ];
 
 const generation = process.argv[2];
@@ -34,8 +38,8 @@ if (!generation || !/^[a-z0-9-]+$/.test(generation)) {
   process.exit(2);
 }
 
-async function recordScenario({ name, caseNumber, play }: (typeof SCENARIOS)[number]): Promise<string[]> {
-  return withCase(caseNumber, async (run) => {
+async function recordScenario({ name, caseNumber, play, options = {} }: (typeof SCENARIOS)[number]): Promise<string[]> {
+  return withCaseFrom(caseNumber, options, async (run) => {
     await play(run);
     await run.settledView();
     const written: string[] = [];

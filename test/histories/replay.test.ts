@@ -25,6 +25,10 @@ describe('replaying recorded case histories', () => {
         'backfilled-history.late-entry-grace.run-1.json',
         // Recorded on the code before the lifecycle tables, which computed nothing for an overturned refusal.
         'overturned-refusal.late-entry-grace.run-2.json',
+        // Cases of the lifecycle tables: a German lawsuit, and a voided entry, a stay and a corrected fact.
+        'german-lawsuit.procedure-lifecycles.run-1.json',
+        'russian-record-mended.procedure-lifecycles.run-1.json',
+        'founding-case-renewed.procedure-lifecycles.run-3.json',
       ]),
     );
   });
