@@ -1,4 +1,8 @@
-import { CLOSED_STAGE, lifecycleOf, RulesError, OPENING_STAGE, type EventFact, type LifecycleEvent, type ProcedureLifecycle, type Stage, type Transition } from '../rules';
+import { RulesError } from '../rules/errors';
+import { builtInLifecycle } from '../rules/lifecycle/built-in-lifecycles';
+import type { EventFact, LifecycleEvent, ProcedureLifecycle } from '../rules/lifecycle/load-lifecycle';
+import type { Transition } from '../rules/lifecycle/schema';
+import { CLOSED_STAGE, OPENING_STAGE, type Stage } from '../rules/lifecycle/stages';
 import { localDateSchema } from './dates';
 import { isProcedureEvent, standingEvents, type CaseEvent, type Facts, type FactValue } from './events';
 
@@ -8,13 +12,13 @@ import { isProcedureEvent, standingEvents, type CaseEvent, type Facts, type Fact
  * after its events. No stage or move is written here; they are all in the tables.
  */
 export function lifecycleFor(caseInfo: { jurisdiction: string; procedure: string }): ProcedureLifecycle {
-  return lifecycleOf(caseInfo.jurisdiction, caseInfo.procedure);
+  return builtInLifecycle(caseInfo.jurisdiction, caseInfo.procedure);
 }
 
 /** Why a case of this procedure cannot run (no such jurisdiction or procedure, or no lifecycle table), and which field says so. */
 export function lifecycleProblem(jurisdiction: string, procedure: string): { field: 'jurisdiction' | 'procedure'; reason: string } | undefined {
   try {
-    lifecycleOf(jurisdiction, procedure);
+    builtInLifecycle(jurisdiction, procedure);
     return undefined;
   } catch (error) {
     if (error instanceof RulesError) return { field: error.code === 'unknown-jurisdiction' ? 'jurisdiction' : 'procedure', reason: error.reason };

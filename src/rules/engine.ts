@@ -8,10 +8,10 @@ import { conditionsHold, resolveFacts, resolveParams } from './compute/inputs';
 import { reminderDates } from './compute/reminder-dates';
 import { validateReminderSchedule, validateRequest } from './compute/request';
 import { RulesError } from './errors';
-import { eventTitle } from './event-titles';
 import { isValidZone, toDay } from './local-date';
 import { type LocalizedText, LocalizedTextSchema } from './localized-text';
 import { loadLifecycle, type ProcedureLifecycle } from './lifecycle/load-lifecycle';
+import { eventSummaries } from './pack/event-summaries';
 import { loadRulePack } from './pack/load-pack';
 import type { RulePack } from './pack/schema';
 import type { ComputedDeadline, DeadlineRequest, ReminderSchedule } from './types';
@@ -106,30 +106,6 @@ function loadJurisdiction(raw: JurisdictionDefinition, index: number): LoadedJur
   return { code: definition.code, name: definition.name, zone: definition.zone, calendars, packs, lifecycles };
 }
 
-/** Every event a pack knows, with its facts and the deadlines it can start. */
-function eventSummaries(pack: RulePack): EventSummary[] {
-  return pack.events.map((entry) => ({
-    event: entry.event,
-    title: eventTitle(entry.event) ?? { en: entry.event, ru: entry.event },
-    ...(entry.note ? { note: entry.note } : {}),
-    facts: entry.facts.map((name) => {
-      const fact = pack.facts[name];
-      if (!fact) throw new Error(`fact ${name} was validated at load`);
-      return { name, type: fact.type, ...(fact.type === 'enum' ? { values: fact.values } : {}), description: fact.description };
-    }),
-    deadlines: pack.rules
-      .filter((rule) => rule.triggers.some((trigger) => trigger.event === entry.event))
-      .map((rule) => ({
-        ruleId: rule.id,
-        kind: rule.kind,
-        title: rule.title,
-        informational: rule.informational,
-        stopsForRequestSuspensions: rule.stopsForRequestSuspensions,
-        effectiveFrom: rule.effectiveFrom,
-        ...(rule.effectiveTo ? { effectiveTo: rule.effectiveTo } : {}),
-      })),
-  }));
-}
 
 /** Loads and checks every calendar and rule pack once; the returned engine only computes. */
 export function createDeadlineEngine(definitions: readonly JurisdictionDefinition[]): DeadlineEngine {
