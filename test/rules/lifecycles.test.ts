@@ -6,6 +6,8 @@ import { builtInLifecyclesDocument } from '../../src/rules/lifecycle/describe-li
 import type { LifecycleInput } from '../../src/rules/lifecycle/schema';
 import type { RulePackInput } from '../../src/rules/pack/schema';
 import { TEST_RULE } from './support';
+import { builtInLifecycle } from '../../src/rules/lifecycle/built-in-lifecycles';
+import { BUILT_IN_PROCEDURES } from '../support/procedures';
 
 /** A two-event pack: a refusal starts a complaint period, which the complaint meets. */
 const TEST_PACK: RulePackInput = {
@@ -103,5 +105,17 @@ describe('docs/lifecycles.md', () => {
     // The DE lawsuit: started by the served decision (one week if accelerated), met by the lawsuit filed.
     expect(document).toMatch(/\| refused \| complaint or appeal filed \(`complaint-filed`\) \| complaint pending \| — \| — \| Lawsuit against the BAMF decision; Lawsuit against the BAMF decision \(accelerated\) \|/);
     expect(document).toContain('departure_period --> complaint_pending : complaint or appeal filed [forum = court]');
+  });
+});
+
+describe('the lifecycles the case workflow reads', () => {
+  it.each(BUILT_IN_PROCEDURES)('are the rules engine\'s for %s/%s, read without the calendars', (jurisdiction, procedure) => {
+    expect(builtInLifecycle(jurisdiction, procedure)).toEqual(lifecycleOf(jurisdiction, procedure));
+  });
+
+  it('refuse an unknown jurisdiction or procedure as the engine does', () => {
+    expect(() => builtInLifecycle('XX', 'asylum')).toThrow('unknown jurisdiction "XX"; known: RU, US, DE, UK');
+    expect(() => builtInLifecycle('DE', 'refugee-status')).toThrow('unknown procedure "refugee-status" for DE; known: asylum');
+    expect(() => lifecycleOf('DE', 'refugee-status')).toThrow('unknown procedure "refugee-status" for DE; known: asylum');
   });
 });
