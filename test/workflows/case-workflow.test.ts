@@ -1,4 +1,5 @@
 import '../support/quiet-temporal-logs';
+import { waitFor } from '../support/wait-for';
 import { WorkflowFailedError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { CaseView } from '../../src/domain';
@@ -250,8 +251,16 @@ describe('caseWorkflow commands', () => {
       expect(granted.stage).toBe('granted');
       expect(reassigned.caseworker).toBe('cw-0200');
 
+      // The new run starts after a timer of its own (see the workflow), which may fire after the deliveries settle.
+      const newRunId = await waitFor(
+        async () => {
+          const { runId } = await run.handle().describe();
+          return runId !== run.firstRunId && runId;
+        },
+        { timeoutMs: 30_000, what: 'the case to continue as new' },
+      );
+      expect(newRunId).not.toBe(run.firstRunId);
       const after = await run.settledView();
-      expect((await run.handle().describe()).runId).not.toBe(run.firstRunId);
       expect(after.events.slice(0, before.events.length)).toEqual(before.events);
       expect(after.events.slice(before.events.length).map((event) => event.type).sort()).toEqual(['case-reassigned', 'protection-granted']);
       expect(after).toMatchObject({ stage: 'granted', attempt: 4, caseworker: 'cw-0200', protectedUntil: '2017-05-26' });
