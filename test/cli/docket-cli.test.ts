@@ -206,6 +206,10 @@ describe('docket CLI against the dev server', () => {
     expect(afterVoid.stage).toBe('opened');
     expect(afterVoid.deadlines.map((deadline: { status: string }) => deadline.status)).toEqual(['void', 'void']);
 
+    const badClose = await docket('case', 'close', 'DE-AS-2017-0001', '--reason', 'withdrawn', '--on', '2017-13-40', '--as', 'cw-msk');
+    expect(badClose).toMatchObject({ code: 2, err: expect.stringContaining('- --on: ') });
+    const badRelation = await docket('case', 'link', 'DE-AS-2017-0001', '--with', 'RU-TA-2016-0042', '--relation', 'cousin', '--as', 'cw-msk');
+    expect(badRelation).toMatchObject({ code: 2, err: expect.stringContaining('- --relation: ') });
     const linked = await docket('case', 'link', 'DE-AS-2017-0001', '--with', 'RU-TA-2016-0042', '--relation', 'parallel-procedure', '--as', 'cw-msk');
     expect(linked.code).toBe(0);
     expect(JSON.parse((await docket('case', 'show', 'DE-AS-2017-0001', '--json')).out).linkedCases).toEqual([

@@ -2,7 +2,9 @@ import { caseFilterSchema, type CaseFilter } from '../../client/case-filter';
 import { collect } from '../../client/collect';
 import { parseInput } from '../../errors/parse-input';
 import { caseTimeline } from '../../reports/timeline';
-import { CASE_RELATIONS, STAGES } from '../../domain';
+import { CASE_RELATIONS, STAFF_COMMAND_INPUTS, STAGES, type CaseCommandName } from '../../domain';
+import { InvalidInputError } from '../../errors/docket-errors';
+import { describeIssues } from '../../errors/zod-issues';
 import type { CaseClient } from '../../client/case-client';
 import { lifecycleOf, listJurisdictions } from '../../rules';
 import type { CliCommand } from '../command';
@@ -84,6 +86,39 @@ function given(fields: Record<string, unknown>): Record<string, unknown> {
 }
 
 const DAY_MS = 86_400_000;
+
+/** Each command field by the flag that gives it, so a refusal names what the person typed. */
+const FLAG_OF_FIELD: Record<string, string> = {
+  on: '--on',
+  closedOn: '--on',
+  correctedDate: '--date',
+  eventId: '--event',
+  fact: '--fact',
+  value: '--fact',
+  facts: '--fact',
+  reason: '--reason',
+  note: '--note',
+  from: '--from',
+  to: '--to',
+  deadlineId: '--deadline',
+  reminderId: '--reminder',
+  caseNumber: '--with',
+  relation: '--relation',
+  caseworker: '--caseworker',
+  office: '--office',
+  actor: '--as',
+  event: 'the event',
+};
+
+/** Checks a command's input in the CLI's words before the case sees it, then sends it. */
+async function sendCommand(cases: CaseClient, caseNumber: string, name: CaseCommandName, input: Record<string, unknown>) {
+  const parsed = STAFF_COMMAND_INPUTS[name].safeParse(input);
+  if (!parsed.success) {
+    const nameOf = (path: readonly PropertyKey[]) => FLAG_OF_FIELD[String(path[0])] ?? path.map(String).join('.');
+    throw new InvalidInputError(`Invalid ${name} input`, describeIssues(parsed.error.issues, { nameOf }));
+  }
+  return cases.command(caseNumber, name, input);
+}
 
 const ACTIONS = ['open', 'show', 'record', 'correct', 'void', 'stay', 'waive', 'link', 'acknowledge', 'close', 'reassign', 'list', 'timeline'];
 
@@ -229,7 +264,7 @@ async function runAction(
       const facts = factsFromFlags(lifecycle, current.stage, event, flags, values.fact);
       const on = required('on', values.on, 'the date it happened (for a notice, the day it was received)');
       const input = { actor, event, on, ...(Object.keys(facts).length > 0 ? { facts } : {}), ...given({ note: values.note }) };
-      const summary = await cases.command(caseNumber, 'recordEvent', input);
+      const summary = await sendCommand(cases, caseNumber, 'recordEvent', input);
       print(summary, () => `Recorded ${event} in case ${caseNumber}.\n\n${renderSummary(summary)}`);
       return EXIT_OK;
     }
@@ -239,7 +274,7 @@ async function runAction(
       const reason = required('reason', values.reason, 'why it is corrected');
       if ((values.date === undefined) === (values.fact === undefined)) throw new UsageError('give either --date DATE or --fact NAME=VALUE');
       if (values.date !== undefined) {
-        const summary = await cases.command(caseNumber, 'correctEventDate', { eventId, correctedDate: values.date, reason, actor: actorOf(values) });
+        const summary = await sendCommand(cases, caseNumber, 'correctEventDate', { eventId, correctedDate: values.date, reason, actor: actorOf(values) });
         print(summary, () => `Corrected the date of event #${eventId} of case ${caseNumber}; its deadlines were recomputed.\n\n${renderSummary(summary)}`);
         return EXIT_OK;
       }
@@ -249,14 +284,14 @@ async function runAction(
       const corrected = factsFromFlags(lifecycleOf(current.jurisdiction, current.procedure), 'any', target.type, {}, values.fact);
       const [fact, value] = Object.entries(corrected)[0] ?? [];
       if (fact === undefined || value === undefined || Object.keys(corrected).length > 1) throw new UsageError('--fact corrects one fact at a time');
-      const summary = await cases.command(caseNumber, 'correctFact', { eventId, fact, value, reason, actor: actorOf(values) });
+      const summary = await sendCommand(cases, caseNumber, 'correctFact', { eventId, fact, value, reason, actor: actorOf(values) });
       print(summary, () => `Corrected ${fact} of event #${eventId} of case ${caseNumber}; its deadlines were recomputed.\n\n${renderSummary(summary)}`);
       return EXIT_OK;
     }
     case 'void': {
       const caseNumber = caseNumberArgument(positionals, action);
       const eventId = wholeNumber('event', required('event', values.event, 'the number of the event entered by mistake'));
-      const summary = await cases.command(caseNumber, 'voidEvent', { eventId, reason: required('reason', values.reason, 'why it is void'), actor: actorOf(values) });
+      const summary = await sendCommand(cases, caseNumber, 'voidEvent', { eventId, reason: required('reason', values.reason, 'why it is void'), actor: actorOf(values) });
       print(summary, () => `Voided event #${eventId} of case ${caseNumber}; what it started was re-derived.\n\n${renderSummary(summary)}`);
       return EXIT_OK;
     }
@@ -268,14 +303,14 @@ async function runAction(
         reason: required('reason', values.reason, 'what ordered the stay'),
         actor: actorOf(values),
       };
-      const summary = await cases.command(caseNumber, 'recordStay', input);
+      const summary = await sendCommand(cases, caseNumber, 'recordStay', input);
       print(summary, () => `Recorded the stay from ${input.from} to ${input.to} in case ${caseNumber}.\n\n${renderSummary(summary)}`);
       return EXIT_OK;
     }
     case 'waive': {
       const caseNumber = caseNumberArgument(positionals, action);
       const deadlineId = required('deadline', values.deadline, 'the deadline id shown by case show');
-      const summary = await cases.command(caseNumber, 'waiveDeadline', { deadlineId, reason: required('reason', values.reason, 'why the right is not used'), actor: actorOf(values) });
+      const summary = await sendCommand(cases, caseNumber, 'waiveDeadline', { deadlineId, reason: required('reason', values.reason, 'why the right is not used'), actor: actorOf(values) });
       print(summary, () => `Waived deadline ${deadlineId} of case ${caseNumber}; it is no longer reminded.\n\n${renderSummary(summary)}`);
       return EXIT_OK;
     }
@@ -287,26 +322,26 @@ async function runAction(
         note: values.note,
         actor: actorOf(values),
       });
-      const summary = await cases.command(caseNumber, 'linkCase', input);
+      const summary = await sendCommand(cases, caseNumber, 'linkCase', input);
       print(summary, () => `Linked case ${caseNumber} to ${values.with}.\n\n${renderSummary(summary)}`);
       return EXIT_OK;
     }
     case 'acknowledge': {
       const caseNumber = caseNumberArgument(positionals, action);
       const reminderId = required('reminder', values.reminder, 'the reminder id from the message or case show');
-      const summary = await cases.command(caseNumber, 'acknowledgeReminder', { reminderId, actor: actorOf(values) });
+      const summary = await sendCommand(cases, caseNumber, 'acknowledgeReminder', { reminderId, actor: actorOf(values) });
       print(summary, () => `Acknowledged reminder ${reminderId}; the later reminders of its deadline are silenced for you.\n\n${renderSummary(summary)}`);
       return EXIT_OK;
     }
     case 'close': {
       const caseNumber = caseNumberArgument(positionals, action);
-      const summary = await cases.command(caseNumber, 'closeCase', given({ reason: values.reason, closedOn: values.on, note: values.note, actor: actorOf(values) }));
+      const summary = await sendCommand(cases, caseNumber, 'closeCase', given({ reason: values.reason, closedOn: values.on, note: values.note, actor: actorOf(values) }));
       print(summary, () => `Closed case ${caseNumber}.\n\n${renderSummary(summary)}`);
       return EXIT_OK;
     }
     case 'reassign': {
       const caseNumber = caseNumberArgument(positionals, action);
-      const summary = await cases.command(
+      const summary = await sendCommand(cases, 
         caseNumber,
         'reassign',
         given({ caseworker: values.caseworker, office: values.office, reason: values.reason, actor: actorOf(values) }),
