@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from './config';
+import { keepDataPrivate } from './config/private-data';
 import { startEngine } from './engine';
 import { createLogger } from './logging';
 
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel);
+  keepDataPrivate(config.dataDir);
   const engine = await startEngine(config, logger);
   process.stdout.write(engine.banner());
 

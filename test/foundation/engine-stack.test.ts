@@ -1,5 +1,5 @@
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -71,6 +71,9 @@ describe('npm start stack', () => {
     const docket = (engine: Engine, ...args: string[]) => run(path.join(ROOT, 'bin', 'docket'), args, { env: engine.env, cwd: ROOT });
     const address = (engine: Engine) => `127.0.0.1:${engine.ports.temporal}`;
 
+    // As an earlier version left it: a world-readable folder and file.
+    chmodSync(dataDir, 0o755);
+    writeFileSync(path.join(dataDir, 'earlier-version.log'), 'left behind', { mode: 0o644 });
     const first = await startEngine(dataDir);
     const { temporal, ui, api } = first.ports;
     expect(await isPortOpen('127.0.0.1', temporal)).toBe(true);
@@ -85,6 +88,12 @@ describe('npm start stack', () => {
     expect(listed.stdout).toContain('RU-TA-2016-0042');
 
     expect(await stopEngine(first)).toBe(0);
+    // The register, the dev server's history and anything else in the data directory are the owner's alone.
+    const modeOf = (file: string) => (statSync(file).mode & 0o777).toString(8);
+    expect(modeOf(dataDir)).toBe('700');
+    const files = readdirSync(dataDir);
+    expect(files).toEqual(expect.arrayContaining(['register.sqlite', 'temporal.sqlite', 'earlier-version.log']));
+    expect(Object.fromEntries(files.map((file) => [file, modeOf(path.join(dataDir, file))]))).toEqual(Object.fromEntries(files.map((file) => [file, '600'])));
     expect(await isPortOpen('127.0.0.1', temporal)).toBe(false);
     expect(await isPortOpen('127.0.0.1', api)).toBe(false);
 
