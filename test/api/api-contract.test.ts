@@ -228,6 +228,9 @@ describe('HTTP API behaviour', () => {
 
   it('shows a case with its history and deadline explanations in English and Russian', async () => {
     const response = await engine.http('GET', '/api/cases/RU-TA-2016-0042', { token: caseworker });
+    // Case data is never kept by a browser or a proxy, nor is a refusal.
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect((await engine.http('GET', '/api/cases/RU-TA-2016-0042')).headers.get('cache-control')).toBe('no-store');
     const view = caseViewSchema.parse(response.json());
     const complaint = view.deadlines.find((deadline) => deadline.deadline.kind === 'complaint');
     expect(complaint?.deadline.citation).toEqual({

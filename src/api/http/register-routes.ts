@@ -15,7 +15,8 @@ export function fastifyPath(openApiPath: string): string {
 /**
  * Mounts routes in the order every request is judged: who is calling (401), may their role do this
  * (403), is the request well-formed (400); only then does the handler run. The response is checked
- * against its schema too, so the OpenAPI document cannot drift from what the server sends.
+ * against its schema too, so the OpenAPI document cannot drift from what the server sends. No answer
+ * may be cached.
  */
 export function registerRoutes(app: FastifyInstance, tokens: TokenStore, routes: readonly ApiRoute[]): void {
   for (const route of routes) {
@@ -23,6 +24,8 @@ export function registerRoutes(app: FastifyInstance, tokens: TokenStore, routes:
       method: route.method,
       url: fastifyPath(route.path),
       handler: async (request, reply) => {
+        // Case data, tokens and refusals that name offices: no browser or proxy may keep a copy.
+        reply.header('cache-control', 'no-store');
         const principal = await authenticate(tokens, request);
         if (route.permission !== 'any-role') requirePermission(principal, route.permission);
         const params = parseInput(route.params ?? noFields, request.params ?? {}, 'path parameters');
