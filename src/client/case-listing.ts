@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import { decodeTypedSearchAttributes } from '@temporalio/common/lib/converter/payload-search-attributes';
 import { caseIdOf } from '../domain/identifiers';
@@ -60,18 +61,19 @@ export class CaseListing {
     if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
       throw new InvalidInputError(`pageSize must be a whole number from 1 to ${MAX_PAGE_SIZE}`);
     }
+    const query = visibilityQuery(filter);
     const response = await this.client.workflowService.listWorkflowExecutions({
       namespace: this.namespace,
-      query: visibilityQuery(filter),
+      query,
       pageSize,
-      ...(options.pageToken !== undefined ? { nextPageToken: decodePageToken(options.pageToken) } : {}),
+      ...(options.pageToken !== undefined ? { nextPageToken: decodePageToken(options.pageToken, query) } : {}),
     });
     const cases = (response.executions ?? []).flatMap((execution) => {
       const item = toListItem(execution.execution?.workflowId ?? '', execution.status ?? 0, execution.searchAttributes?.indexedFields);
       return item ? [item] : [];
     });
     const token = response.nextPageToken;
-    return token && token.length > 0 ? { cases, nextPageToken: Buffer.from(token).toString('base64url') } : { cases };
+    return token && token.length > 0 ? { cases, nextPageToken: encodePageToken(token, query) } : { cases };
   }
 
   /** Every matching case, page by page. */
@@ -116,9 +118,28 @@ export function compareByNextDeadline(a: CaseListItem, b: CaseListItem): number 
   return a.caseNumber.localeCompare(b.caseNumber);
 }
 
-function decodePageToken(token: string): Uint8Array {
-  if (!/^[A-Za-z0-9_-]+$/.test(token)) throw new InvalidInputError('pageToken is not a token this API issued');
-  return Buffer.from(token, 'base64url');
+/**
+ * Page tokens carry a check of the server's token and the query it continues. Temporal answers a token
+ * it did not issue with an UNKNOWN error that the SDK retries for some 20 s; a token that fails the check
+ * is refused at once instead, as is one used with another filter.
+ */
+const PAGE_TOKEN_CHECK_BYTES = 8;
+
+function pageTokenCheck(raw: Uint8Array, query: string): Buffer {
+  return createHash('sha256').update(query).update(raw).digest().subarray(0, PAGE_TOKEN_CHECK_BYTES);
+}
+
+function encodePageToken(raw: Uint8Array, query: string): string {
+  return Buffer.concat([pageTokenCheck(raw, query), raw]).toString('base64url');
+}
+
+function decodePageToken(token: string, query: string): Uint8Array {
+  const refused = new InvalidInputError('pageToken is not a token this API issued for this filter');
+  if (!/^[A-Za-z0-9_-]+$/.test(token)) throw refused;
+  const bytes = Buffer.from(token, 'base64url');
+  const raw = bytes.subarray(PAGE_TOKEN_CHECK_BYTES);
+  if (raw.length === 0 || !timingSafeEqual(bytes.subarray(0, PAGE_TOKEN_CHECK_BYTES), pageTokenCheck(raw, query))) throw refused;
+  return raw;
 }
 
 function toListItem(

@@ -1,3 +1,4 @@
+import { InvalidInputError } from '../../src/errors/docket-errors';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { caseIdOf } from '../../src/domain/identifiers';
@@ -88,6 +89,10 @@ describe('case listing on the dev server', () => {
   it('refuses a page token it did not issue', async () => {
     const listing = new CaseListing(env.client, 'default');
     await expect(listing.page({}, { pageToken: 'not a token!' })).rejects.toThrow(/pageToken/);
+    // Well-formed but never issued: refused as bad input at once, not retried by the SDK as if the server were down.
+    const startedMs = Date.now();
+    await expect(listing.page({}, { pageToken: 'AAAA' })).rejects.toThrow(InvalidInputError);
+    expect(Date.now() - startedMs).toBeLessThan(5_000);
     await expect(listing.page({}, { pageSize: 0 })).rejects.toThrow(/pageSize/);
   });
 });
