@@ -248,6 +248,16 @@ describe('HTTP API behaviour', () => {
     ]);
   });
 
+  it('refuses ids no directory could hold in report filters at once, before they reach visibility', async () => {
+    const startedMs = Date.now();
+    const nul = await engine.http('GET', '/api/deadlines/upcoming?caseworker=cw%00msk', { token: supervisor });
+    expect(nul.status).toBe(400);
+    expect(nul.json().problems).toEqual([expect.stringContaining('caseworker')]);
+    expect((await engine.http('GET', '/api/overview?office=msk%001', { token: supervisor })).status).toBe(400);
+    expect((await engine.http('GET', '/api/cases?pageToken=AAAA', { token: supervisor })).status).toBe(400);
+    expect(Date.now() - startedMs).toBeLessThan(5_000);
+  });
+
   it('takes the actor from the token, refuses a body that names one, and audits each write', async () => {
     const named = await engine.http('POST', '/api/cases/RU-TA-2016-0043/commands/recordEvent', {
       token: caseworker,

@@ -7,7 +7,7 @@ import type { EscalatedCases } from '../../store/escalated-cases';
 import { buildOverview } from '../../reports/overview';
 import { deadlineStatusText } from '../../reports/deadline-status-text';
 import { caseTimeline } from '../../reports/timeline';
-import { caseNumberSchema, openCaseInputSchema, STAFF_COMMAND_INPUTS, type CaseCommandName, type CaseSummary, type CaseView } from '../../domain';
+import { caseNumberSchema, officeIdSchema, openCaseInputSchema, STAFF_COMMAND_INPUTS, staffIdSchema, type CaseCommandName, type CaseSummary, type CaseView } from '../../domain';
 import { renderExplanation } from '../../rules';
 import { officeScope, requireOfficeAccess } from '../../access/permissions';
 import type { Principal } from '../../access/roles';
@@ -33,8 +33,9 @@ export interface CaseRouteDependencies {
 }
 
 const caseParams = z.object({ caseNumber: caseNumberSchema });
-const officeQuery = z.object({ office: z.string().optional().describe('Supervisors: one office, or all when left out') });
-const deadlineReportQuery = officeQuery.extend({ caseworker: z.string().optional() });
+// Ids as the directory writes them: anything else (a NUL, a quote) is refused here, before it reaches visibility.
+const officeQuery = z.object({ office: officeIdSchema.optional().describe('Supervisors: one office, or all when left out') });
+const deadlineReportQuery = officeQuery.extend({ caseworker: staffIdSchema.optional() });
 
 /** The cases a deadline report covers: a caseworker's own office only, and one caseworker's cases if asked. */
 function reportScope(principal: Principal, query: z.output<typeof deadlineReportQuery>): ReportScope {
