@@ -5,6 +5,7 @@ import type { Logger, LogLevel } from '../logging';
  * Identifiers the SDK attaches to its log lines that are safe to keep. Everything else is dropped,
  * because the SDK puts failure messages and stack traces in its metadata, and a message written by
  * case code could quote personal data that the payload codec keeps encrypted everywhere else.
+ * Task tokens are dropped too: anyone holding one can complete or fail that activity.
  */
 export const SAFE_METADATA = [
   'sdkComponent',
@@ -17,7 +18,6 @@ export const SAFE_METADATA = [
   'activityType',
   'attempt',
   'state',
-  'taskToken',
 ] as const;
 
 const SDK_LEVEL: Record<LogLevel, 'DEBUG' | 'INFO' | 'WARN' | 'ERROR'> = {

@@ -423,6 +423,8 @@ describe('no personal data outside the engine: a case read without keys', () => 
     expect(workflowFailed.map((line) => line.fields.workflowId)).toContain(caseWorkflowId(BROKEN_CASE_NUMBER));
     const activityFailed = sdkLines.filter((line) => line.message === 'temporal: Activity failed');
     expect(activityFailed.map((line) => line.fields.activityType)).toContain('computeDeadlines');
+    // A task token lets whoever reads it complete the activity: it never reaches the log.
+    expect(sdkLines.filter((line) => 'taskToken' in line.fields)).toEqual([]);
     // The failures' own words (which case code writes, and could one day quote a person) stay out of the SDK's lines.
     const sdkText = sdkLines.map((line) => `${line.message} ${JSON.stringify(line.fields)}`).join('\n');
     expect(sdkText).not.toContain('expected an ISO 3166 alpha-3 code');
