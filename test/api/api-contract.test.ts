@@ -17,6 +17,8 @@ const OK = [200];
 const CREATED = [201];
 /** A command the caller may send; the case may still refuse it for its stage. */
 const COMMAND = [200, 422];
+/** Another office's case is answered as a case that does not exist. */
+const HIDDEN = [404];
 
 const MSK_CASE = 'RU-TA-2016-0101';
 
@@ -31,8 +33,8 @@ interface Operation {
 
 let serial = 200;
 const nextCaseNumber = () => `RU-TA-2016-${String(serial++).padStart(4, '0')}`;
-const recordOnly: Expectation = { caseworker: COMMAND, caseworkerElsewhere: 'denied', supervisor: COMMAND, admin: 'denied' };
-const readCase: Expectation = { caseworker: OK, caseworkerElsewhere: 'denied', supervisor: OK, admin: 'denied' };
+const recordOnly: Expectation = { caseworker: COMMAND, caseworkerElsewhere: HIDDEN, supervisor: COMMAND, admin: 'denied' };
+const readCase: Expectation = { caseworker: OK, caseworkerElsewhere: HIDDEN, supervisor: OK, admin: 'denied' };
 const readOwnOffice: Expectation = { caseworker: OK, caseworkerElsewhere: OK, supervisor: OK, admin: 'denied' };
 const commandUrl = (name: string) => `/api/cases/${MSK_CASE}/commands/${name}`;
 const command = (name: string, body: unknown, expect: Expectation = recordOnly): Operation => ({
@@ -246,6 +248,15 @@ describe('HTTP API behaviour', () => {
       '#3 Written refusal notice received',
       '#1 Case opened',
     ]);
+  });
+
+  it('answers a caseworker asking for another office\'s case exactly as for a case that does not exist', async () => {
+    const spb = await engine.tokenFor('caseworker', 'cw-spb', 'spb-1');
+    const elsewhere = await engine.http('GET', '/api/cases/RU-TA-2016-0042', { token: spb });
+    const missing = await engine.http('GET', '/api/cases/RU-TA-2016-9999', { token: spb });
+    expect([elsewhere.status, missing.status]).toEqual([404, 404]);
+    expect(elsewhere.json()).toEqual({ error: 'not-found', message: 'There is no case RU-TA-2016-0042.' });
+    expect(missing.json()).toEqual({ error: 'not-found', message: 'There is no case RU-TA-2016-9999.' });
   });
 
   it('refuses ids no directory could hold in report filters at once, before they reach visibility', async () => {

@@ -10,6 +10,7 @@ import { caseTimeline } from '../../reports/timeline';
 import { caseNumberSchema, officeIdSchema, openCaseInputSchema, STAFF_COMMAND_INPUTS, staffIdSchema, type CaseCommandName, type CaseSummary, type CaseView } from '../../domain';
 import { renderExplanation } from '../../rules';
 import { officeScope, requireOfficeAccess } from '../../access/permissions';
+import { NotFoundError } from '../../errors/docket-errors';
 import type { Principal } from '../../access/roles';
 import { defineRoute, type ApiRoute } from '../http/route';
 import {
@@ -66,11 +67,15 @@ export function withExplanationText(view: CaseView): CaseViewResponse {
 }
 
 export function caseRoutes({ cases, escalated, now }: CaseRouteDependencies): ApiRoute[] {
-  /** Caseworkers touch only their own office's cases; the office comes from the case's search attributes. */
+  /**
+   * Caseworkers touch only their own office's cases; the office comes from the case's search attributes.
+   * Another office's case is answered as one that does not exist, word for word, so a caseworker cannot
+   * learn which case numbers are taken elsewhere.
+   */
   const requireCaseAccess = async (principal: Principal, caseNumber: string) => {
     if (principal.role !== 'caseworker') return;
     const { office } = await cases.locate(caseNumber);
-    requireOfficeAccess(principal, office, `Case ${caseNumber}`);
+    if (office !== principal.office) throw new NotFoundError(`There is no case ${caseNumber}.`);
   };
 
   // Today's commands only: the legacy updates exist for replay, not for new callers.
