@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from './config';
 import { keepDataPrivate } from './config/private-data';
+import { usesDevelopmentKey } from './codec/configured-key-ring';
 import { startEngine } from './engine';
 import { createLogger } from './logging';
 
@@ -17,6 +18,12 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
   keepDataPrivate(config.dataDir);
+  if (usesDevelopmentKey(config)) {
+    logger.warn(
+      `case payloads are encrypted with the development key file ${config.encryption.keyFile}, which sits beside the data it protects: ` +
+        'back it up apart from the data, and give real cases keys of their own (DOCKET_ENCRYPTION_KEYS or DOCKET_ENCRYPTION_KEY_FILE; docs/privacy.md)',
+    );
+  }
   const engine = await startEngine(config, logger);
   process.stdout.write(engine.banner());
 

@@ -11,3 +11,9 @@ export function configuredKeyRing(config: DocketConfig): KeyRing {
   if (keyFileGiven) return loadKeyRing({ keyFile });
   return loadOrCreateDevKeyRing(keyFile);
 }
+
+/** Whether the engine runs on the development key file: fine on one machine, never for real cases. */
+export function usesDevelopmentKey(config: DocketConfig): boolean {
+  const { keys, keyFileGiven } = config.encryption;
+  return keys === undefined && !keyFileGiven;
+}

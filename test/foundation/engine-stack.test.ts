@@ -30,6 +30,8 @@ function startEngine(dataDir: string): Promise<Engine> {
       API_PORT: String(ports.api),
       DOCKET_ACTOR: 'cw-stack',
     };
+    // The engine's own defaults, whatever the shell running the tests configures.
+    for (const name of ['DOCKET_ENCRYPTION_KEYS', 'DOCKET_ENCRYPTION_KEY_ID', 'DOCKET_ENCRYPTION_KEY_FILE']) delete env[name];
     const child = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -78,6 +80,8 @@ describe('npm start stack', () => {
     const { temporal, ui, api } = first.ports;
     expect(await isPortOpen('127.0.0.1', temporal)).toBe(true);
     expect(await isPortOpen('127.0.0.1', ui)).toBe(true);
+    // Nothing configures keys here: the engine says it runs on the development key, and where that key is.
+    expect(first.output()).toMatch(/WARN case payloads are encrypted with the development key file \S+keys\.json/);
     const health = await fetch(`http://127.0.0.1:${api}/health`);
     expect(await health.json()).toEqual({ status: 'ok' });
     const webUi = await fetch(`http://127.0.0.1:${ui}/`);
