@@ -22,7 +22,7 @@ interface Engine {
 /** `npm start` on the data directory, on free ports (tried again on others when one was taken meanwhile). */
 function startEngine(dataDir: string): Promise<Engine> {
   return startOnFreePorts(ENGINE_PORTS, (ports) => {
-    const env = {
+    const env: NodeJS.ProcessEnv = {
       ...process.env,
       DOCKET_DATA_DIR: dataDir,
       TEMPORAL_PORT: String(ports.temporal),
