@@ -115,14 +115,16 @@ export function positionAfter(
   const facts = event.facts ?? {};
   const move = moveFor(lifecycle, position.stage, event.type, facts);
   if (!move.ok) return move;
-  const forum = event.type === 'complaint-filed' && typeof facts.forum === 'string' ? facts.forum : position.complaintForum;
+  return { ok: true, position: positionAfterMove(position, move.transition, event.type, facts) };
+}
+
+/** Where a move the table allowed leaves a case: its stage, a new attempt for an application, the complaint's forum. */
+export function positionAfterMove(position: StagePosition, transition: Transition, type: string, facts: Facts): StagePosition {
+  const forum = type === 'complaint-filed' && typeof facts.forum === 'string' ? facts.forum : position.complaintForum;
   return {
-    ok: true,
-    position: {
-      stage: move.transition.to,
-      attempt: position.attempt + (move.transition.countsAttempt ? 1 : 0),
-      ...(forum !== undefined ? { complaintForum: forum } : {}),
-    },
+    stage: transition.to,
+    attempt: position.attempt + (transition.countsAttempt ? 1 : 0),
+    ...(forum !== undefined ? { complaintForum: forum } : {}),
   };
 }
 

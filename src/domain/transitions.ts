@@ -14,7 +14,7 @@ import {
   type FactValue,
   type NewCaseEvent,
 } from './events';
-import { eventTitleIn, factsProblem, lifecycleFor, moveFor, positionOf, type StagePosition } from './lifecycle';
+import { eventTitleIn, factsProblem, lifecycleFor, moveFor, positionAfterMove, positionOf, type StagePosition } from './lifecycle';
 import { queueEventRecord, type StaffCommandName } from './outbox';
 
 /**
@@ -67,17 +67,16 @@ function recordEvent(state: CaseState, input: CommandInput<'recordEvent'>): Chan
   if (!move.ok) return { reason: move.reason };
   const problem = factsProblem(lifecycle, input.event, facts, move.transition.requires) ?? factDateProblem(input.on, facts);
   if (problem) return { reason: problem };
-  const attempt = state.attempt + (move.transition.countsAttempt ? 1 : 0);
+  const next = positionAfterMove(current, move.transition, input.event, facts);
   const event = {
     type: input.event,
     actor: input.actor,
     on: input.on,
     ...(Object.keys(facts).length > 0 ? { facts } : {}),
-    ...(move.transition.countsAttempt ? { attempt } : {}),
+    ...(move.transition.countsAttempt ? { attempt: next.attempt } : {}),
     ...(input.note ? { note: input.note } : {}),
   } as NewCaseEvent;
-  const forum = input.event === 'complaint-filed' && typeof facts.forum === 'string' ? facts.forum : state.complaintForum;
-  return { event, patch: { stage: move.transition.to, attempt, ...(forum !== undefined ? { complaintForum: forum } : {}) } };
+  return { event, patch: next };
 }
 
 function standingTarget(state: CaseState, eventId: number): { ok: true; target: CaseEvent } | { ok: false; reason: string } {
