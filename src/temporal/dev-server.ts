@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
+import { Connection } from '@temporalio/client';
 import net from 'node:net';
 import path from 'node:path';
 import { CASE_SEARCH_ATTRIBUTES } from '../workflows/search-attributes';
@@ -88,6 +89,21 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
         `The Temporal dev server did not come up on port ${options.port}${exited ? ` (it exited with code ${child.exitCode})` : ''}. Its last output:\n${output.join('').slice(-4000)}`,
       );
     }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  // The port opens before the frontend serves: until then every call answers "Frontend is not healthy yet".
+  for (;;) {
+    const ready = await Connection.connect({ address: `127.0.0.1:${options.port}`, connectTimeout: 2_000 }).then(
+      (connection) => connection.close().then(() => true),
+      (error: unknown) => {
+        if (exited || Date.now() > deadline) {
+          if (!exited) child.kill('SIGKILL');
+          throw new DevServerError(`The Temporal dev server on port ${options.port} never became ready: ${String(error)}. Its last output:\n${output.join('').slice(-4000)}`);
+        }
+        return false;
+      },
+    );
+    if (ready) break;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 
