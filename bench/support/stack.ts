@@ -92,7 +92,7 @@ export class BenchStack {
       await seedStaff(new StaffDirectory(register.db), Boolean(options.smtpUrl));
       const api = await startApiServer({ config, temporalClient: client, logger });
       cleanup.push(() => api.close());
-      const { token } = await api.access.tokens.issue({ staffId: SUPERVISOR, role: 'supervisor', office: OFFICES[0], label: 'benchmark' }, 'bench');
+      const { token } = await api.access.tokens.issue({ staffId: SUPERVISOR, label: 'benchmark' }, 'bench');
       const worker = await startWorkerProcess(env, options.maxCachedWorkflows);
       return new BenchStack(dataDir, env, config, devServer, connection, client, register, api, token, worker, options);
     } catch (error) {

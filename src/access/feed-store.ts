@@ -72,6 +72,22 @@ export class FeedStore {
     return rows.map(toRecord);
   }
 
+  /**
+   * Revokes every valid feed a staff member could still read through after leaving: the feed of their
+   * own cases and every feed they created. Returns the ids revoked.
+   */
+  async revokeAllOf(staffId: string, revokedBy: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('calendar_feeds')
+      .select('id')
+      .where('revoked_at', 'is', null)
+      .where((where) => where.or([where.and([where('scope', '=', 'caseworker'), where('subject', '=', staffId)]), where('created_by', '=', staffId)]))
+      .orderBy('id')
+      .execute();
+    for (const row of rows) await revokeOnce(this.db, 'calendar_feeds', row.id, revokedBy, this.now());
+    return rows.map((row) => row.id);
+  }
+
   async revoke(id: string, revokedBy: string): Promise<FeedRecord> {
     await revokeOnce(this.db, 'calendar_feeds', id, revokedBy, this.now());
     return this.get(id);

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
+import { StaffDirectory, type RegisterDatabaseHandle } from '../store';
 import { AuditLog } from './audit-log';
 import { FeedStore } from './feed-store';
-import type { StoreDialect } from '../store/dialect';
 import { migrateAccessTables } from './migrations';
 import type { AccessDatabase } from './schema';
 import { TokenStore } from './token-store';
@@ -10,13 +10,30 @@ export interface AccessStore {
   tokens: TokenStore;
   feeds: FeedStore;
   audit: AuditLog;
+  /** Who the tokens stand for; read at every request, so a deactivation takes effect at once. */
+  staff: StaffDirectory;
 }
 
-/** Migrates the API's tables in the register's database and returns their stores. */
-export async function openAccessStore(db: Kysely<unknown>, dialect: StoreDialect, now?: () => Date): Promise<AccessStore> {
-  await migrateAccessTables(db, dialect);
-  const access = db as Kysely<AccessDatabase>;
-  return { tokens: new TokenStore(access, now), feeds: new FeedStore(access, now), audit: new AuditLog(access, now) };
+export interface AccessStoreOptions {
+  now?: () => Date;
+  /** Lifetime of a token whose issuer names none (DOCKET_TOKEN_LIFETIME_DAYS). */
+  tokenLifetimeDays?: number;
+}
+
+/** Migrates the API's tables in the register's database (where the staff directory lives) and returns their stores. */
+export async function openAccessStore(register: Pick<RegisterDatabaseHandle, 'db' | 'dialect'>, options: AccessStoreOptions = {}): Promise<AccessStore> {
+  await migrateAccessTables(register.db as Kysely<unknown>, register.dialect);
+  const access = register.db as unknown as Kysely<AccessDatabase>;
+  const staff = new StaffDirectory(register.db, options.now);
+  return {
+    tokens: new TokenStore(access, staff, {
+      ...(options.now ? { now: options.now } : {}),
+      ...(options.tokenLifetimeDays !== undefined ? { defaultLifetimeDays: options.tokenLifetimeDays } : {}),
+    }),
+    feeds: new FeedStore(access, options.now),
+    audit: new AuditLog(access, options.now),
+    staff,
+  };
 }
 
 export type { AuditLog } from './audit-log';

@@ -1,5 +1,7 @@
 import { Migrator, sql, type Kysely, type Migration } from 'kysely';
 import type { StoreDialect } from '../store/dialect';
+import type { AccessDatabase } from './schema';
+import { DEFAULT_TOKEN_LIFETIME_DAYS } from '../config/token-lifetime';
 
 /** Never edit a migration that has shipped: add a new one. */
 function accessMigrations(dialect: StoreDialect): Record<string, Migration> {
@@ -44,6 +46,18 @@ function accessMigrations(dialect: StoreDialect): Record<string, Migration> {
           .addColumn('detail', 'text', (col) => col.notNull())
           .execute();
         await db.schema.createIndex('api_audit_by_target').on('api_audit').columns(['target', 'seq']).execute();
+      },
+    },
+    '0002-token-expiry': {
+      up: async (db: Kysely<unknown>) => {
+        await db.schema.alterTable('api_tokens').addColumn('expires_at', 'text').execute();
+        // Tokens issued before expiry existed get the default lifetime from their issue, so the oldest lapse first.
+        const tokens = db as unknown as Kysely<AccessDatabase>;
+        const issued = await tokens.selectFrom('api_tokens').select(['id', 'created_at']).execute();
+        for (const token of issued) {
+          const expiresAt = new Date(Date.parse(token.created_at) + DEFAULT_TOKEN_LIFETIME_DAYS * 24 * 60 * 60 * 1000).toISOString();
+          await tokens.updateTable('api_tokens').set({ expires_at: expiresAt }).where('id', '=', token.id).execute();
+        }
       },
     },
   };

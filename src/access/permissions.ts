@@ -11,7 +11,8 @@ const ACTION_DESCRIPTIONS = {
   'overview.read': 'see the case overview',
   'digest.read': 'read the supervisors’ digest',
   'messages.read': 'read messages kept in the outbox',
-  'feeds.manage': 'manage calendar feeds',
+  'feeds.create': 'create calendar feeds (they carry case data)',
+  'feeds.manage': 'list and revoke calendar feeds',
   'tokens.manage': 'manage API tokens',
   'audit.read': 'read the audit log',
   'codec.use': 'decode case payloads',
@@ -20,11 +21,12 @@ export type Action = keyof typeof ACTION_DESCRIPTIONS;
 
 /**
  * What each role may do. Caseworkers work on their own office's cases; supervisors see and steer
- * every case; admins manage access and never read case data. Each role's grants are spelled out, so
- * a new action is granted to no role until someone decides who may do it.
+ * every case; admins manage access and never read case data: they cannot decode payloads or create a
+ * calendar feed (a feed URL reads cases without a token), though they may list and revoke feeds. Each
+ * role's grants are spelled out, so a new action is granted to no role until someone decides who may do it.
  */
 const GRANTS: Record<Role, ReadonlySet<Action>> = {
-  caseworker: new Set(['case.open', 'case.read', 'case.record', 'deadlines.read', 'overview.read', 'messages.read', 'feeds.manage']),
+  caseworker: new Set(['case.open', 'case.read', 'case.record', 'deadlines.read', 'overview.read', 'messages.read', 'feeds.create', 'feeds.manage']),
   supervisor: new Set([
     'case.open',
     'case.read',
@@ -34,11 +36,12 @@ const GRANTS: Record<Role, ReadonlySet<Action>> = {
     'overview.read',
     'digest.read',
     'messages.read',
+    'feeds.create',
     'feeds.manage',
     'audit.read',
     'codec.use',
   ]),
-  admin: new Set(['feeds.manage', 'tokens.manage', 'audit.read', 'codec.use']),
+  admin: new Set(['feeds.manage', 'tokens.manage', 'audit.read']),
 };
 
 export function isAllowed(role: Role, action: Action): boolean {

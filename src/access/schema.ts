@@ -21,6 +21,8 @@ export interface ApiTokenTable {
   label: string;
   created_at: string;
   created_by: string;
+  /** ISO instant after which the token no longer authenticates. */
+  expires_at: string;
   revoked_at: string | null;
   revoked_by: string | null;
 }

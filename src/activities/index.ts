@@ -65,6 +65,35 @@ export function createActivities(deps: ActivityDeps): CaseActivities {
   };
 
   /**
+   * A reminder whose caseworker has left (or was never in the directory) reaches nobody, so it is
+   * recorded as a failed delivery and goes at once to the office's supervisors (or the admins), instead
+   * of the first alert being the escalation after the deadline has passed.
+   */
+  const reportUnaddressedReminder = async (request: ReturnType<typeof checkReminder>, status: 'deactivated' | 'unknown') => {
+    const error = `no active caseworker: "${request.caseworker}" is ${status === 'deactivated' ? 'deactivated' : 'not in the staff directory'}`;
+    await deps.register.recordDeliveryFailure({
+      idempotencyKey: request.idempotencyKey,
+      caseId: request.caseId,
+      caseNumber: request.caseNumber,
+      purpose: 'reminder',
+      recipientId: request.caseworker,
+      // Nothing was sent; the engine kept it, which is what the outbox channel stands for.
+      channel: 'outbox',
+      error,
+    });
+    const supervisors = await escalationRecipients(request.office);
+    if (supervisors.length === 0) logger.error(noRecipientMessage(request.office), { case: request.caseId });
+    await deliverToAll(supervisors, (supervisor) => ({
+      idempotencyKey: `${request.idempotencyKey}/unaddressed/${supervisor.id}`,
+      caseId: request.caseId,
+      caseNumber: request.caseNumber,
+      recipient: supervisor,
+      content: { purpose: 'delivery-failed', caseNumber: request.caseNumber, deadline: request.deadline, caseworker: request.caseworker, failure: { noActiveCaseworker: status } },
+      detail: `no-active-caseworker:${status}`,
+    }));
+  };
+
+  /**
    * When the workflow decided to call: the time Temporal first scheduled the activity, the same on every
    * retry, so a message retried tomorrow still says what was true when it was due. Outside a worker
    * (a direct call), the clock.
@@ -105,7 +134,11 @@ export function createActivities(deps: ActivityDeps): CaseActivities {
 
     sendReminder: activity('sendReminder', async (input) => {
       const request = checkReminder(input);
-      const caseworker = await deps.staff.requireActive(request.caseworker);
+      const caseworker = await deps.staff.get(request.caseworker);
+      if (!caseworker?.active) {
+        await reportUnaddressedReminder(request, caseworker ? 'deactivated' : 'unknown');
+        throw new StaffNotFoundError(`The case's caseworker "${request.caseworker}" is ${caseworker ? 'deactivated' : 'not in the staff directory'}; reassign the case.`);
+      }
       return deliverOnce(
         deps,
         {
@@ -130,8 +163,7 @@ export function createActivities(deps: ActivityDeps): CaseActivities {
               caseNumber: request.caseNumber,
               deadline: request.deadline,
               caseworker: caseworker.id,
-              channel: refusal.channel,
-              error: refusal.message,
+              failure: { channel: refusal.channel, error: refusal.message },
             },
             detail: refusal.channel,
           }));

@@ -74,6 +74,7 @@ export async function startApiServer({ config, temporalClient, logger }: StartAp
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
     audit: access.audit,
+    staff: access.staff,
     via: 'api',
   });
   const uiOrigins = [`http://localhost:${config.devServer.uiPort}`, `http://127.0.0.1:${config.devServer.uiPort}`];

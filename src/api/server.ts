@@ -4,6 +4,7 @@ import { codecEndpoints } from '../codec/codec-server';
 import type { Logger } from '../logging';
 import type { AccessStore } from '../access';
 import { isAllowed } from '../access/permissions';
+import { refusalMessage } from './http/authenticate';
 import { errorResponse } from './http/error-response';
 import { openApiDocument } from './http/openapi';
 import { registerRoutes } from './http/register-routes';
@@ -75,7 +76,7 @@ export async function buildApiServer(deps: ApiServerDependencies): Promise<Fasti
       corsOrigins: deps.codec.corsOrigins,
       authorize: async (token) => {
         const result = await tokens.authenticate(token);
-        if (!result.ok) throw Object.assign(new Error(`The token is ${result.reason}.`), { statusCode: 401 });
+        if (!result.ok) throw Object.assign(new Error(refusalMessage(result.reason)), { statusCode: 401 });
         return isAllowed(result.principal.role, 'codec.use') ? { id: result.principal.staffId } : false;
       },
     });

@@ -15,6 +15,8 @@ import {
 import { CASE_WORKFLOW_TYPE, caseUpdates, caseWorkflowId, getCase, type CaseWorkflowInput } from '../workflows/messages';
 import { caseSearchAttributes } from '../workflows/search-attribute-values';
 import type { AuditEntry, AuditSink } from '../access/audit-entry';
+import type { StaffRoster } from '../access/staff-roster';
+import { requireAssignableCaseworker } from './assignable-caseworker';
 import { CaseReader } from './case-reader';
 import { DocketError, InvalidInputError } from '../errors/docket-errors';
 import { parseInput } from '../errors/parse-input';
@@ -27,6 +29,8 @@ export interface CaseClientOptions {
   audit: AuditSink;
   /** Which interface this facade serves, for the audit trail. */
   via: AuditEntry['via'];
+  /** Who may be given a case (see requireAssignableCaseworker). */
+  staff: StaffRoster;
 }
 
 /**
@@ -42,6 +46,7 @@ export class CaseClient extends CaseReader {
   async open(raw: unknown): Promise<CaseView> {
     const input = parseInput(openCaseInputSchema, raw, 'case to open');
     return this.audited(input.actor, 'case.open', input.caseNumber, { jurisdiction: input.jurisdiction, procedure: input.procedure, office: input.office }, async () => {
+      await requireAssignableCaseworker(this.options.staff, input, 'case to open');
       const workflowInput: CaseWorkflowInput = { open: input };
       const handle = await this.options.client.workflow.start(CASE_WORKFLOW_TYPE, {
         taskQueue: this.options.taskQueue,
@@ -64,9 +69,16 @@ export class CaseClient extends CaseReader {
       throw new InvalidInputError(`Unknown command "${String(name)}"; known: ${Object.keys(STAFF_COMMAND_INPUTS).join(', ')}`);
     }
     const input = parseInput(STAFF_COMMAND_INPUTS[name], raw, `${name} input`) as CommandInput<N>;
-    return this.audited(input.actor, `case.${name}`, number, {}, () =>
-      this.options.client.workflow.getHandle(caseWorkflowId(number)).executeUpdate(caseUpdates[name], { args: [input] }),
-    );
+    return this.audited(input.actor, `case.${name}`, number, {}, async () => {
+      if (name === 'reassign') await this.requireReassignable(number, input as CommandInput<'reassign'>);
+      return this.options.client.workflow.getHandle(caseWorkflowId(number)).executeUpdate(caseUpdates[name], { args: [input] });
+    });
+  }
+
+  /** A reassignment without an office keeps the case's own, so the case is located first. */
+  private async requireReassignable(caseNumber: string, input: CommandInput<'reassign'>): Promise<void> {
+    const office = input.office ?? (await this.locate(caseNumber)).office;
+    await requireAssignableCaseworker(this.options.staff, { caseworker: input.caseworker, office }, 'reassignment');
   }
 
   private async audited<T>(actor: string, action: string, target: string, detail: Record<string, unknown>, write: () => Promise<T>): Promise<T> {

@@ -4,6 +4,7 @@ import { configuredKeyRing } from '../codec/configured-key-ring';
 import type { DocketConfig } from '../config';
 import { connectionOptions } from '../temporal/connection-options';
 import type { AuditSink } from '../access/audit-entry';
+import type { StaffRoster } from '../access/staff-roster';
 import { CaseClient } from './case-client';
 import { UnavailableError } from '../errors/docket-errors';
 
@@ -14,7 +15,11 @@ export interface ConnectedCases {
 }
 
 /** A Temporal client with the project's encrypting data converter, wrapped in the case facade. */
-export async function connectCases(config: DocketConfig, audit: AuditSink, via: 'api' | 'cli' | 'engine'): Promise<ConnectedCases> {
+export async function connectCases(
+  config: DocketConfig,
+  access: { audit: AuditSink; staff: StaffRoster },
+  via: 'api' | 'cli' | 'engine',
+): Promise<ConnectedCases> {
   const dataConverter = createDataConverter(configuredKeyRing(config));
   let connection: Connection;
   try {
@@ -27,7 +32,7 @@ export async function connectCases(config: DocketConfig, audit: AuditSink, via: 
   const client = new Client({ connection, namespace: config.temporal.namespace, dataConverter });
   return {
     client,
-    cases: new CaseClient({ client, namespace: config.temporal.namespace, taskQueue: config.temporal.taskQueue, audit, via }),
+    cases: new CaseClient({ client, namespace: config.temporal.namespace, taskQueue: config.temporal.taskQueue, audit: access.audit, staff: access.staff, via }),
     close: () => connection.close(),
   };
 }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { describeIssue } from '../errors/zod-issues';
 import { ConfigError } from './config-error';
+import { DEFAULT_TOKEN_LIFETIME_DAYS, tokenLifetimeDaysSchema } from './token-lifetime';
 import { resolveTemporalTarget, type TemporalTarget } from './temporal-connection';
 
 export { ConfigError } from './config-error';
@@ -72,6 +73,8 @@ const environmentSchema = z.object({
   DOCKET_ENCRYPTION_KEYS: optionalText,
   DOCKET_ENCRYPTION_KEY_ID: optionalText,
   DOCKET_ENCRYPTION_KEY_FILE: optionalText,
+
+  DOCKET_TOKEN_LIFETIME_DAYS: tokenLifetimeDaysSchema.default(DEFAULT_TOKEN_LIFETIME_DAYS),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -93,6 +96,8 @@ export interface DocketConfig {
   smtp?: { url: string; from: string };
   smtpFrom: string;
   encryption: { keys?: string; currentKeyId?: string; keyFile: string; keyFileGiven: boolean };
+  /** Lifetime of an API token whose issuer names none. */
+  tokenLifetimeDays: number;
 }
 
 /**
@@ -156,5 +161,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): DocketConfig {
       keyFile: e.DOCKET_ENCRYPTION_KEY_FILE ? fromRoot(e.DOCKET_ENCRYPTION_KEY_FILE) : path.join(dataDir, 'keys.json'),
       keyFileGiven: e.DOCKET_ENCRYPTION_KEY_FILE !== undefined,
     },
+    tokenLifetimeDays: e.DOCKET_TOKEN_LIFETIME_DAYS,
   };
 }

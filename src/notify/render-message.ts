@@ -16,7 +16,10 @@ interface AboutDeadline {
 export type MessageContent =
   | (AboutDeadline & { purpose: 'reminder'; daysBefore: number })
   | (AboutDeadline & { purpose: 'escalation'; reason: EscalationReason; caseworker: string; daysOverdue: number })
-  | (AboutDeadline & { purpose: 'delivery-failed'; caseworker: string; channel: ChannelName; error: string });
+  | (AboutDeadline & { purpose: 'delivery-failed'; caseworker: string; failure: DeliveryFailure });
+
+/** Why a reminder did not reach its caseworker: their channel refused it, or there is no active caseworker to send it to. */
+export type DeliveryFailure = { channel: ChannelName; error: string } | { noActiveCaseworker: 'deactivated' | 'unknown' };
 
 /** Who reads the message: staff, never the applicant. */
 export interface Reader {
@@ -59,7 +62,9 @@ export function renderMessage(content: MessageContent, reader: Reader): Rendered
       case 'delivery-failed':
         return [
           p.deliveryFailed.subject(caseNumber),
-          [p.deliveryFailed.lead(content.caseworker, content.channel), `${p.deliveryFailed.error}: ${content.error}`, p.deliveryFailed.ask],
+          'channel' in content.failure
+            ? [p.deliveryFailed.lead(content.caseworker, content.failure.channel), `${p.deliveryFailed.error}: ${content.failure.error}`, p.deliveryFailed.ask]
+            : [p.deliveryFailed.noActiveCaseworker(content.caseworker, content.failure.noActiveCaseworker), p.deliveryFailed.reassign],
         ];
     }
   })();
@@ -96,7 +101,14 @@ export function renderMessage(content: MessageContent, reader: Reader): Rendered
     },
     ...(content.purpose === 'reminder' ? { daysBefore: content.daysBefore } : {}),
     ...(content.purpose === 'escalation' ? { reason: content.reason, caseworker: content.caseworker, daysOverdue: content.daysOverdue } : {}),
-    ...(content.purpose === 'delivery-failed' ? { caseworker: content.caseworker, failedChannel: content.channel, error: content.error } : {}),
+    ...(content.purpose === 'delivery-failed'
+      ? {
+          caseworker: content.caseworker,
+          ...('channel' in content.failure
+            ? { failedChannel: content.failure.channel, error: content.failure.error }
+            : { noActiveCaseworker: content.failure.noActiveCaseworker }),
+        }
+      : {}),
   };
   return { subject, text, data };
 }

@@ -84,10 +84,15 @@ export class StaffDirectory {
     return row && fromRow(row);
   }
 
-  /** The member, if active: reminders are never sent to someone who has left. */
-  async requireActive(id: string): Promise<StaffMember> {
+  async requireKnown(id: string): Promise<StaffMember> {
     const member = await this.get(id);
     if (!member) throw new StaffNotFoundError(`No staff member with id "${id}" in the staff directory.`);
+    return member;
+  }
+
+  /** The member, if active: reminders are never sent to someone who has left. */
+  async requireActive(id: string): Promise<StaffMember> {
+    const member = await this.requireKnown(id);
     if (!member.active) throw new StaffNotFoundError(`Staff member "${id}" is deactivated; reassign the case.`);
     return member;
   }

@@ -1,23 +1,32 @@
-import Sqlite from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import type { Kysely } from 'kysely';
 import { openAccessStore, type AccessStore } from '../../src/access';
-import { InvalidInputError, NotFoundError } from '../../src/errors/docket-errors';
+import { ForbiddenError, InvalidInputError, NotFoundError } from '../../src/errors/docket-errors';
+import { openRegisterDatabase, type RegisterDatabaseHandle, type StaffMemberInput } from '../../src/store';
+
+const STAFF: StaffMemberInput[] = [
+  { id: 'adm-1', displayName: 'Admin One', role: 'admin', office: 'hq', language: 'en' },
+  { id: 'sv-1', displayName: 'Supervisor One', role: 'supervisor', office: 'msk-1', language: 'ru' },
+  { id: 'cw-1', displayName: 'Caseworker One', role: 'caseworker', office: 'msk-1', language: 'ru' },
+  { id: 'cw-0042', displayName: 'Caseworker Forty-Two', role: 'caseworker', office: 'msk-1', language: 'en' },
+];
 
 describe('access store: tokens, calendar feeds and the audit log', () => {
+  let register: RegisterDatabaseHandle;
   let db: Kysely<unknown>;
   let access: AccessStore;
+  let now: Date;
 
   beforeEach(async () => {
-    db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: new Sqlite(':memory:') }) });
-    access = await openAccessStore(db, 'sqlite', () => new Date('2016-02-01T09:00:00Z'));
+    register = await openRegisterDatabase({ sqliteFile: ':memory:' });
+    db = register.db as unknown as Kysely<unknown>;
+    now = new Date('2016-02-01T09:00:00Z');
+    access = await openAccessStore(register, { now: () => now });
+    for (const member of STAFF) await access.staff.upsert(member);
   });
-  afterEach(() => db.destroy());
+  afterEach(() => register.close());
 
   it('issues a token that authenticates as its staff member, and stores only a hash of it', async () => {
-    const { token, record } = await access.tokens.issue(
-      { staffId: 'cw-0042', role: 'caseworker', office: 'msk-1', label: 'laptop' },
-      'admin-1',
-    );
+    const { token, record } = await access.tokens.issue({ staffId: 'cw-0042', label: 'laptop' }, 'adm-1');
     expect(token.startsWith(`${record.id}_`)).toBe(true);
     const auth = await access.tokens.authenticate(token);
     expect(auth).toEqual({ ok: true, principal: { tokenId: record.id, staffId: 'cw-0042', role: 'caseworker', office: 'msk-1' } });
@@ -28,7 +37,7 @@ describe('access store: tokens, calendar feeds and the audit log', () => {
   });
 
   it('tells a malformed token from an unknown one and a revoked one', async () => {
-    const { token, record } = await access.tokens.issue({ staffId: 'sv-1', role: 'supervisor', office: 'msk-1', label: 'desk' }, 'admin-1');
+    const { token, record } = await access.tokens.issue({ staffId: 'sv-1', label: 'desk' }, 'admin-1');
     expect(await access.tokens.authenticate('not-a-token')).toEqual({ ok: false, reason: 'malformed' });
     const forged = token.slice(0, -4) + (token.endsWith('AAAA') ? 'BBBB' : 'AAAA');
     expect(await access.tokens.authenticate(forged)).toEqual({ ok: false, reason: 'unknown' });
@@ -40,13 +49,72 @@ describe('access store: tokens, calendar feeds and the audit log', () => {
   });
 
   it('refuses a token request that names a person instead of an id, and stores nothing', async () => {
-    await expect(
-      access.tokens.issue({ staffId: 'Ivan Petrov', role: 'caseworker', office: 'msk-1', label: 'x' }, 'admin-1'),
-    ).rejects.toThrow(/staffId: expected a staff id/);
-    await expect(
-      access.tokens.issue({ staffId: 'cw-1', role: 'root' as 'admin', office: 'msk-1', label: 'x' }, 'admin-1'),
-    ).rejects.toThrow(InvalidInputError);
+    await expect(access.tokens.issue({ staffId: 'Ivan Petrov', label: 'x' }, 'admin-1')).rejects.toThrow(/staffId: expected a staff id/);
     expect(await access.tokens.list()).toEqual([]);
+  });
+
+  // Issue 13 item 1: a token's role and office are the directory's, and only staff in it get one.
+  it('issues tokens only to active staff in the directory, with the role and office the directory gives them', async () => {
+    const unknown = access.tokens.issue({ staffId: 'cw-nobody', label: 'x' }, 'adm-1');
+    await expect(unknown).rejects.toThrow(InvalidInputError);
+    await expect(unknown).rejects.toMatchObject({ problems: [expect.stringMatching(/^staffId: no staff member "cw-nobody"/)] });
+    await access.staff.deactivate('cw-1');
+    await expect(access.tokens.issue({ staffId: 'cw-1', label: 'x' }, 'adm-1')).rejects.toMatchObject({ problems: ['staffId: staff member "cw-1" is deactivated'] });
+    const chosen = access.tokens.issue({ staffId: 'cw-0042', role: 'supervisor', office: 'spb-1', label: 'x' } as never, 'adm-1');
+    await expect(chosen).rejects.toMatchObject({ problems: [expect.stringMatching(/^\(input\): not accepted: role, office; a token takes its role and office from the staff directory/)] });
+    expect(await access.tokens.list()).toEqual([]);
+
+    const { record } = await access.tokens.issue({ staffId: 'sv-1', label: 'desk' }, 'adm-1');
+    expect(record).toMatchObject({ staffId: 'sv-1', role: 'supervisor', office: 'msk-1' });
+  });
+
+  // Issue 13 item 1: authentication asks the directory at every request.
+  it('stops authenticating a token the moment its member is deactivated or moved, and follows the directory', async () => {
+    const { token, record } = await access.tokens.issue({ staffId: 'cw-0042', label: 'laptop' }, 'adm-1');
+    await access.staff.upsert({ id: 'cw-0042', displayName: 'Caseworker Forty-Two', role: 'caseworker', office: 'spb-1', language: 'en' });
+    expect(await access.tokens.authenticate(token)).toEqual({ ok: true, principal: { tokenId: record.id, staffId: 'cw-0042', role: 'caseworker', office: 'spb-1' } });
+    await access.staff.deactivate('cw-0042');
+    expect(await access.tokens.authenticate(token)).toEqual({ ok: false, reason: 'staff-deactivated' });
+    await (register.db as unknown as Kysely<{ staff: { id: string } }>).deleteFrom('staff').where('id', '=', 'cw-0042').execute();
+    expect(await access.tokens.authenticate(token)).toEqual({ ok: false, reason: 'staff-unknown' });
+  });
+
+  // Issue 13 item 3: nobody mints themselves access to cases.
+  it('refuses to let anyone issue themselves a token that reads cases', async () => {
+    await expect(access.tokens.issue({ staffId: 'sv-1', label: 'mine' }, 'sv-1')).rejects.toThrow(ForbiddenError);
+    await expect(access.tokens.issue({ staffId: 'adm-1', label: 'mine' }, 'adm-1')).resolves.toMatchObject({ record: { role: 'admin' } });
+  });
+
+  // Issue 13 item 17: tokens expire, 90 days by default.
+  it('gives every token an expiry, 90 days unless the issuer names another, and stops it then', async () => {
+    const standard = await access.tokens.issue({ staffId: 'cw-1', label: 'desk' }, 'adm-1');
+    // 2016-02-01T09:00Z + 90 days: 29 days left of February (leap year), 31 in March, 30 in April = 90, so 2016-05-01T09:00Z.
+    expect(standard.record.expiresAt).toBe('2016-05-01T09:00:00.000Z');
+    const short = await access.tokens.issue({ staffId: 'cw-0042', label: 'script', expiresInDays: 2 }, 'adm-1');
+    expect(short.record.expiresAt).toBe('2016-02-03T09:00:00.000Z');
+    await expect(access.tokens.issue({ staffId: 'cw-1', label: 'forever', expiresInDays: 5000 }, 'adm-1')).rejects.toMatchObject({
+      problems: [expect.stringMatching(/^expiresInDays: must be at most 366 days/)],
+    });
+
+    now = new Date('2016-02-03T08:59:59Z');
+    expect((await access.tokens.authenticate(short.token)).ok).toBe(true);
+    now = new Date('2016-02-03T09:00:00Z');
+    expect(await access.tokens.authenticate(short.token)).toEqual({ ok: false, reason: 'expired' });
+    expect((await access.tokens.authenticate(standard.token)).ok).toBe(true);
+  });
+
+  it('revokes every token and feed a member holds or made when asked to, and only theirs', async () => {
+    const first = await access.tokens.issue({ staffId: 'cw-1', label: 'desk' }, 'adm-1');
+    const second = await access.tokens.issue({ staffId: 'cw-1', label: 'laptop' }, 'adm-1');
+    const colleague = await access.tokens.issue({ staffId: 'cw-0042', label: 'desk' }, 'adm-1');
+    const own = await access.feeds.create({ scope: 'caseworker', subject: 'cw-1' }, 'adm-1');
+    const made = await access.feeds.create({ scope: 'office', subject: 'msk-1' }, 'cw-1');
+    const other = await access.feeds.create({ scope: 'office', subject: 'msk-1' }, 'sv-1');
+
+    expect((await access.tokens.revokeAllOf('cw-1', 'adm-1')).sort()).toEqual([first.record.id, second.record.id].sort());
+    expect((await access.feeds.revokeAllOf('cw-1', 'adm-1')).sort()).toEqual([own.record.id, made.record.id].sort());
+    expect((await access.tokens.authenticate(colleague.token)).ok).toBe(true);
+    expect((await access.feeds.get(other.record.id)).revokedAt).toBeNull();
   });
 
   it('resolves a feed URL until the feed is revoked', async () => {
@@ -59,9 +127,8 @@ describe('access store: tokens, calendar feeds and the audit log', () => {
   });
 
   it('keeps the first revocation of a token or a feed when it is revoked again', async () => {
-    let now = new Date('2016-02-01T09:00:00Z');
-    const clocked = await openAccessStore(db, 'sqlite', () => now);
-    const { record: token } = await clocked.tokens.issue({ staffId: 'cw-1', role: 'caseworker', office: 'msk-1', label: 'desk' }, 'admin-1');
+    const clocked = access;
+    const { record: token } = await clocked.tokens.issue({ staffId: 'cw-1', label: 'desk' }, 'admin-1');
     const { record: feed } = await clocked.feeds.create({ scope: 'office', subject: 'msk-1' }, 'sv-1');
     await clocked.tokens.revoke(token.id, 'admin-1');
     await clocked.feeds.revoke(feed.id, 'sv-1');
@@ -82,6 +149,6 @@ describe('access store: tokens, calendar feeds and the audit log', () => {
   });
 
   it('migrates an already migrated database without error', async () => {
-    await expect(openAccessStore(db, 'sqlite')).resolves.toBeDefined();
+    await expect(openAccessStore(register)).resolves.toBeDefined();
   });
 });

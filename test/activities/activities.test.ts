@@ -126,10 +126,31 @@ describe.each(TEST_DATABASES)('the case activities with the register on $name', 
       expect(await h.runtime.store.outbox.list({ recipientId: 'cw-gone' })).toHaveLength(1);
     });
 
-    it('refuses a reminder for a caseworker who is not in the directory as non-retryable', async () => {
-      const failure = await applicationFailureOf(h.activities.sendReminder(reminderFor('cw-nobody')));
+    // Issue 13 item 2: a reminder with nobody to receive it is recorded as failed and reaches the supervisors at once.
+    it.each([
+      ['not in the directory', 'cw-nobody', 'unknown', /is not in the staff directory/],
+      ['deactivated', 'cw-petrova', 'deactivated', /is deactivated/],
+    ] as const)('records a reminder for a caseworker %s as a failed delivery and tells the supervisors at once', async (_why, caseworker, status, wording) => {
+      if (status === 'deactivated') await h.runtime.staff.deactivate(caseworker);
+      const failure = await applicationFailureOf(h.activities.sendReminder(reminderFor(caseworker)));
       expect(failure).toMatchObject({ nonRetryable: true, type: FAILURE_TYPES.noRecipient });
-      expect(failure.message).toMatch(/No staff member with id "cw-nobody"/);
+      expect(failure.message).toMatch(wording);
+
+      const trail = await h.runtime.register.caseTrail('case-RU-TA-2016-0042');
+      expect(trail.failures).toEqual([expect.objectContaining({ purpose: 'reminder', recipientId: caseworker, error: expect.stringMatching(/^no active caseworker/) })]);
+      expect(trail.deliveries.map((row) => [row.purpose, row.recipientId])).toEqual([
+        ['delivery-failed', 'sv-ivanova'],
+        ['delivery-failed', 'sv-smith'],
+      ]);
+      expect(h.mailbox.messages.map((mail) => mail.to)).toEqual([['smith@office.example']]);
+      expect(h.receiver.accepted.map((hook) => [hook.body.type, hook.body.caseworker, hook.body.noActiveCaseworker])).toEqual([
+        ['delivery-failed', caseworker, status],
+      ]);
+    });
+
+    it('sends a reminder without a caseworker to the admins when the office has no supervisor', async () => {
+      await applicationFailureOf(h.activities.sendReminder({ ...reminderFor('cw-nobody'), office: 'ru-ta-kzn' }));
+      expect(h.mailbox.messages.map((mail) => mail.to)).toEqual([['admin@office.example']]);
     });
 
     it('refuses a malformed request as non-retryable, naming the field', async () => {

@@ -1,31 +1,39 @@
-import Sqlite from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
-import { Kysely, SqliteDialect } from 'kysely';
 import { openAccessStore, type AccessStore } from '../../src/access';
 import { parseCredential } from '../../src/access/secrets';
 import { buildApiServer } from '../../src/api/server';
 import { createLogger } from '../../src/logging';
+import { openRegisterDatabase, type RegisterDatabaseHandle, type StaffMemberInput } from '../../src/store';
 import { httpClient, listen } from './support/http';
 
+const STAFF: StaffMemberInput[] = [
+  { id: 'adm-1', displayName: 'Admin One', role: 'admin', office: 'hq', language: 'en' },
+  { id: 'sv-1', displayName: 'Supervisor One', role: 'supervisor', office: 'msk-1', language: 'ru' },
+  { id: 'cw-1', displayName: 'Caseworker One', role: 'caseworker', office: 'msk-1', language: 'ru' },
+  { id: 'cw-2', displayName: 'Caseworker Two', role: 'caseworker', office: 'spb-1', language: 'ru' },
+  { id: 'cw-3', displayName: 'Caseworker Three', role: 'caseworker', office: 'msk-1', language: 'en' },
+];
+
 describe('API access routes: tokens, feeds, audit, OpenAPI', () => {
-  let db: Kysely<unknown>;
+  let register: RegisterDatabaseHandle;
   let access: AccessStore;
   let app: FastifyInstance;
   let http: ReturnType<typeof httpClient>;
   const tokens: Record<'admin' | 'supervisor' | 'caseworker', string> = { admin: '', supervisor: '', caseworker: '' };
 
   beforeAll(async () => {
-    db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: new Sqlite(':memory:') }) });
-    access = await openAccessStore(db, 'sqlite');
-    tokens.admin = (await access.tokens.issue({ staffId: 'adm-1', role: 'admin', office: 'hq', label: 'test' }, 'setup')).token;
-    tokens.supervisor = (await access.tokens.issue({ staffId: 'sv-1', role: 'supervisor', office: 'msk-1', label: 'test' }, 'setup')).token;
-    tokens.caseworker = (await access.tokens.issue({ staffId: 'cw-1', role: 'caseworker', office: 'msk-1', label: 'test' }, 'setup')).token;
+    register = await openRegisterDatabase({ sqliteFile: ':memory:' });
+    access = await openAccessStore(register);
+    for (const member of STAFF) await access.staff.upsert(member);
+    tokens.admin = (await access.tokens.issue({ staffId: 'adm-1', label: 'test' }, 'setup')).token;
+    tokens.supervisor = (await access.tokens.issue({ staffId: 'sv-1', label: 'test' }, 'setup')).token;
+    tokens.caseworker = (await access.tokens.issue({ staffId: 'cw-1', label: 'test' }, 'setup')).token;
     app = await buildApiServer({ access, logger: createLogger('error'), publicUrl: 'https://docket.example.org' });
     http = httpClient(await listen(app));
   });
   afterAll(async () => {
     await app.close();
-    await db.destroy();
+    await register.close();
   });
 
   const call = (method: 'GET' | 'POST' | 'DELETE', url: string, token?: string, body?: unknown) =>
@@ -41,13 +49,13 @@ describe('API access routes: tokens, feeds, audit, OpenAPI', () => {
   });
 
   it('issues, lists and revokes tokens for admins only, auditing each write', async () => {
-    const issued = await call('POST', '/api/tokens', tokens.admin, { staffId: 'cw-2', role: 'caseworker', office: 'spb-1', label: 'new laptop' });
+    const issued = await call('POST', '/api/tokens', tokens.admin, { staffId: 'cw-2', label: 'new laptop' });
     expect(issued.status).toBe(201);
     const { token, record } = issued.json();
     expect((await call('GET', '/api/me', token)).json()).toEqual({ tokenId: record.id, staffId: 'cw-2', role: 'caseworker', office: 'spb-1' });
 
     for (const role of ['supervisor', 'caseworker'] as const) {
-      const refused = await call('POST', '/api/tokens', tokens[role], { staffId: 'x-1', role: 'admin', office: 'hq', label: 'escalate' });
+      const refused = await call('POST', '/api/tokens', tokens[role], { staffId: 'adm-1', label: 'escalate' });
       expect(refused.status).toBe(403);
       expect(refused.json().message).toBe(`The ${role} role may not manage API tokens.`);
     }
@@ -68,17 +76,52 @@ describe('API access routes: tokens, feeds, audit, OpenAPI', () => {
 
   it('rejects a malformed token request with every problem named, and issues nothing', async () => {
     const before = (await access.tokens.list()).length;
-    const response = await call('POST', '/api/tokens', tokens.admin, { staffId: 'Ivan Petrov', role: 'root', office: 'hq' });
+    const response = await call('POST', '/api/tokens', tokens.admin, { staffId: 'Ivan Petrov', expiresInDays: 0 });
     expect(response.status).toBe(400);
     expect(response.json().problems).toEqual([
       expect.stringMatching(/^staffId: /),
-      expect.stringMatching(/^role: /),
       expect.stringMatching(/^label: /),
+      expect.stringMatching(/^expiresInDays: must be at least 1 day/),
     ]);
     expect((await access.tokens.list()).length).toBe(before);
     const notJson = await http('POST', '/api/tokens', { token: tokens.admin, rawBody: '{"staffId":' });
     expect(notJson.status).toBe(400);
     expect(notJson.json()).toEqual({ error: 'invalid-input', message: 'The request body is not valid JSON.' });
+  });
+
+  // Issue 13 item 1: the directory is asked at every request, and decides role and office.
+  it('answers 401 with the reason once a member is deactivated, and gives tokens the directory’s role and office', async () => {
+    const { token } = (await call('POST', '/api/tokens', tokens.admin, { staffId: 'cw-3', label: 'desk' })).json();
+    expect((await call('GET', '/api/me', token)).json()).toMatchObject({ staffId: 'cw-3', role: 'caseworker', office: 'msk-1' });
+    expect((await call('POST', '/api/calendar-feeds', token, { scope: 'caseworker', subject: 'cw-3' })).status).toBe(201);
+    await access.staff.deactivate('cw-3');
+    for (const [method, url, body] of [
+      ['GET', '/api/me', undefined],
+      ['POST', '/api/calendar-feeds', { scope: 'caseworker', subject: 'cw-3' }],
+    ] as const) {
+      const refused = await call(method, url, token, body);
+      expect(refused.status).toBe(401);
+      expect(refused.json().message).toBe('The bearer token belongs to a staff member who has been deactivated.');
+    }
+    const again = await call('POST', '/api/tokens', tokens.admin, { staffId: 'cw-3', label: 'again' });
+    expect(again.status).toBe(400);
+    expect(again.json().problems).toEqual(['staffId: staff member "cw-3" is deactivated']);
+    const ghost = await call('POST', '/api/tokens', tokens.admin, { staffId: 'cw-ghost', label: 'x' });
+    expect(ghost.json().problems).toEqual([expect.stringMatching(/^staffId: no staff member "cw-ghost" in the staff directory/)]);
+    const chosen = await call('POST', '/api/tokens', tokens.admin, { staffId: 'cw-1', role: 'supervisor', office: 'spb-1', label: 'x' });
+    expect(chosen.status).toBe(400);
+    expect(chosen.json().problems[0]).toMatch(/not accepted: role, office; a token takes its role and office from the staff directory/);
+  });
+
+  // Issue 13 item 3: admins manage access and read no case data.
+  it('keeps admins away from case data: no decoding, no feeds of cases, no self-issued case access', async () => {
+    const feed = await call('POST', '/api/calendar-feeds', tokens.admin, { scope: 'office', subject: 'msk-1' });
+    expect(feed.status).toBe(403);
+    expect(feed.json().message).toBe('The admin role may not create calendar feeds (they carry case data).');
+    expect((await call('GET', '/api/calendar-feeds', tokens.admin)).status).toBe(200);
+
+    const self = await call('POST', '/api/tokens', tokens.admin, { staffId: 'adm-1', label: 'mine' });
+    expect(self.json().record.role).toBe('admin');
   });
 
   it('lets a caseworker create feeds for themselves and their office only', async () => {

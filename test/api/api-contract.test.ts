@@ -1,6 +1,7 @@
 import { caseViewSchema, overviewSchema } from '../../src/api/routes/case-schemas';
 import { VISIBILITY_MS } from '../support/temporal-env';
 import { waitFor } from '../support/wait-for';
+import { seedOfficeStaff } from '../support/office-staff';
 import { daysAgo, ESCALATE_LATE_ENTRIES_AT_ONCE, startApiEngine, type ApiEngine } from './support/api-engine';
 
 /**
@@ -52,13 +53,13 @@ const OPERATIONS: Operation[] = [
     method: 'POST',
     path: '/api/tokens',
     url: () => '/api/tokens',
-    body: { staffId: 'cw-new', role: 'caseworker', office: 'msk-1', label: 'contract test' },
+    body: { staffId: 'cw-new', label: 'contract test' },
     expect: { caseworker: 'denied', caseworkerElsewhere: 'denied', supervisor: 'denied', admin: CREATED },
   },
   {
     method: 'DELETE',
     path: '/api/tokens/{id}',
-    url: async (engine) => `/api/tokens/${(await engine.access.tokens.issue({ staffId: 'cw-x', role: 'caseworker', office: 'msk-1', label: 'to revoke' }, 'test')).record.id}`,
+    url: async (engine) => `/api/tokens/${(await engine.access.tokens.issue({ staffId: 'cw-x', label: 'to revoke' }, 'test')).record.id}`,
     expect: { caseworker: 'denied', caseworkerElsewhere: 'denied', supervisor: 'denied', admin: OK },
   },
   { method: 'GET', path: '/api/calendar-feeds', url: () => '/api/calendar-feeds', expect: { caseworker: OK, caseworkerElsewhere: OK, supervisor: OK, admin: OK } },
@@ -67,7 +68,7 @@ const OPERATIONS: Operation[] = [
     path: '/api/calendar-feeds',
     url: () => '/api/calendar-feeds',
     body: { scope: 'office', subject: 'msk-1' },
-    expect: { caseworker: CREATED, caseworkerElsewhere: 'denied', supervisor: CREATED, admin: CREATED },
+    expect: { caseworker: CREATED, caseworkerElsewhere: 'denied', supervisor: CREATED, admin: 'denied' },
   },
   {
     method: 'DELETE',
@@ -120,6 +121,7 @@ describe('HTTP API contract', () => {
     tokens.caseworkerElsewhere = await engine.tokenFor('caseworker', 'cw-spb', 'spb-1');
     tokens.supervisor = await engine.tokenFor('supervisor', 'sv-msk', 'msk-1');
     tokens.admin = await engine.tokenFor('admin', 'adm-1', 'hq');
+    await seedOfficeStaff(engine.runtime.staff, 'msk-1', { 'cw-msk-2': 'caseworker', 'cw-new': 'caseworker', 'cw-x': 'caseworker' });
     await engine.cases.open({ caseNumber: MSK_CASE, jurisdiction: 'RU', procedure: 'temporary-asylum', office: 'msk-1', caseworker: 'cw-msk', actor: 'sv-msk' });
   });
   afterAll(() => engine?.stop());
@@ -132,12 +134,13 @@ describe('HTTP API contract', () => {
     expect(OPERATIONS.map((operation) => `${operation.method} ${operation.path}`).sort()).toEqual(documented.sort());
   });
 
-  it('lets supervisor and admin tokens use the codec endpoint for the Web UI, and no one else', async () => {
+  // Issue 13 item 3: admins manage access and decode nothing.
+  it('lets supervisor tokens use the codec endpoint for the Web UI, and no one else', async () => {
     const decode = (token?: string) => engine.http('POST', '/codec/decode', { ...(token ? { token } : {}), body: { payloads: [] } });
     expect((await decode()).status).toBe(401);
     expect((await decode(`dkt_000000000000_${'A'.repeat(43)}`)).status).toBe(401);
     const statuses = await Promise.all(CALLERS.map(async (caller) => [caller, (await decode(tokens[caller])).status]));
-    expect(Object.fromEntries(statuses)).toEqual({ caseworker: 403, caseworkerElsewhere: 403, supervisor: 200, admin: 200 });
+    expect(Object.fromEntries(statuses)).toEqual({ caseworker: 403, caseworkerElsewhere: 403, supervisor: 200, admin: 403 });
   });
 
   it.each(OPERATIONS.map((operation) => [`${operation.method} ${operation.path}`, operation] as const))(
@@ -171,6 +174,8 @@ describe('HTTP API behaviour', () => {
     engine = await startApiEngine('api-behaviour');
     supervisor = await engine.tokenFor('supervisor', 'sv-msk', 'msk-1');
     caseworker = await engine.tokenFor('caseworker', 'cw-msk', 'msk-1');
+    await seedOfficeStaff(engine.runtime.staff, 'spb-1', { 'cw-spb': 'caseworker' });
+    await seedOfficeStaff(engine.runtime.staff, 'ber-1', { 'cw-ber': 'caseworker' });
   });
   afterAll(() => engine?.stop());
 

@@ -17,7 +17,7 @@ describe('docket CLI against the dev server', () => {
 
   beforeAll(async () => {
     engine = await startApiEngine('cli-test');
-    const cases = new CaseClient({ client: engine.env.client, namespace: 'default', taskQueue: engine.taskQueue, audit: engine.access.audit, via: 'cli' });
+    const cases = new CaseClient({ client: engine.env.client, namespace: 'default', taskQueue: engine.taskQueue, audit: engine.access.audit, staff: engine.access.staff, via: 'cli' });
     const services: CliServices = {
       config: loadConfig({ API_PUBLIC_URL: 'https://docket.example.org' }),
       access: engine.access,

@@ -1,12 +1,16 @@
 import { CommandRejectedError, ConflictError, InvalidInputError, NotFoundError } from '../../src/errors/docket-errors';
 import { VISIBILITY_MS } from '../support/temporal-env';
 import { waitFor } from '../support/wait-for';
+import { seedOfficeStaff } from '../support/office-staff';
 import { daysAgo, startCaseEngine, type CaseEngine } from './support/case-engine';
 
 describe('case client facade on the dev server', () => {
   let engine: CaseEngine;
   beforeAll(async () => {
     engine = await startCaseEngine();
+    await seedOfficeStaff(engine.staff, 'msk-1', { 'cw-1': 'caseworker', 'cw-2': 'caseworker', 'cw-left': 'caseworker', 'sv-1': 'supervisor' });
+    await seedOfficeStaff(engine.staff, 'spb-1', { 'cw-spb': 'caseworker' });
+    await engine.staff.deactivate('cw-left');
   });
   afterAll(() => engine?.stop());
 
@@ -62,6 +66,30 @@ describe('case client facade on the dev server', () => {
       return refusal instanceof CommandRejectedError && refusal.message === 'Case RU-TA-2016-0043 is closed and accepts no more commands.';
     }, { timeoutMs: VISIBILITY_MS, what: 'the closed case to refuse a command' });
     expect((await engine.cases.get('RU-TA-2016-0043')).stage).toBe('closed');
+  });
+
+  // Issue 13 item 2: a case goes only to someone its reminders can reach.
+  it.each([
+    ['is not in the staff directory', 'cw-ghost', /^caseworker: no staff member "cw-ghost" in the staff directory/],
+    ['is deactivated', 'cw-left', /^caseworker: "cw-left" is deactivated/],
+    ['is a supervisor', 'sv-1', /^caseworker: "sv-1" is a supervisor, not a caseworker/],
+    ['works for another office', 'cw-spb', /^caseworker: "cw-spb" works for office "spb-1", not "msk-1"/],
+  ])('refuses to open a case for a caseworker who %s, and starts nothing', async (_why, caseworker, problem) => {
+    const refused = engine.cases.open({ ...opening, caseNumber: 'RU-TA-2016-0077', caseworker });
+    await expect(refused).rejects.toThrow(InvalidInputError);
+    await expect(refused).rejects.toMatchObject({ problems: [expect.stringMatching(problem)] });
+    await expect(engine.cases.get('RU-TA-2016-0077')).rejects.toThrow(NotFoundError);
+    expect(engine.audit.entries.at(-1)).toMatchObject({ action: 'case.open', target: 'RU-TA-2016-0077', outcome: 'rejected' });
+  });
+
+  it('reassigns only to an active caseworker of the office the case will be in', async () => {
+    await expect(engine.cases.command('RU-TA-2016-0042', 'reassign', { actor: 'sv-1', caseworker: 'cw-spb' })).rejects.toMatchObject({
+      problems: ['caseworker: "cw-spb" works for office "spb-1", not "msk-1"'],
+    });
+    await expect(engine.cases.command('RU-TA-2016-0042', 'reassign', { actor: 'sv-1', caseworker: 'cw-left' })).rejects.toThrow(InvalidInputError);
+    expect((await engine.cases.locate('RU-TA-2016-0042')).caseworker).toBe('cw-1');
+    await engine.cases.command('RU-TA-2016-0042', 'reassign', { actor: 'sv-1', caseworker: 'cw-spb', office: 'spb-1' });
+    await waitFor(async () => (await engine.cases.locate('RU-TA-2016-0042')).caseworker === 'cw-spb', { timeoutMs: VISIBILITY_MS, what: 'the reassignment to be indexed' });
   });
 
   it('reports an unknown case as not found', async () => {

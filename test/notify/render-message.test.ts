@@ -76,11 +76,24 @@ describe('rendering messages', () => {
 
   it('reports an undeliverable reminder with the error and no deadline date in the subject', () => {
     const { subject, text } = renderMessage(
-      { ...about, purpose: 'delivery-failed', caseworker: 'cw-petrova', channel: 'email', error: 'SMTP rejected (550)' },
+      { ...about, purpose: 'delivery-failed', caseworker: 'cw-petrova', failure: { channel: 'email', error: 'SMTP rejected (550)' } },
       { displayName: 'Supervisor Ivanova', language: 'ru' },
     );
     expect(subject).toBe('[asylum-docket] Напоминание не доставлено (дело RU-TA-2016-0042)');
     expect(text.startsWith('Здравствуйте, Supervisor Ivanova!\n')).toBe(true);
     expect(text).toContain('напоминание сотруднику cw-petrova не удалось доставить (канал: email).\nОшибка: SMTP rejected (550)');
+  });
+
+  // Issue 13 item 2: a reminder that has nobody to go to says so, and asks for a reassignment.
+  it('tells supervisors when a reminder has no active caseworker to go to', () => {
+    const { subject, text, data } = renderMessage(
+      { ...about, purpose: 'delivery-failed', caseworker: 'cw-petrova', failure: { noActiveCaseworker: 'deactivated' } },
+      { displayName: 'Supervisor Ivanova', language: 'en' },
+    );
+    expect(subject).toBe('[asylum-docket] Undeliverable reminder (case RU-TA-2016-0042)');
+    expect(text).toContain(
+      'a reminder for this case could not be sent: its caseworker cw-petrova has been deactivated.\nPlease reassign the case to an active caseworker and make sure this deadline is kept.',
+    );
+    expect(data).toMatchObject({ caseworker: 'cw-petrova', noActiveCaseworker: 'deactivated' });
   });
 });

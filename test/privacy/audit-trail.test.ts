@@ -15,7 +15,7 @@ import type { RegisterDatabaseHandle } from '../../src/store';
 import { caseWorkflowId } from '../../src/workflows/messages';
 import { waitFor } from '../support/wait-for';
 import { createCaseTestEnv, createCaseWorker } from '../workflows/case-env';
-import { seedOfficeStaff } from './office-staff';
+import { seedOfficeStaff } from '../support/office-staff';
 import { CLOSING_NOTE, CORRECTION_REASON, REASSIGN_REASON, STORY } from './personal-data';
 
 /**
@@ -65,7 +65,7 @@ describe('audit trail of staff commands in the case register', () => {
   it('holds one row per accepted command with its command, actor and time, whichever way it came, and none for refused ones', async () => {
     const taskQueue = 'privacy-audit';
     const worker = await createCaseWorker(env, taskQueue, createActivities({ ...runtime, logger: createLogger('error') }));
-    const cases = new CaseClient({ client: env.client, namespace: env.namespace ?? 'default', taskQueue, audit: access.audit, via: 'cli' });
+    const cases = new CaseClient({ client: env.client, namespace: env.namespace ?? 'default', taskQueue, audit: access.audit, staff: access.staff, via: 'cli' });
     const handle = () => env.client.workflow.getHandle(caseWorkflowId(CASE_NUMBER));
     const advanceTo = async (moscowDateTime: string) => {
       const gap = DateTime.fromISO(moscowDateTime, { zone: ZONE }).toMillis() - (await env.currentTimeMs());

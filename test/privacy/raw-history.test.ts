@@ -16,7 +16,7 @@ import { SAFE_METADATA } from '../../src/worker/runtime-logger';
 import { CASE_SEARCH_ATTRIBUTES } from '../../src/workflows/search-attributes';
 import { TEMPORAL_CLI } from '../support/temporal-env';
 import { startEngineProcess, type EngineProcess } from './engine-process';
-import { seedOfficeStaff } from './office-staff';
+import { seedOfficeStaff } from '../support/office-staff';
 import { APPLICANT, CLOSING_NOTE, CORRECTION_REASON, personalDataIn, REASSIGN_REASON, STORY } from './personal-data';
 
 /**
@@ -190,9 +190,8 @@ describe('no personal data outside the engine: a case read without keys', () => 
     const { handle: accessDatabase, access } = await openAccess({ dataDir: engine.dataDir });
     try {
       await seedOfficeStaff(store.staff, OFFICE, { [CASEWORKER]: 'caseworker', [NEXT_CASEWORKER]: 'caseworker', [SUPERVISOR]: 'supervisor' });
-      const issue = async (role: 'caseworker' | 'supervisor', staffId: string) =>
-        (await access.tokens.issue({ role, staffId, office: OFFICE, label: 'privacy test' }, 'privacy-test')).token;
-      tokens = { caseworker: await issue('caseworker', CASEWORKER), supervisor: await issue('supervisor', SUPERVISOR) };
+      const issue = async (staffId: string) => (await access.tokens.issue({ staffId, label: 'privacy test' }, 'privacy-test')).token;
+      tokens = { caseworker: await issue(CASEWORKER), supervisor: await issue(SUPERVISOR) };
     } finally {
       await accessDatabase.close();
       await store.close();

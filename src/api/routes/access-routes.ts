@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ForbiddenError } from '../../errors/docket-errors';
+import { auditedGrant } from '../../access/audited-grant';
 import type { AccessStore } from '../../access';
 import { feedRequestSchema, type FeedRecord } from '../../access/feed-store';
 import { ROLES, type Principal } from '../../access/roles';
@@ -20,6 +21,7 @@ const tokenRecordSchema = z.object({
   office: z.string(),
   label: z.string(),
   ...issuanceFields,
+  expiresAt: z.string(),
 });
 const feedRecordSchema = z.object({
   id: z.string(),
@@ -49,6 +51,7 @@ export function accessRoutes(access: AccessStore, publicUrl: string): ApiRoute[]
   /** Every change to tokens and feeds made here is logged as the API's, under the caller's staff id. */
   const logChange = (principal: Principal, action: string, target: string, detail?: Record<string, unknown>) =>
     access.audit.record({ actor: principal.staffId, via: 'api', action, target, outcome: 'ok', ...(detail ? { detail } : {}) });
+
   return [
     defineRoute({
       method: 'GET',
@@ -74,15 +77,24 @@ export function accessRoutes(access: AccessStore, publicUrl: string): ApiRoute[]
       method: 'POST',
       path: '/api/tokens',
       operationId: 'issueToken',
-      summary: 'Issue a token for a staff member; the token is in this response only',
+      summary: 'Issue a token for an active staff member; the token is in this response only',
+      description:
+        'The token acts with the role and office the staff directory gives the member, at every request: a deactivated member’s tokens stop working at once. It expires after expiresInDays (default DOCKET_TOKEN_LIFETIME_DAYS, 90).',
       tag: 'access',
       permission: 'tokens.manage',
       body: tokenRequestSchema,
       response: z.object({ token: z.string(), record: tokenRecordSchema }),
       successStatus: 201,
       handle: async ({ principal, body }) => {
-        const issued = await access.tokens.issue(body, principal.staffId);
-        await logChange(principal, 'token.issue', issued.record.id, { staffId: body.staffId, role: body.role, office: body.office });
+        const issued = await auditedGrant(access.audit, { actor: principal.staffId, via: 'api', action: 'token.issue', target: body.staffId }, () =>
+          access.tokens.issue(body, principal.staffId),
+        );
+        await logChange(principal, 'token.issue', issued.record.id, {
+          staffId: issued.record.staffId,
+          role: issued.record.role,
+          office: issued.record.office,
+          expiresAt: issued.record.expiresAt,
+        });
         return issued;
       },
     }),
@@ -121,7 +133,7 @@ export function accessRoutes(access: AccessStore, publicUrl: string): ApiRoute[]
       summary: 'Create a secret ICS feed URL for a caseworker or an office; the URL is in this response only',
       description: 'Subscribe to the URL from Outlook or Google Calendar ("add calendar from URL"). Anyone holding it can read the feed until it is revoked.',
       tag: 'calendar',
-      permission: 'feeds.manage',
+      permission: 'feeds.create',
       body: feedRequestSchema,
       response: z.object({ url: z.string(), record: feedRecordSchema }),
       successStatus: 201,

@@ -1,6 +1,7 @@
 import type { CliCommand } from '../command';
 import { type CliIo, EXIT_OK, UsageError } from '../io';
 import type { FeedRecord, TokenRecord } from '../../access';
+import { auditedGrant } from '../../access/audited-grant';
 import { parseCommandLine, withExitCodes } from './command-line';
 import { openCliServices, usingServices, type CliServices, type OpenCliServices } from './services';
 import { renderTable } from './table';
@@ -10,12 +11,15 @@ import { renderTable } from './table';
  * admin token has to come from somewhere, and an operator can always revoke a leaked one.
  */
 const TOKEN_HELP = `Usage:
-  docket token issue --staff STAFF --role caseworker|supervisor|admin --office OFFICE --label TEXT
+  docket token issue --staff STAFF --label TEXT [--expires-in-days DAYS]
   docket token list
   docket token revoke TOKEN_ID
 
-The token is printed once; only its hash is stored. Add --as STAFF (or DOCKET_ACTOR) to record who issued it
-(default: operator), and --json for machine-readable output.`;
+The token is printed once; only its hash is stored. It acts with the role and office the staff directory
+gives the member (docket staff add), checked at every request, so deactivating the member ends it at once.
+It expires after --expires-in-days (default DOCKET_TOKEN_LIFETIME_DAYS, 90). Nobody may issue themselves a
+caseworker or supervisor token. Add --as STAFF (or DOCKET_ACTOR) to record who issued it (default:
+operator), and --json for machine-readable output.`;
 
 const FEED_HELP = `Usage:
   docket feed create --caseworker STAFF | --office OFFICE
@@ -27,10 +31,10 @@ the feed until it is revoked. Add --as STAFF (or DOCKET_ACTOR) to record who mad
 
 const OPTIONS = {
   staff: { type: 'string' },
-  role: { type: 'string' },
   office: { type: 'string' },
   caseworker: { type: 'string' },
   label: { type: 'string' },
+  'expires-in-days': { type: 'string' },
   as: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -64,7 +68,16 @@ function idArgument(positionals: string[], what: string): string {
   return id;
 }
 
-const tokenRow = (record: TokenRecord) => [record.id, record.staffId, record.role, record.office, record.label, record.createdAt, record.revokedAt ?? ''];
+const tokenRow = (record: TokenRecord) => [
+  record.id,
+  record.staffId,
+  record.role,
+  record.office,
+  record.label,
+  record.createdAt,
+  record.expiresAt,
+  record.revokedAt ?? '',
+];
 const feedRow = (record: FeedRecord) => [record.id, record.scope, record.subject, record.createdAt, record.revokedAt ?? ''];
 
 export function createTokenCommand(openServices: OpenCliServices = openCliServices): CliCommand {
@@ -74,17 +87,31 @@ export function createTokenCommand(openServices: OpenCliServices = openCliServic
     TOKEN_HELP,
     {
       issue: async ({ access }, values, _positionals, io, actor) => {
-        const issued = await access.tokens.issue(
-          { staffId: values.staff ?? '', role: (values.role ?? '') as TokenRecord['role'], office: values.office ?? '', label: values.label ?? '' },
-          actor,
+        const staffId = values.staff ?? '';
+        const issued = await auditedGrant(access.audit, { actor, via: 'cli', action: 'token.issue', target: staffId }, () =>
+          access.tokens.issue(
+            { staffId, label: values.label ?? '', ...(values['expires-in-days'] !== undefined ? { expiresInDays: values['expires-in-days'] } : {}) },
+            actor,
+          ),
         );
-        await access.audit.record({ actor, via: 'cli', action: 'token.issue', target: issued.record.id, outcome: 'ok', detail: { staffId: issued.record.staffId, role: issued.record.role } });
-        io.out(values.json ? JSON.stringify(issued, null, 2) : `${issued.token}\n\nIssued ${issued.record.role} token ${issued.record.id} for ${issued.record.staffId} (office ${issued.record.office}). It is shown only this once.`);
+        await access.audit.record({
+          actor,
+          via: 'cli',
+          action: 'token.issue',
+          target: issued.record.id,
+          outcome: 'ok',
+          detail: { staffId: issued.record.staffId, role: issued.record.role, office: issued.record.office, expiresAt: issued.record.expiresAt },
+        });
+        io.out(
+          values.json
+            ? JSON.stringify(issued, null, 2)
+            : `${issued.token}\n\nIssued ${issued.record.role} token ${issued.record.id} for ${issued.record.staffId} (office ${issued.record.office}), valid until ${issued.record.expiresAt}. It is shown only this once.`,
+        );
         return EXIT_OK;
       },
       list: async ({ access }, values, _positionals, io) => {
         const tokens = await access.tokens.list();
-        io.out(values.json ? JSON.stringify({ tokens }, null, 2) : renderTable(['id', 'staff', 'role', 'office', 'label', 'created', 'revoked'], tokens.map(tokenRow)));
+        io.out(values.json ? JSON.stringify({ tokens }, null, 2) : renderTable(['id', 'staff', 'role', 'office', 'label', 'created', 'expires', 'revoked'], tokens.map(tokenRow)));
         return EXIT_OK;
       },
       revoke: async ({ access }, values, positionals, io, actor) => {

@@ -4,7 +4,7 @@ import type { CaseClient } from '../../client/case-client';
 import { connectCases } from '../../client/connect';
 import { RegisterEscalatedCases, type EscalatedCases } from '../../store/escalated-cases';
 import { loadConfig, type DocketConfig } from '../../config';
-import { StaffDirectory } from '../../store';
+import type { StaffDirectory } from '../../store';
 
 /**
  * What the CLI's commands work with. The CLI talks to Temporal directly (TEMPORAL_ADDRESS and the
@@ -30,9 +30,9 @@ export const openCliServices: OpenCliServices = async () => {
     config,
     access,
     escalated: new RegisterEscalatedCases(handle.db),
-    staff: new StaffDirectory(handle.db),
+    staff: access.staff,
     cases: async () => {
-      connected ??= await connectCases(config, access.audit, 'cli');
+      connected ??= await connectCases(config, access, 'cli');
       return connected.cases;
     },
     close: async () => {

@@ -2,6 +2,7 @@ import type { CliCommand } from '../command';
 import { EXIT_OK, UsageError } from '../io';
 import { InvalidInputError } from '../../errors/docket-errors';
 import { RegisterInputError, type StaffMember } from '../../store';
+import { deactivateStaff } from '../../access/deactivate-staff';
 import { parseCommandLine, withExitCodes } from './command-line';
 import { openCliServices, usingServices, type OpenCliServices } from './services';
 import { renderTable } from './table';
@@ -12,8 +13,10 @@ const HELP = `Usage:
   docket staff deactivate STAFF
 
 The staff directory says who receives reminders, escalations and the daily digest (by e-mail when SMTP_URL is
-set, otherwise in the outbox). Staff are employees; their ids are what cases and tokens refer to. Add --json
-for machine-readable output.`;
+set, otherwise in the outbox), and what each person's API tokens may do. Staff are employees; their ids are
+what cases and tokens refer to. Deactivating someone revokes their tokens and calendar feeds at once; a
+caseworker who still holds open cases is refused until the cases are reassigned. Add --as STAFF (or
+DOCKET_ACTOR) to record who did it (default: operator), and --json for machine-readable output.`;
 
 const OPTIONS = {
   id: { type: 'string' },
@@ -23,6 +26,7 @@ const OPTIONS = {
   language: { type: 'string' },
   email: { type: 'string' },
   all: { type: 'boolean' },
+  as: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -36,6 +40,8 @@ async function asInputError<T>(work: () => Promise<T>): Promise<T> {
     throw error;
   }
 }
+
+const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
 
 const row = (member: StaffMember) => [member.id, member.displayName, member.role, member.office, member.language, member.email ?? '', member.active ? 'yes' : 'no'];
 
@@ -52,7 +58,7 @@ export function createStaffCommand(openServices: OpenCliServices = openCliServic
       const action = positionals[0];
       if (action !== 'add' && action !== 'list' && action !== 'deactivate') throw new UsageError('name an action: add, list or deactivate');
       return withExitCodes(`staff ${action}`, io, () =>
-        usingServices(openServices, async ({ staff }) => {
+        usingServices(openServices, async ({ staff, access, cases }) => {
           if (action === 'add') {
             const member = await asInputError(() =>
               staff.add({
@@ -75,8 +81,14 @@ export function createStaffCommand(openServices: OpenCliServices = openCliServic
           } else {
             const id = positionals[1];
             if (!id) throw new UsageError('name the staff member to deactivate');
-            await asInputError(() => staff.deactivate(id));
-            io.out(values.json ? JSON.stringify({ id, active: false }) : `Deactivated ${id}; reassign their cases.`);
+            const actor = values.as ?? process.env.DOCKET_ACTOR ?? 'operator';
+            const openCasesOf = async (caseworker: string) => (await cases()).listing.count({ caseworker });
+            const done = await asInputError(() => deactivateStaff(access, id, { id: actor, via: 'cli' }, openCasesOf));
+            io.out(
+              values.json
+                ? JSON.stringify({ id, active: false, revokedTokens: done.revokedTokens, revokedFeeds: done.revokedFeeds })
+                : `Deactivated ${id}: revoked ${plural(done.revokedTokens.length, 'API token')} and ${plural(done.revokedFeeds.length, 'calendar feed')}.`,
+            );
           }
           return EXIT_OK;
         }),

@@ -25,6 +25,9 @@ export const en: Phrasebook = {
     lead: (caseworker, channel) => `a reminder to caseworker ${caseworker} could not be delivered (channel: ${channel}).`,
     error: 'Error',
     ask: 'Please make sure the caseworker knows about this deadline, and correct their contact details.',
+    noActiveCaseworker: (caseworker, status) =>
+      `a reminder for this case could not be sent: its caseworker ${caseworker} ${status === 'deactivated' ? 'has been deactivated' : 'is not in the staff directory'}.`,
+    reassign: 'Please reassign the case to an active caseworker and make sure this deadline is kept.',
   },
   footer: 'Sent by asylum-docket. Open the case in the dashboard for its full history.',
 };

@@ -28,6 +28,8 @@ export interface Phrasebook {
     lead(caseworker: string, channel: ChannelName): string;
     error: string;
     ask: string;
+    noActiveCaseworker(caseworker: string, status: 'deactivated' | 'unknown'): string;
+    reassign: string;
   };
   footer: string;
 }

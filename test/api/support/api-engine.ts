@@ -42,7 +42,7 @@ export async function startApiEngine(taskQueue = 'api-test'): Promise<ApiEngine>
     await runtime.staff.upsert({ id, displayName: `Supervisor ${office}`, language: 'en', role: 'supervisor', office });
   }
   const { handle, access } = await openAccess({ dataDir: engine.dataDir });
-  const cases = new CaseClient({ client: engine.env.client, namespace: engine.env.namespace ?? 'default', taskQueue, audit: access.audit, via: 'api' });
+  const cases = new CaseClient({ client: engine.env.client, namespace: engine.env.namespace ?? 'default', taskQueue, audit: access.audit, staff: access.staff, via: 'api' });
   const escalated = runtime.store.escalated;
   const app = await assembleApiServer({
     cases,
@@ -64,7 +64,14 @@ export async function startApiEngine(taskQueue = 'api-test'): Promise<ApiEngine>
     runtime,
     baseUrl,
     http: httpClient(baseUrl),
-    tokenFor: async (role, staffId, office) => (await access.tokens.issue({ role, staffId, office, label: 'test' }, 'test-setup')).token,
+    tokenFor: async (role, staffId, office) => {
+      // A token stands for a member of the directory, so the member is put there with the role and office the test wants.
+      const known = await access.staff.get(staffId);
+      if (!known?.active || known.role !== role || known.office !== office) {
+        await access.staff.upsert({ ...(known ?? { displayName: `Test ${role} ${staffId}`, language: 'en' as const }), id: staffId, role, office });
+      }
+      return (await access.tokens.issue({ staffId, label: 'test' }, 'test-setup')).token;
+    },
     stop: async () => {
       await app.close();
       await handle.close();

@@ -1,6 +1,7 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { AuditEntry, AuditSink } from '../../../src/access/audit-entry';
 import { CaseClient } from '../../../src/client/case-client';
+import type { StaffDirectory } from '../../../src/store';
 import { startTestEngine } from '../../support/test-engine';
 
 export { daysAgo } from '../../support/test-engine';
@@ -17,6 +18,8 @@ export interface CaseEngine {
   env: TestWorkflowEnvironment;
   cases: CaseClient;
   audit: MemoryAudit;
+  /** Cases are given only to active caseworkers of their office: tests add the ones they use. */
+  staff: StaffDirectory;
   taskQueue: string;
   stop(): Promise<void>;
 }
@@ -28,6 +31,6 @@ export async function startCaseEngine(options: { taskQueue?: string; audit?: Aud
     ...(options.maxCachedWorkflows !== undefined ? { tuning: { maxCachedWorkflows: options.maxCachedWorkflows } } : {}),
   });
   const audit = new MemoryAudit();
-  const cases = new CaseClient({ client: engine.env.client, namespace: engine.env.namespace ?? 'default', taskQueue, audit: options.audit ?? audit, via: 'api' });
-  return { env: engine.env, cases, audit, taskQueue, stop: engine.stop };
+  const cases = new CaseClient({ client: engine.env.client, namespace: engine.env.namespace ?? 'default', taskQueue, audit: options.audit ?? audit, staff: engine.runtime.staff, via: 'api' });
+  return { env: engine.env, cases, audit, staff: engine.runtime.staff, taskQueue, stop: engine.stop };
 }

@@ -1,0 +1,36 @@
+import { ConflictError } from '../errors/docket-errors';
+import type { AccessStore } from './index';
+
+export interface Deactivation {
+  staffId: string;
+  revokedTokens: string[];
+  revokedFeeds: string[];
+}
+
+/**
+ * Someone leaves: they stop receiving reminders and lose every way in at once, their tokens and the
+ * calendar feeds they hold or made. A caseworker who still holds open cases is refused, because their
+ * reminders would reach nobody: the cases are reassigned first. Each step is audited.
+ */
+export async function deactivateStaff(
+  access: AccessStore,
+  staffId: string,
+  actor: { id: string; via: 'api' | 'cli' },
+  openCasesOf: (staffId: string) => Promise<number>,
+): Promise<Deactivation> {
+  const member = await access.staff.requireKnown(staffId);
+  if (member.role === 'caseworker') {
+    const open = await openCasesOf(staffId);
+    if (open > 0) {
+      await access.audit.record({ actor: actor.id, via: actor.via, action: 'staff.deactivate', target: staffId, outcome: 'rejected', detail: { openCases: open } });
+      throw new ConflictError(
+        `Caseworker "${staffId}" still holds ${open} open case${open === 1 ? '' : 's'}: reassign them first (docket case list --caseworker ${staffId}, then docket case reassign CASE --caseworker STAFF).`,
+      );
+    }
+  }
+  await access.staff.deactivate(staffId);
+  const revokedTokens = await access.tokens.revokeAllOf(staffId, actor.id);
+  const revokedFeeds = await access.feeds.revokeAllOf(staffId, actor.id);
+  await access.audit.record({ actor: actor.id, via: actor.via, action: 'staff.deactivate', target: staffId, outcome: 'ok', detail: { revokedTokens, revokedFeeds } });
+  return { staffId, revokedTokens, revokedFeeds };
+}
