@@ -8,6 +8,7 @@ import { createStaffCommand } from '../../src/cli/commands/staff';
 import type { CliServices } from '../../src/cli/commands/services';
 import { loadConfig } from '../../src/config';
 import { VISIBILITY_MS } from '../support/temporal-env';
+import { seedOfficeStaff } from '../support/office-staff';
 import { waitFor } from '../support/wait-for';
 import { daysAgo, startApiEngine, type ApiEngine } from '../api/support/api-engine';
 
@@ -26,6 +27,9 @@ describe('docket CLI against the dev server', () => {
       cases: async () => cases,
       close: async () => undefined,
     };
+    await seedOfficeStaff(engine.access.staff, 'msk-1', { 'cw-msk': 'caseworker', 'cw-leaving': 'caseworker' });
+    await seedOfficeStaff(engine.access.staff, 'spb-1', { 'cw-spb': 'caseworker' });
+    await seedOfficeStaff(engine.access.staff, 'hq', { 'adm-1': 'admin' });
     const open = async () => services;
     commands = [createCaseCommand(open), createDigestCommand(open), createStaffCommand(open), createTokenCommand(open), createFeedCommand(open)];
   });
@@ -138,17 +142,25 @@ describe('docket CLI against the dev server', () => {
   });
 
   it('issues and revokes tokens and calendar feeds, auditing who did it', async () => {
-    const issued = await docket('token', 'issue', '--staff', 'sv-msk', '--role', 'supervisor', '--office', 'msk-1', '--label', 'desk', '--as', 'adm-1');
+    const issued = await docket('token', 'issue', '--staff', 'sv-msk', '--label', 'desk', '--as', 'adm-1');
     expect(issued.code).toBe(0);
     const token = issued.out.split('\n')[0] as string;
     expect(await engine.access.tokens.authenticate(token)).toMatchObject({ ok: true, principal: { staffId: 'sv-msk', role: 'supervisor' } });
     const id = token.split('_').slice(0, 2).join('_');
-    expect((await docket('token', 'list')).out).toMatch(new RegExp(`${id}\\s+sv-msk\\s+supervisor\\s+msk-1\\s+desk`));
+    expect((await docket('token', 'list')).out).toMatch(new RegExp(`${id}\\s+sv-msk\\s+supervisor\\s+msk-1\\s+desk\\s+\\S+\\s+\\d{4}-\\d\\d-\\d\\dT`));
     expect((await docket('token', 'revoke', id, '--as', 'adm-1')).out).toContain(`Token ${id} of sv-msk is revoked`);
     expect(await engine.access.tokens.authenticate(token)).toEqual({ ok: false, reason: 'revoked' });
-    const badRole = await docket('token', 'issue', '--staff', 'x-1', '--role', 'root', '--office', 'hq', '--label', 'x');
-    expect(badRole.code).toBe(2);
-    expect(badRole.err).toContain('- role:');
+    // Issue 13 items 1 and 17, in the CLI's words: no token for someone outside the directory, nor one that never ends.
+    const stranger = await docket('token', 'issue', '--staff', 'x-1', '--label', 'x', '--expires-in-days', '9999');
+    expect(stranger.code).toBe(2);
+    expect(stranger.err).toContain('- --expires-in-days: must be at most 366 days');
+    const ghost = await docket('token', 'issue', '--staff', 'x-1', '--label', 'x');
+    expect(ghost.err).toContain('- --staff: no staff member "x-1" in the staff directory');
+    expect((await docket('token', 'issue', '--staff', 'sv-msk', '--role', 'admin', '--label', 'x')).code).toBe(2);
+    // Issue 13 item 3: nobody issues themselves case access, and the attempt is audited.
+    const self = await docket('token', 'issue', '--staff', 'sv-msk', '--label', 'mine', '--as', 'sv-msk');
+    expect(self).toMatchObject({ code: 4, err: 'docket token issue: Nobody may issue themselves a supervisor token: ask another administrator.\n' });
+    expect((await engine.access.audit.list({ limit: 1 }))[0]).toMatchObject({ actor: 'sv-msk', action: 'token.issue', target: 'sv-msk', outcome: 'rejected' });
 
     const feed = await docket('feed', 'create', '--office', 'msk-1', '--as', 'sv-msk');
     expect(feed.out).toMatch(/^https:\/\/docket\.example\.org\/calendar\/cal_[0-9a-f]{12}_[A-Za-z0-9_-]{43}\.ics$/m);
@@ -156,12 +168,15 @@ describe('docket CLI against the dev server', () => {
     expect((await docket('feed', 'revoke', feedId, '--as', 'sv-msk')).code).toBe(0);
     expect((await docket('feed', 'create', '--office', 'msk-1', '--caseworker', 'cw-msk')).code).toBe(2);
 
-    const audit = await engine.access.audit.list({ limit: 4 });
-    expect(audit.map((entry) => `${entry.via} ${entry.action} ${entry.actor}`)).toEqual([
-      'cli feed.revoke sv-msk',
-      'cli feed.create sv-msk',
-      'cli token.revoke adm-1',
-      'cli token.issue adm-1',
+    const audit = await engine.access.audit.list({ limit: 7 });
+    expect(audit.map((entry) => `${entry.via} ${entry.action} ${entry.actor} ${entry.outcome}`)).toEqual([
+      'cli feed.revoke sv-msk ok',
+      'cli feed.create sv-msk ok',
+      'cli token.issue sv-msk rejected',
+      'cli token.issue operator rejected',
+      'cli token.issue operator rejected',
+      'cli token.revoke adm-1 ok',
+      'cli token.issue adm-1 ok',
     ]);
   });
 
@@ -178,6 +193,27 @@ describe('docket CLI against the dev server', () => {
     expect((await docket('staff', 'deactivate', 'sv-kzn')).code).toBe(0);
     expect((await docket('staff', 'list', '--office', 'kzn-1')).out).not.toContain('sv-kzn');
     expect((await docket('staff', 'deactivate', 'nobody-1')).code).toBe(2);
+  });
+
+  // Issue 13 items 1 and 2: leaving ends every way in, and never leaves cases with nobody to remind.
+  it('deactivates a caseworker only once their cases are reassigned, revoking their tokens and feeds', async () => {
+    await docket('case', 'open', 'RU-TA-2016-0091', '--jurisdiction', 'RU', '--procedure', 'temporary-asylum', '--office', 'msk-1', '--caseworker', 'cw-leaving', '--as', 'sv-msk');
+    const token = (await docket('token', 'issue', '--staff', 'cw-leaving', '--label', 'desk', '--as', 'adm-1')).out.split('\n')[0] as string;
+    await docket('feed', 'create', '--caseworker', 'cw-leaving', '--as', 'adm-1');
+    await waitFor(async () => (await engine.cases.listing.count({ caseworker: 'cw-leaving' })) === 1, { timeoutMs: VISIBILITY_MS, what: 'the case to be listed' });
+
+    const refused = await docket('staff', 'deactivate', 'cw-leaving', '--as', 'adm-1');
+    expect(refused.code).toBe(4);
+    expect(refused.err).toContain('Caseworker "cw-leaving" still holds 1 open case: reassign them first');
+    expect((await engine.access.staff.get('cw-leaving'))?.active).toBe(true);
+    expect((await engine.access.tokens.authenticate(token)).ok).toBe(true);
+
+    await docket('case', 'reassign', 'RU-TA-2016-0091', '--caseworker', 'cw-msk', '--as', 'sv-msk');
+    await waitFor(async () => (await engine.cases.listing.count({ caseworker: 'cw-leaving' })) === 0, { timeoutMs: VISIBILITY_MS, what: 'the reassignment to be listed' });
+    const done = await docket('staff', 'deactivate', 'cw-leaving', '--as', 'adm-1');
+    expect(done).toMatchObject({ code: 0, out: 'Deactivated cw-leaving: revoked 1 API token and 1 calendar feed.\n' });
+    expect(await engine.access.tokens.authenticate(token)).toEqual({ ok: false, reason: 'revoked' });
+    expect((await engine.access.audit.list({ target: 'cw-leaving' })).map((entry) => entry.outcome)).toEqual(['ok', 'rejected']);
   });
 
   it('shows an office’s digest', async () => {

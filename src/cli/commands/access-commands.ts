@@ -40,6 +40,9 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
+/** The flag each request field comes from, so problems are reported in the words typed. */
+const FLAG_OF_FIELD = { staffId: '--staff', label: '--label', expiresInDays: '--expires-in-days', subject: '--caseworker or --office' };
+
 type Values = ReturnType<typeof parseCommandLine<typeof OPTIONS>>['values'];
 type Action = (services: CliServices, values: Values, positionals: string[], io: CliIo, actor: string) => Promise<number>;
 
@@ -57,7 +60,7 @@ function accessCommand(name: string, summary: string, help: string, actions: Rec
       const run = action === undefined ? undefined : actions[action];
       if (!run) throw new UsageError(`name an action: ${Object.keys(actions).join(', ')}`);
       const actor = values.as ?? process.env.DOCKET_ACTOR ?? 'operator';
-      return withExitCodes(`${name} ${action}`, io, () => usingServices(openServices, (services) => run(services, values, positionals, io, actor)));
+      return withExitCodes(`${name} ${action}`, io, () => usingServices(openServices, (services) => run(services, values, positionals, io, actor)), FLAG_OF_FIELD);
     },
   };
 }

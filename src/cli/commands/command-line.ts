@@ -20,15 +20,31 @@ export function parseCommandLine<O extends Options>(args: readonly string[], opt
   }
 }
 
-/** Runs a command and turns the shared error vocabulary into a message and an exit code that says what kind of problem it was. */
-export async function withExitCodes(command: string, io: CliIo, run: () => Promise<number>): Promise<number> {
+/** A problem "field: what is wrong" in the CLI's words: "--flag: what is wrong". */
+function inFlagWords(problem: string, flagOfField: Readonly<Record<string, string>>): string {
+  const field = /^([A-Za-z]+):/.exec(problem)?.[1];
+  const flag = field === undefined ? undefined : flagOfField[field];
+  return flag === undefined ? problem : `${flag}${problem.slice(field!.length)}`;
+}
+
+/**
+ * Runs a command and turns the shared error vocabulary into a message and an exit code that says what
+ * kind of problem it was. `flagOfField` names the flag that gave each input field, so a problem reads
+ * in the words the person typed.
+ */
+export async function withExitCodes(
+  command: string,
+  io: CliIo,
+  run: () => Promise<number>,
+  flagOfField: Readonly<Record<string, string>> = {},
+): Promise<number> {
   try {
     return await run();
   } catch (error) {
     if (!(error instanceof DocketError)) throw error;
     const message =
       error instanceof InvalidInputError && error.problems.length > 0
-        ? `${error.summary}:\n${error.problems.map((problem) => `  - ${problem}`).join('\n')}`
+        ? `${error.summary}:\n${error.problems.map((problem) => `  - ${inFlagWords(problem, flagOfField)}`).join('\n')}`
         : error.message;
     io.err(`docket ${command}: ${message}`);
     switch (error.kind) {
