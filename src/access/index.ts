@@ -3,6 +3,7 @@ import { StaffDirectory, type RegisterDatabaseHandle } from '../store';
 import { AuditLog } from './audit-log';
 import { FeedStore } from './feed-store';
 import { migrateAccessTables } from './migrations';
+import { ReadAudit } from './read-audit';
 import type { AccessDatabase } from './schema';
 import { TokenStore } from './token-store';
 
@@ -10,6 +11,8 @@ export interface AccessStore {
   tokens: TokenStore;
   feeds: FeedStore;
   audit: AuditLog;
+  /** Who viewed or decoded which case. */
+  reads: ReadAudit;
   /** Who the tokens stand for; read at every request, so a deactivation takes effect at once. */
   staff: StaffDirectory;
 }
@@ -32,11 +35,13 @@ export async function openAccessStore(register: Pick<RegisterDatabaseHandle, 'db
     }),
     feeds: new FeedStore(access, options.now),
     audit: new AuditLog(access, options.now),
+    reads: new ReadAudit(access, options.now),
     staff,
   };
 }
 
 export type { AuditLog } from './audit-log';
+export type { CaseRead, ReadAudit, ReadAuditSink, RecordedCaseRead } from './read-audit';
 export type { FeedRecord, FeedRequest, FeedStore } from './feed-store';
 export type { Principal, Role } from './roles';
 export type { TokenRecord, TokenRequest, TokenStore } from './token-store';

@@ -1,4 +1,5 @@
 import { Migrator, sql, type Kysely, type Migration } from 'kysely';
+import { refuseUpdatesAndDeletes } from '../store/append-only-triggers';
 import type { StoreDialect } from '../store/dialect';
 import type { AccessDatabase } from './schema';
 import { DEFAULT_TOKEN_LIFETIME_DAYS } from '../config/token-lifetime';
@@ -58,6 +59,30 @@ function accessMigrations(dialect: StoreDialect): Record<string, Migration> {
           const expiresAt = new Date(Date.parse(token.created_at) + DEFAULT_TOKEN_LIFETIME_DAYS * 24 * 60 * 60 * 1000).toISOString();
           await tokens.updateTable('api_tokens').set({ expires_at: expiresAt }).where('id', '=', token.id).execute();
         }
+      },
+    },
+    // The API's audit is evidence like the register: the database refuses to rewrite or delete it.
+    '0003-api-audit-append-only': {
+      up: (db: Kysely<unknown>) => refuseUpdatesAndDeletes(db, dialect, ['api_audit']),
+    },
+    // Who looked at which case, through which door; identifiers only, never what they saw.
+    '0004-read-audit': {
+      up: async (db: Kysely<unknown>) => {
+        await db.schema
+          .createTable('read_audit')
+          .addColumn('seq', dialect === 'postgres' ? 'serial' : 'integer', (col) =>
+            dialect === 'postgres' ? col.primaryKey() : col.primaryKey().autoIncrement(),
+          )
+          .addColumn('at', 'text', (col) => col.notNull())
+          .addColumn('actor', 'text', (col) => col.notNull())
+          .addColumn('via', 'text', (col) => col.notNull().check(sql`via in ('api', 'dashboard', 'codec')`))
+          .addColumn('route', 'text', (col) => col.notNull())
+          .addColumn('case_number', 'text')
+          .addColumn('detail', 'text', (col) => col.notNull())
+          .execute();
+        await db.schema.createIndex('read_audit_by_case').on('read_audit').columns(['case_number', 'seq']).execute();
+        await db.schema.createIndex('read_audit_by_actor').on('read_audit').columns(['actor', 'seq']).execute();
+        await refuseUpdatesAndDeletes(db, dialect, ['read_audit']);
       },
     },
   };

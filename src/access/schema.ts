@@ -9,6 +9,7 @@ export interface AccessDatabase {
   api_tokens: ApiTokenTable;
   calendar_feeds: CalendarFeedTable;
   api_audit: ApiAuditTable;
+  read_audit: ReadAuditTable;
 }
 
 export interface ApiTokenTable {
@@ -49,5 +50,18 @@ export interface ApiAuditTable {
   target: string;
   outcome: 'ok' | 'rejected' | 'failed';
   /** JSON without personal data: identifiers, kinds, dates, reasons. */
+  detail: string;
+}
+
+export interface ReadAuditTable {
+  seq: Generated<number>;
+  at: string;
+  actor: string;
+  via: 'api' | 'dashboard' | 'codec';
+  /** The route pattern, never the URL: `GET /api/cases/{caseNumber}`, `POST /codec/decode`. */
+  route: string;
+  /** Null where the reader cannot tell which case it was (the codec endpoint). */
+  case_number: string | null;
+  /** JSON of identifiers and counts only, such as the Temporal namespace and how many payloads were decoded. */
   detail: string;
 }

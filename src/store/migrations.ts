@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Migration, type MigrationProvider, type CreateTableBuilder } from 'kysely';
+import { createRefuseChangeFunction, refuseUpdatesAndDeletes } from './append-only-triggers';
 import type { StoreDialect } from './dialect';
 
 /**
@@ -121,7 +122,9 @@ async function createRegisterTables(db: Kysely<unknown>, dialect: StoreDialect):
   await db.schema.createIndex('outbox_by_recipient').on('outbox').columns(['recipient_id', 'seq']).execute();
   await db.schema.createIndex('staff_by_office_role').on('staff').columns(['office', 'role']).execute();
 
-  await refuseUpdatesAndDeletes(db, dialect);
+  // The register is evidence: the database itself refuses to rewrite or delete what was recorded.
+  if (dialect === 'postgres') await createRefuseChangeFunction(db);
+  await refuseUpdatesAndDeletes(db, dialect, APPEND_ONLY_TABLES);
 }
 
 /**
@@ -130,31 +133,4 @@ async function createRegisterTables(db: Kysely<unknown>, dialect: StoreDialect):
  */
 async function addRussianCitations(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('computed_deadlines').addColumn('citation_ru', 'text').execute();
-}
-
-/** The register is evidence: the database itself refuses to rewrite or delete what was recorded. */
-async function refuseUpdatesAndDeletes(db: Kysely<unknown>, dialect: StoreDialect): Promise<void> {
-  if (dialect === 'postgres') {
-    await sql`
-      create function docket_refuse_change() returns trigger language plpgsql as $$
-      begin
-        raise exception '% is append-only: rows cannot be updated or deleted', tg_table_name;
-      end
-      $$`.execute(db);
-    for (const table of APPEND_ONLY_TABLES) {
-      await sql`
-        create trigger ${sql.raw(`${table}_append_only`)} before update or delete on ${sql.table(table)}
-        for each row execute function docket_refuse_change()`.execute(db);
-    }
-    return;
-  }
-  for (const table of APPEND_ONLY_TABLES) {
-    for (const operation of ['update', 'delete'] as const) {
-      await sql`
-        create trigger ${sql.raw(`${table}_no_${operation}`)} before ${sql.raw(operation)} on ${sql.table(table)}
-        begin
-          select raise(abort, ${sql.lit(`${table} is append-only: rows cannot be updated or deleted`)});
-        end`.execute(db);
-    }
-  }
 }
