@@ -6,6 +6,7 @@ import { computeDeadlines as computeWithRules, listJurisdictions } from '../rule
 import type { ComputedDeadline } from '../rules/types';
 import { StaffNotFoundError, type StaffMember } from '../store';
 import type { ActivityDeps } from './deps';
+import { createConfirmActor } from './confirm-actor';
 import { deliverOnce, type StaffNotice } from './deliver-once';
 import { outcomeOfEvent } from './event-outcomes';
 import { toActivityFailure } from './failures';
@@ -202,5 +203,7 @@ export function createActivities(deps: ActivityDeps): CaseActivities {
       const outcome = outcomeOfEvent(input);
       if (outcome) await deps.register.append(outcome);
     }),
+
+    confirmActor: activity('confirmActor', createConfirmActor(deps.staff)),
   };
 }

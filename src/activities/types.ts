@@ -46,9 +46,19 @@ export interface DeliveryReceipt {
   duplicate: boolean;
 }
 
+/** A staff command's actor, and the office of the case it is sent to. */
+export interface ActorConfirmationRequest {
+  actor: string;
+  office: string;
+}
+
+export type ActorConfirmation = { confirmed: true } | { confirmed: false; refusal: string };
+
 export interface CaseActivities {
   computeDeadlines(input: CaseDeadlineRequest): Promise<ComputedDeadline[]>;
   sendReminder(input: ReminderRequest): Promise<DeliveryReceipt>;
   escalate(input: EscalationRequest): Promise<DeliveryReceipt>;
   recordOutcome(input: RegisterEntry): Promise<void>;
+  /** Whether the staff directory lets this actor act on a case of this office; a local activity, asked before each staff command. */
+  confirmActor(input: ActorConfirmationRequest): Promise<ActorConfirmation>;
 }

@@ -1,6 +1,7 @@
 import { isGrpcServiceError, WorkflowUpdateFailedError } from '@temporalio/client';
-import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/common';
-import { CommandRejectedError, ConflictError, DocketError, NotFoundError, UnavailableError } from '../errors/docket-errors';
+import { ApplicationFailure, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/common';
+import { CommandRejectedError, ConflictError, DocketError, ForbiddenError, NotFoundError, UnavailableError } from '../errors/docket-errors';
+import { ACTOR_REFUSED } from '../workflows/messages';
 
 /** gRPC status codes (fixed by the gRPC spec) that the client reports for these situations. */
 const grpcStatus = { DEADLINE_EXCEEDED: 4, NOT_FOUND: 5, FAILED_PRECONDITION: 9, UNAVAILABLE: 14 } as const;
@@ -18,7 +19,10 @@ export function translateTemporalError(error: unknown, caseNumber: string): unkn
       : new NotFoundError(`There is no case ${caseNumber}.`);
   }
   if (error instanceof WorkflowUpdateFailedError) {
-    return new CommandRejectedError(`Case ${caseNumber} refused the command: ${error.cause?.message ?? error.message}`);
+    const refusal = `Case ${caseNumber} refused the command: ${error.cause?.message ?? error.message}`;
+    // Not the command but who sent it: the staff directory does not let that actor act on this case.
+    const actorRefused = error.cause instanceof ApplicationFailure && error.cause.type === ACTOR_REFUSED;
+    return actorRefused ? new ForbiddenError(refusal) : new CommandRejectedError(refusal);
   }
   const grpc = grpcErrorOf(error);
   if (grpc?.code === grpcStatus.NOT_FOUND) return new NotFoundError(`There is no case ${caseNumber}.`);

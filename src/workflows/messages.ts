@@ -35,3 +35,6 @@ export function caseWorkflowId(caseNumber: string): string {
 }
 
 export const CASE_WORKFLOW_TYPE = 'caseWorkflow';
+
+/** The failure type of a staff command refused because the staff directory does not let its actor act on the case. */
+export const ACTOR_REFUSED = 'ActorRefused';

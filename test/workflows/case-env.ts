@@ -5,8 +5,10 @@ import { activityInfo } from '@temporalio/activity';
 import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
+import { createConfirmActor } from '../../src/activities/confirm-actor';
 import type { CaseActivities, EscalationRequest, RegisterEntry, ReminderRequest } from '../../src/activities/types';
 import { computeDeadlines } from '../../src/rules';
+import type { StaffMember } from '../../src/store';
 import { CASE_SEARCH_ATTRIBUTES } from '../../src/workflows/search-attributes';
 import { TEMPORAL_TEST_SERVER } from '../support/temporal-env';
 import { createTestWorker } from '../support/test-worker';
@@ -67,8 +69,11 @@ export interface Sent<T> {
   at: string;
 }
 
-/** Activities that record every call; computeDeadlines is the real rules engine. */
-export function recordingActivities() {
+/**
+ * Activities that record every call; computeDeadlines is the real rules engine, and confirmActor the real
+ * check against a staff directory that holds only `staff`, the people the scenario has act.
+ */
+export function recordingActivities(staff: readonly StaffMember[]) {
   const calls = {
     reminders: [] as Sent<ReminderRequest>[],
     escalations: [] as Sent<EscalationRequest>[],
@@ -90,6 +95,7 @@ export function recordingActivities() {
     recordOutcome: async (entry) => {
       calls.register.push({ request: entry, at: scheduledAt() });
     },
+    confirmActor: createConfirmActor({ get: async (id) => staff.find((member) => member.id === id) }),
   };
   return { calls, activities };
 }

@@ -4,6 +4,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DateTime } from 'luxon';
 import type { CaseSummary, CaseView, CommandInput, CommandName, OpenCaseInput } from '../../src/domain';
 import type { CaseActivities } from '../../src/activities/types';
+import type { StaffMember } from '../../src/store';
 import { BUILT_IN_JURISDICTIONS } from '../../src/rules/jurisdictions';
 import type { caseWorkflow } from '../../src/workflows/case-workflow';
 import { caseUpdates, caseWorkflowId, getCase } from '../../src/workflows/messages';
@@ -74,6 +75,13 @@ export interface CaseOptions {
   startUtc?: string;
   open?: Partial<OpenCaseInput>;
   activities?: Partial<CaseActivities>;
+  /** Staff in the directory besides CASEWORKER, who sends the scenario's commands. */
+  staff?: StaffMember[];
+}
+
+/** CASEWORKER, active in the case's office, so the case accepts the scenario's commands from them. */
+function scenarioCaseworker(office: string): StaffMember {
+  return { id: CASEWORKER, displayName: 'Caseworker of the scenario', language: 'en', role: 'caseworker', office, active: true };
 }
 
 /** Opens a case on a fresh server whose clock starts on 2 Nov 2015, runs `body`, and tears everything down. */
@@ -92,7 +100,7 @@ export async function withCaseFrom<T>(caseNumber: string, options: CaseOptions, 
   const zone = zoneOf(open.jurisdiction);
   const env = await createCaseTestEnv(options.startUtc ?? SERVER_START_UTC);
   try {
-    const { calls, activities: recording } = recordingActivities();
+    const { calls, activities: recording } = recordingActivities([scenarioCaseworker(open.office), ...(options.staff ?? [])]);
     const activities = { ...recording, ...options.activities };
     const taskQueue = `cases-${randomUUID()}`;
     const worker = await createCaseWorker(env, taskQueue, activities);
