@@ -20,13 +20,21 @@ describe('request validation', () => {
     ['a date in another format', { date: '26.01.2016' }, 'invalid-request', /at date/],
     ['a missing date', { date: undefined }, 'invalid-request', /at date/],
     ['an unknown fact', { facts: { validUntil: '2017-01-01' } }, 'unknown-fact', /fact "validUntil" is not used by event "refusal-notice-received"/],
-    ['a parameter out of bounds', { params: { departureWorkingDays: 0 } }, 'invalid-request', /departureWorkingDays" must be a whole number from 1 to 30; got 0/],
+    ['a parameter out of bounds', { params: { departureWorkingDays: 0 } }, 'invalid-request', /^parameter "departureWorkingDays" must be a whole number from 1 to 30 \(at params\.departureWorkingDays\)$/],
+    ['a parameter name every object inherits', { params: { constructor: 1 } }, 'unknown-param', /unknown parameter "constructor" for RU\/temporary-asylum/],
     ['a suspension that ends before it starts', { suspensions: [{ from: '2016-02-02', to: '2016-02-01', reason: 'x' }] }, 'invalid-request', /at suspensions\.0\.to/],
   ])('refuses %s with a clear RulesError', (_label, change, code, message) => {
     const error = errorOf(() => computeDeadlines({ ...TA, event: 'refusal-notice-received', date: '2016-01-26', ...change } as never));
     expect(error.code).toBe(code);
     expect(error.isInputError).toBe(true);
     expect(error.message).toMatch(message);
+  });
+
+  // Issue 13 item 10: the activity logs the engine's refusals, so a refusal says what a value must be and never repeats it.
+  it('refuses a parameter value without repeating what was given', () => {
+    const error = errorOf(() => computeDeadlines({ ...TA, event: 'final-refusal-notice-received', date: '2016-01-26', params: { departureWorkingDays: 'Pseudonym-Orlov' } }));
+    expect(error).toMatchObject({ code: 'invalid-request', path: 'params.departureWorkingDays' });
+    expect(error.message).toBe('parameter "departureWorkingDays" must be a whole number from 1 to 30 (at params.departureWorkingDays)');
   });
 
   it('fails loudly when a computation needs a year outside the calendar', () => {

@@ -1,6 +1,7 @@
 import type { DateTime } from 'luxon';
 import { RulesError } from '../errors';
 import { parseLocalDate } from '../local-date';
+import { paramRange, paramValue } from '../pack/param-values';
 import type { Condition, ParamDefinition, Rule, RulePack } from '../pack/schema';
 
 export interface ResolvedParam {
@@ -20,7 +21,7 @@ function packName(pack: RulePack): string {
 /** Every declared parameter with its value; an unknown name or a value outside the declared bounds is refused. */
 export function resolveParams(pack: RulePack, requested: Record<string, string | number | boolean>): Map<string, ResolvedParam> {
   for (const name of Object.keys(requested)) {
-    if (!pack.params[name]) {
+    if (!Object.hasOwn(pack.params, name)) {
       const known = Object.keys(pack.params);
       throw new RulesError(
         'unknown-param',
@@ -36,14 +37,8 @@ export function resolveParams(pack: RulePack, requested: Record<string, string |
       resolved.set(name, { name, value: definition.default, overridden: false, definition });
       continue;
     }
-    const value = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < definition.min || value > definition.max || (definition.integer && !Number.isInteger(value))) {
-      throw new RulesError(
-        'invalid-request',
-        `parameter "${name}" must be a ${definition.integer ? 'whole ' : ''}number from ${definition.min} to ${definition.max}; got ${JSON.stringify(raw)}`,
-        `params.${name}`,
-      );
-    }
+    const value = paramValue(definition, raw);
+    if (value === undefined) throw new RulesError('invalid-request', `parameter "${name}" must be ${paramRange(definition)}`, `params.${name}`);
     resolved.set(name, { name, value, overridden: true, definition });
   }
   return resolved;
