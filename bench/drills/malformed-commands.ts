@@ -41,6 +41,7 @@ function validBodies(today: string): Record<CaseCommandName, Body> {
     recordEvent: { event: 'refusal-notice-received', on: today, facts: { decidedOn: today }, note: 'new evidence' },
     correctEventDate: { eventId: 2, correctedDate: today, reason: 'entered wrongly' },
     correctFact: { eventId: 3, fact: 'decidedOn', value: today, reason: 'copied wrongly from the notice' },
+    correctRuleParams: { ruleParams: { renewalLeadMonths: 2 }, reason: 'office policy: two months ahead' },
     voidEvent: { eventId: 2, reason: 'entered on the wrong case' },
     recordStay: { from: today, to: today, reason: 'court order suspending the period' },
     waiveDeadline: { deadlineId: 'deadline-1', reason: 'the applicant gave up the right in writing' },

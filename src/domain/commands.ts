@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { localDateSchema } from './dates';
 import { CASE_RELATIONS } from './events';
 import { caseNumberSchema, officeIdSchema, staffIdSchema } from './identifiers';
+import { MAX_RULE_PARAMS, ruleParamNameSchema, TOO_MANY_RULE_PARAMS } from './rule-params';
 import { LEGACY_COMMAND_INPUTS, legacyHappening, type LegacyCommandName } from './legacy-commands';
 import { CLOSURE_REASONS } from './stages';
 import { parseWith } from './validation';
@@ -33,6 +34,15 @@ export const correctEventDateInput = z.object({ ...byStaff, eventId, correctedDa
 
 export const correctFactInput = z.object({ ...byStaff, eventId, fact: factName, value: factValue, reason }).strict();
 
+/** The case's rule parameters in full from now on: a parameter left out takes its pack's default. */
+export const correctRuleParamsInput = z
+  .object({
+    ...byStaff,
+    ruleParams: z.record(ruleParamNameSchema, z.number()).refine((params) => Object.keys(params).length <= MAX_RULE_PARAMS, TOO_MANY_RULE_PARAMS),
+    reason,
+  })
+  .strict();
+
 export const voidEventInput = z.object({ ...byStaff, eventId, reason }).strict();
 
 export const recordStayInput = z
@@ -55,6 +65,7 @@ export const STAFF_COMMAND_INPUTS = {
   recordEvent: recordEventInput,
   correctEventDate: correctEventDateInput,
   correctFact: correctFactInput,
+  correctRuleParams: correctRuleParamsInput,
   voidEvent: voidEventInput,
   recordStay: recordStayInput,
   waiveDeadline: waiveDeadlineInput,

@@ -43,6 +43,8 @@ export type CaseEvent =
   | (Dated & { type: 'case-closed'; reason: ClosureReason; note?: string })
   | (Recorded & { type: 'event-date-corrected'; eventId: number; from: LocalDate; to: LocalDate; reason: string })
   | (Recorded & { type: 'fact-corrected'; eventId: number; fact: string; from?: FactValue; to: FactValue; reason: string })
+  /** `to` is the case's rule parameters in full from then on; the earlier ones may be what no pack takes, so they are not repeated. */
+  | (Recorded & { type: 'rule-params-corrected'; to: Record<string, number>; reason: string })
   | (Recorded & { type: 'event-voided'; eventId: number; reason: string })
   | (Recorded & { type: 'stay-recorded'; from: LocalDate; to: LocalDate; reason: string })
   | (Recorded & { type: 'deadline-waived'; deadlineId: string; dueDate: LocalDate; reason: string })

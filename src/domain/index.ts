@@ -9,6 +9,7 @@ export * from './legacy-state';
 export * from './lifecycle';
 export * from './open-case';
 export * from './outbox';
+export * from './rule-params';
 export * from './stages';
 export * from './timekeeping';
 export * from './transitions';

@@ -10,7 +10,8 @@ import {
   staffIdSchema,
 } from './identifiers';
 import { queueEventRecord } from './outbox';
-import { lifecycleProblem } from './lifecycle';
+import { lifecycleFor, lifecycleProblem } from './lifecycle';
+import { ruleParamNameSchema, ruleParamsProblem } from './rule-params';
 
 export const reminderPolicySchema = z
   .object({
@@ -33,12 +34,13 @@ export const applicantProfileSchema = z
   })
   .strict();
 
-export const ruleParamsSchema = z.record(
-  z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/, 'expected a parameter name such as renewalLeadMonths'),
-  z.union([z.string().max(100), z.number(), z.boolean()]),
-);
+export const ruleParamsSchema = z.record(ruleParamNameSchema, z.union([z.string().max(100), z.number(), z.boolean()]));
 
-export const openCaseInputSchema = z
+/**
+ * The opening as runs recorded before its rule parameters were checked against the pack read it, so
+ * that they replay; such a case's parameters can be corrected (`correctRuleParams`).
+ */
+export const legacyOpenCaseInputSchema = z
   .object({
     caseNumber: caseNumberSchema,
     jurisdiction: jurisdictionSchema,
@@ -59,6 +61,13 @@ export const openCaseInputSchema = z
     const problem = lifecycleProblem(input.jurisdiction, input.procedure);
     if (problem) context.addIssue({ code: 'custom', message: problem.reason, path: [problem.field] });
   });
+
+/** A case to open: its procedure must run as a case, and its rule parameters must be ones its pack takes. */
+export const openCaseInputSchema = legacyOpenCaseInputSchema.superRefine((input, context) => {
+  if (lifecycleProblem(input.jurisdiction, input.procedure)) return;
+  const problem = ruleParamsProblem(lifecycleFor(input), input.ruleParams ?? {});
+  if (problem) context.addIssue({ code: 'custom', message: problem.reason, path: ['ruleParams', ...(problem.param ? [problem.param] : [])] });
+});
 export type OpenCaseInput = z.infer<typeof openCaseInputSchema>;
 
 export function openCase(input: OpenCaseInput, nowMs: number): CaseState {

@@ -16,6 +16,7 @@ import {
 } from './events';
 import { eventTitleIn, factsProblem, lifecycleFor, moveFor, positionAfterMove, positionOf, type StagePosition } from './lifecycle';
 import { queueEventRecord, type StaffCommandName } from './outbox';
+import { ruleParamsProblem } from './rule-params';
 
 /**
  * The case's state machine: a staff command either moves the case (one new event, possibly a new stage)
@@ -27,6 +28,7 @@ const WHAT_IT_DOES: Record<CaseCommand['name'], string> = {
   recordEvent: 'record',
   correctEventDate: 'correct the date of an event',
   correctFact: 'correct a fact of an event',
+  correctRuleParams: 'correct the rule parameters',
   voidEvent: 'void an event',
   recordStay: 'record a stay',
   waiveDeadline: 'waive a deadline',
@@ -148,6 +150,22 @@ function correctFact(state: CaseState, input: CommandInput<'correctFact'>): Chan
   };
 }
 
+function sameParams(current: Readonly<Record<string, unknown>>, next: Readonly<Record<string, number>>): boolean {
+  const names = Object.keys(next);
+  return names.length === Object.keys(current).length && names.every((name) => current[name] === next[name]);
+}
+
+/** Policy parameters set wrongly at the opening, or since: every deadline that reads them is recomputed. */
+function correctRuleParams(state: CaseState, input: CommandInput<'correctRuleParams'>): Change {
+  const problem = ruleParamsProblem(lifecycleFor(state), input.ruleParams);
+  if (problem) return { reason: problem.param === undefined ? problem.reason : `${problem.param} ${problem.reason}` };
+  if (sameParams(state.ruleParams, input.ruleParams)) return { reason: 'the case already has these rule parameters' };
+  return {
+    event: { type: 'rule-params-corrected', actor: input.actor, to: input.ruleParams, reason: input.reason },
+    patch: { ruleParams: input.ruleParams },
+  };
+}
+
 const VOIDABLE: ReadonlySet<string> = new Set(['stay-recorded', 'deadline-waived', 'case-linked']);
 
 /** An event entered by mistake counts for nothing from now on; what it started is re-derived without it. */
@@ -208,6 +226,8 @@ function change(state: CaseState, command: CaseCommand, nowMs: number): Change {
       return correctDate(state, command.input);
     case 'correctFact':
       return correctFact(state, command.input);
+    case 'correctRuleParams':
+      return correctRuleParams(state, command.input);
     case 'voidEvent':
       return voidEvent(state, command.input);
     case 'recordStay': {

@@ -18,6 +18,7 @@ const RECORD_TITLES: Record<Exclude<CaseEvent['type'], ProcedureEventType>, stri
   'case-closed': 'Case closed',
   'event-date-corrected': 'Event date corrected',
   'fact-corrected': 'Fact corrected',
+  'rule-params-corrected': 'Rule parameters corrected',
   'event-voided': 'Event voided',
   'stay-recorded': 'Stay recorded',
   'deadline-waived': 'Deadline waived',
@@ -46,6 +47,10 @@ function eventDetail(event: CaseEvent): string {
       return `event #${event.eventId}: ${event.from} → ${event.to} (${event.reason})`;
     case 'fact-corrected':
       return `event #${event.eventId}: ${event.fact} ${event.from === undefined ? 'not given' : String(event.from)} → ${String(event.to)} (${event.reason})`;
+    case 'rule-params-corrected': {
+      const params = Object.entries(event.to).map(([name, value]) => `${name}: ${value}`);
+      return `${params.length > 0 ? params.join(', ') : "the pack's defaults"} (${event.reason})`;
+    }
     case 'event-voided':
       return `event #${event.eventId} (${event.reason})`;
     case 'stay-recorded':

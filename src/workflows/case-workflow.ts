@@ -23,6 +23,7 @@ import {
   markUndeliverable,
   nextStaleComputation,
   lateEntryGraceMs,
+  legacyOpenCaseInputSchema,
   nextWakeUpMs,
   openCase,
   openCaseInputSchema,
@@ -55,7 +56,9 @@ const outbound = proxyActivities<CaseActivities>({
 
 function initialState(input: CaseWorkflowInput): CaseState {
   if ('continued' in input) return upgradeState(input.continued);
-  const parsed = parseWith(openCaseInputSchema, input.open, 'case to open');
+  // Runs opened before rule parameters were checked against the pack started with whatever they were given; replaying them must too.
+  const schema = patched('opening-checks-rule-params') ? openCaseInputSchema : legacyOpenCaseInputSchema;
+  const parsed = parseWith(schema, input.open, 'case to open');
   if (!parsed.ok) throw ApplicationFailure.nonRetryable(parsed.reason, 'InvalidCase');
   return openCase(parsed.value, Date.now());
 }

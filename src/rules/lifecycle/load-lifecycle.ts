@@ -23,6 +23,8 @@ export interface ProcedureLifecycle {
   lapsesFrom: Stage[];
   events: LifecycleEvent[];
   transitions: Transition[];
+  /** The pack's policy parameters, which a case may set for itself (`ruleParams`). */
+  params: RulePack['params'];
 }
 
 function invalid(name: string, message: string, path: string): RulesError {
@@ -88,5 +90,6 @@ export function loadLifecycle(raw: unknown, pack: RulePack, packEvents: EventSum
     lapsesFrom: lifecycle.lapsesFrom,
     events: events.map((entry) => ({ ...entry, title: eventTitle(entry.event) ?? entry.title })),
     transitions: lifecycle.transitions,
+    params: pack.params,
   };
 }
