@@ -2,7 +2,7 @@ import type { CaseView } from '../../src/domain';
 import { mapLimit } from '../../src/client/map-limit';
 import { casesFailing, showsOneDeliveredReminder } from '../support/case-checks';
 import { awaitReminders, sleepUntil } from '../support/reminder-wave';
-import { BenchStack, CASEWORKERS } from '../support/stack';
+import { BenchStack, CASEWORKERS, OFFICES } from '../support/stack';
 import { openDrillWave } from './drill-wave';
 import { runDrill, type DrillLog, type DrillResult } from './drill';
 
@@ -51,7 +51,8 @@ export function drillDevServerRestart(options: DevServerRestartOptions, log: Dri
       const refused: string[] = [];
       await mapLimit(wave.caseNumbers, options.concurrency, async (caseNumber) => {
         const view = await stack.cases.get(caseNumber);
-        const other = CASEWORKERS.find((id) => id !== view.caseworker) as string;
+        // Another caseworker of the same office: cases go only to caseworkers of their office.
+        const other = CASEWORKERS.find((id, index) => id !== view.caseworker && OFFICES[index % OFFICES.length] === view.office) as string;
         await stack.cases.command(caseNumber, 'reassign', { actor: 'sv-bench', caseworker: other, office: view.office }).catch(() => refused.push(caseNumber));
       });
       figures.casesRefusingACommand = refused.length;

@@ -166,6 +166,8 @@ async function seedStaff(staff: StaffDirectory, withEmail: boolean): Promise<voi
     const office = OFFICES[index % OFFICES.length] as string;
     await staff.upsert({ id, displayName: `Caseworker ${index}`, role: 'caseworker', office, language: 'en', ...(withEmail ? { email: `${id}@bench.invalid` } : {}) });
   }
+  // The supervisor the benchmark's API token stands for.
+  await staff.upsert({ id: SUPERVISOR, displayName: 'Benchmark supervisor', role: 'supervisor', office: OFFICES[0] as string, language: 'en' });
   for (const office of OFFICES) {
     const id = `sv-${office}`;
     await staff.upsert({ id, displayName: `Supervisor ${office}`, role: 'supervisor', office, language: 'en', ...(withEmail ? { email: `${id}@bench.invalid` } : {}) });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { VISIBILITY_MS } from '../support/temporal-env';
 import { waitFor } from '../support/wait-for';
+import { seedOfficeStaff } from '../support/office-staff';
 import { daysAgo, startApiEngine, type ApiEngine } from '../api/support/api-engine';
 
 /** Chromium from Debian's package, driven without any browser download. */
@@ -19,6 +20,7 @@ describe('supervisor dashboard in headless Chromium', () => {
   beforeAll(async () => {
     engine = await startApiEngine('dashboard-test');
     supervisor = await engine.tokenFor('supervisor', 'sv-msk', 'msk-1');
+    await seedOfficeStaff(engine.runtime.staff, 'msk-1', { 'cw-msk': 'caseworker', 'cw-msk-2': 'caseworker' });
     const open = (caseNumber: string, caseworker: string, pseudonym: string) =>
       engine.cases.open({ caseNumber, jurisdiction: 'RU', procedure: 'temporary-asylum', office: 'msk-1', caseworker, actor: 'sv-msk', applicant: { pseudonym } });
     // The pseudonym carries markup: the page must show it as text, never run it.

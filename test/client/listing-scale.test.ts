@@ -1,5 +1,6 @@
 import { mapLimit } from '../../src/client/map-limit';
 import { compareByNextDeadline } from '../../src/client/case-listing';
+import { seedOfficeStaff } from '../support/office-staff';
 import { waitFor } from '../support/wait-for';
 import { daysAgo, startCaseEngine, type CaseEngine } from './support/case-engine';
 
@@ -16,6 +17,10 @@ describe('listing over more than a thousand cases', () => {
 
   beforeAll(async () => {
     engine = await startCaseEngine({ taskQueue: 'listing-scale' });
+    // Twelve caseworkers, three to an office, so case i goes to cw-(i mod 12) in office i mod 4.
+    for (let index = 0; index < 12; index += 1) {
+      await seedOfficeStaff(engine.staff, OFFICES[index % OFFICES.length] as string, { [`cw-${index}`]: 'caseworker' });
+    }
     const started = Date.now();
     await mapLimit(
       Array.from({ length: CASES }, (_, index) => index),

@@ -4,6 +4,7 @@ import { officeDay, type OfficeDay } from '../../src/digest/office-day';
 import type { DigestRun } from '../../src/digest/digest-workflow';
 import { VISIBILITY_MS } from '../support/temporal-env';
 import { waitFor } from '../support/wait-for';
+import { seedOfficeStaff } from '../support/office-staff';
 import { daysAgo, ESCALATE_LATE_ENTRIES_AT_ONCE, startApiEngine, type ApiEngine } from '../api/support/api-engine';
 
 /** The office days from `before` until now: a workflow that ran between may have seen either, over midnight in Moscow. */
@@ -16,6 +17,7 @@ describe('daily digest for supervisors', () => {
 
   beforeAll(async () => {
     engine = await startApiEngine('digest-test');
+    await seedOfficeStaff(engine.runtime.staff, 'msk-1', { 'cw-msk': 'caseworker' });
     const open = (caseNumber: string) =>
       engine.cases.open({
         caseNumber,
