@@ -37,7 +37,7 @@ export function assembleApiServer(assembly: ApiAssembly): Promise<FastifyInstanc
     logger: assembly.logger,
     publicUrl,
     extraRoutes: [
-      ...caseRoutes({ cases: assembly.cases, escalated: assembly.escalated, now: assembly.now ?? (() => new Date()) }),
+      ...caseRoutes({ cases: assembly.cases, escalated: assembly.escalated, reads: assembly.access.reads, now: assembly.now ?? (() => new Date()) }),
       ...outboxRoutes(assembly.outbox),
       ...procedureRoutes(),
     ],

@@ -1,6 +1,7 @@
 import type { PayloadCodec } from '@temporalio/common';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { codecEndpoints } from '../codec/codec-server';
+import { recordCodecDecodes } from './codec-read-audit';
 import type { Logger } from '../logging';
 import type { AccessStore } from '../access';
 import { isAllowed } from '../access/permissions';
@@ -74,6 +75,7 @@ export async function buildApiServer(deps: ApiServerDependencies): Promise<Fasti
     await app.register(codecEndpoints, {
       codec: deps.codec.codec,
       corsOrigins: deps.codec.corsOrigins,
+      recordDecode: recordCodecDecodes(deps.access.reads),
       authorize: async (token) => {
         const result = await tokens.authenticate(token);
         if (!result.ok) throw Object.assign(new Error(refusalMessage(result.reason)), { statusCode: 401 });

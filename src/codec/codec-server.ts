@@ -22,6 +22,16 @@ export interface CodecAccess {
   namespace: string | undefined;
 }
 
+/**
+ * One decode, told to whoever audits reads. The Web UI names the namespace (`X-Namespace`) but never the
+ * workflow whose payloads it sends, so which case it was is not known here.
+ */
+export interface CodecDecode {
+  principalId: string | undefined;
+  namespace: string | undefined;
+  payloads: number;
+}
+
 /** `false`: a known token without permission (403). `true` or a principal: allowed. */
 export type CodecAuthorizer = (token: string, access: CodecAccess) => Promise<boolean | CodecPrincipal>;
 
@@ -30,6 +40,8 @@ export interface CodecEndpointOptions {
   authorize: CodecAuthorizer;
   /** Exact origins allowed to call from a browser, e.g. the Web UI's `http://localhost:8233`. */
   corsOrigins: readonly string[];
+  /** Awaited before a decode's answer is sent, so no decoded data leaves unrecorded; a failure fails the request. */
+  recordDecode?: (decode: CodecDecode) => Promise<void>;
   /** Largest request body; Web UI requests carry whole payloads (Temporal allows up to 2 MiB each). */
   bodyLimitBytes?: number;
   session?: Partial<SessionCookieOptions>;
@@ -41,6 +53,11 @@ const EIGHT_HOURS = 8 * 60 * 60;
 function bearerToken(header: string | undefined): string | undefined {
   const match = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(header ?? '');
   return match?.[1];
+}
+
+function namespaceOf(request: FastifyRequest): string | undefined {
+  const namespace = request.headers['x-namespace'];
+  return typeof namespace === 'string' ? namespace : undefined;
 }
 
 function ownOrigin(request: FastifyRequest): string {
@@ -107,11 +124,7 @@ export const codecEndpoints: FastifyPluginAsync<CodecEndpointOptions> = async (a
         .send({ error: 'Authentication required: send "Authorization: Bearer <token>" or sign in at /codec/session.' });
       return undefined;
     }
-    const namespace = request.headers['x-namespace'];
-    const verdict = await options.authorize(token, {
-      operation,
-      namespace: typeof namespace === 'string' ? namespace : undefined,
-    });
+    const verdict = await options.authorize(token, { operation, namespace: namespaceOf(request) });
     if (verdict === false) {
       await reply.code(403).send({ error: `This token is not allowed to ${operation} case data.` });
       return undefined;
@@ -134,6 +147,9 @@ export const codecEndpoints: FastifyPluginAsync<CodecEndpointOptions> = async (a
       const access = await authorizeRequest(request, reply, token, operation);
       if (access === undefined) return reply;
       const response = await handleCodecRequest(options.codec, operation, request.body);
+      if (operation === 'decode') {
+        await options.recordDecode?.({ principalId: access.principalId, namespace: namespaceOf(request), payloads: response.payloads.length });
+      }
       request.log.info({ principal: access.principalId, operation, payloads: response.payloads.length }, 'codec request');
       return response;
     });

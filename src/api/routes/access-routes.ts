@@ -3,6 +3,7 @@ import { ForbiddenError } from '../../errors/docket-errors';
 import { auditedGrant } from '../../access/audited-grant';
 import type { AccessStore } from '../../access';
 import { feedRequestSchema, type FeedRecord } from '../../access/feed-store';
+import { READ_CHANNELS, readFilterSchema } from '../../access/read-audit';
 import { ROLES, type Principal } from '../../access/roles';
 import { tokenRequestSchema } from '../../access/token-store';
 import { defineRoute, type ApiRoute } from '../http/route';
@@ -186,6 +187,32 @@ export function accessRoutes(access: AccessStore, publicUrl: string): ApiRoute[]
         ),
       }),
       handle: async ({ query }) => ({ entries: await access.audit.list({ ...(query.target ? { target: query.target } : {}), limit: query.limit }) }),
+    }),
+    defineRoute({
+      method: 'GET',
+      path: '/api/audit/reads',
+      operationId: 'listReads',
+      summary: 'Who viewed or decoded which case, newest first',
+      description:
+        'Reads of one case through the API or the dashboard, and decodes through the codec endpoint (which cannot tell the case: the Web UI names only the namespace). ' +
+        'Filter by caseNumber, actor, via (api, dashboard, codec) and a since/until window (ISO date and time).',
+      tag: 'access',
+      permission: 'audit.read',
+      query: readFilterSchema,
+      response: z.object({
+        reads: z.array(
+          z.object({
+            seq: z.number(),
+            at: z.string(),
+            actor: z.string(),
+            via: z.enum(READ_CHANNELS),
+            route: z.string(),
+            caseNumber: z.string().nullable(),
+            detail: z.object({ namespace: z.string().optional(), payloads: z.number().optional() }),
+          }),
+        ),
+      }),
+      handle: async ({ query }) => ({ reads: await access.reads.list(query) }),
     }),
   ];
 }

@@ -1,4 +1,6 @@
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import type { ReadAuditSink } from '../../access/read-audit';
 import type { CaseClient } from '../../client/case-client';
 import { MAX_PAGE_SIZE } from '../../client/case-listing';
 import { buildDigest } from '../../digest/build-digest';
@@ -12,6 +14,7 @@ import { renderExplanation } from '../../rules';
 import { officeScope, requireOfficeAccess } from '../../access/permissions';
 import { NotFoundError } from '../../errors/docket-errors';
 import type { Principal } from '../../access/roles';
+import { readChannel } from '../http/read-channel';
 import { defineRoute, type ApiRoute } from '../http/route';
 import {
   caseFilterQuerySchema,
@@ -30,10 +33,14 @@ import { withoutActor } from './without-actor';
 export interface CaseRouteDependencies {
   cases: CaseClient;
   escalated: EscalatedCases;
+  /** Every read of one case's record is written here before the answer is sent. */
+  reads: ReadAuditSink;
   now: () => Date;
 }
 
 const caseParams = z.object({ caseNumber: caseNumberSchema });
+const CASE_PATH = '/api/cases/{caseNumber}';
+const TIMELINE_PATH = `${CASE_PATH}/timeline`;
 // Ids as the directory writes them: anything else (a NUL, a quote) is refused here, before it reaches visibility.
 const officeQuery = z.object({ office: officeIdSchema.optional().describe('Supervisors: one office, or all when left out') });
 const deadlineReportQuery = officeQuery.extend({ caseworker: staffIdSchema.optional() });
@@ -66,7 +73,7 @@ export function withExplanationText(view: CaseView): CaseViewResponse {
   return response as unknown as CaseViewResponse;
 }
 
-export function caseRoutes({ cases, escalated, now }: CaseRouteDependencies): ApiRoute[] {
+export function caseRoutes({ cases, escalated, reads, now }: CaseRouteDependencies): ApiRoute[] {
   /**
    * Caseworkers touch only their own office's cases; the office comes from the case's search attributes.
    * Another office's case is answered as one that does not exist, word for word, so a caseworker cannot
@@ -76,6 +83,14 @@ export function caseRoutes({ cases, escalated, now }: CaseRouteDependencies): Ap
     if (principal.role !== 'caseworker') return;
     const { office } = await cases.locate(caseNumber);
     if (office !== principal.office) throw new NotFoundError(`There is no case ${caseNumber}.`);
+  };
+
+  /** One case's record for a caller who may see it, recorded in the read audit under the route's pattern. */
+  const readCase = async (principal: Principal, caseNumber: string, request: FastifyRequest, route: string) => {
+    await requireCaseAccess(principal, caseNumber);
+    const view = await cases.get(caseNumber);
+    await reads.record({ actor: principal.staffId, via: readChannel(request), route, caseNumber });
+    return view;
   };
 
   // Today's commands only: the legacy updates exist for replay, not for new callers.
@@ -154,31 +169,29 @@ export function caseRoutes({ cases, escalated, now }: CaseRouteDependencies): Ap
     }),
     defineRoute({
       method: 'GET',
-      path: '/api/cases/{caseNumber}',
+      path: CASE_PATH,
       operationId: 'getCase',
       summary: 'The whole case: stage, events, deadlines with explanations, reminders and escalations',
       tag: 'cases',
       permission: 'case.read',
       params: caseParams,
       response: caseViewSchema,
-      handle: async ({ principal, params }) => {
-        await requireCaseAccess(principal, params.caseNumber);
-        return withExplanationText(await cases.get(params.caseNumber));
-      },
+      handle: async ({ principal, params, request }) =>
+        withExplanationText(await readCase(principal, params.caseNumber, request, `GET ${CASE_PATH}`)),
     }),
     defineRoute({
       method: 'GET',
-      path: '/api/cases/{caseNumber}/timeline',
+      path: TIMELINE_PATH,
       operationId: 'caseTimeline',
       summary: 'The case’s events, deadlines, reminders and escalations in date order',
       tag: 'cases',
       permission: 'case.read',
       params: caseParams,
       response: timelineSchema,
-      handle: async ({ principal, params }) => {
-        await requireCaseAccess(principal, params.caseNumber);
-        return { caseNumber: params.caseNumber, entries: caseTimeline(await cases.get(params.caseNumber)) };
-      },
+      handle: async ({ principal, params, request }) => ({
+        caseNumber: params.caseNumber,
+        entries: caseTimeline(await readCase(principal, params.caseNumber, request, `GET ${TIMELINE_PATH}`)),
+      }),
     }),
     ...commandRoutes,
     defineRoute({

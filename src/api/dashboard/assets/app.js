@@ -50,7 +50,8 @@ class ApiError extends Error {
 }
 
 async function api(path) {
-  const response = await fetch(path, { headers: { authorization: `Bearer ${token()}` } });
+  // x-docket-client: the read audit records this page's reads as the dashboard's.
+  const response = await fetch(path, { headers: { authorization: `Bearer ${token()}`, 'x-docket-client': 'dashboard' } });
   const body = await response.json().catch(() => null);
   if (!response.ok) throw new ApiError(response.status, body);
   return body;
