@@ -41,6 +41,7 @@ import {
 import { caseUpdates, COMMAND_NAMES, getCase, type CaseWorkflowInput } from './messages';
 import { caseSearchAttributes } from './search-attribute-values';
 import { StateLock } from './state-lock';
+import { requireStaffActor } from './staff-actor';
 
 /** The rules engine is local and quick; a failure is a bug or bad data, so the command fails instead of waiting. */
 const { computeDeadlines } = proxyActivities<CaseActivities>({
@@ -139,6 +140,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
       // Re-decided here: another command may have changed the case since the validator accepted this one.
       const decision = decideInput(state, name, raw, Date.now());
       if (!decision.ok) throw ApplicationFailure.nonRetryable(decision.reason, 'CommandRejected');
+      // Runs recorded before the staff directory confirmed actors applied every command unasked; replaying them must too.
+      if (patched('actor-confirmation')) await requireStaffActor(decision.event.actor, state.office);
       commit(await settleDeadlines(decision.state, requestOptions));
       if (startsProtectionPeriod(decision.event)) protectionPeriodStarted = true;
       return caseSummary(state, Date.now());

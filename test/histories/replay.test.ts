@@ -29,6 +29,9 @@ describe('replaying recorded case histories', () => {
         'german-lawsuit.procedure-lifecycles.run-1.json',
         'russian-record-mended.procedure-lifecycles.run-1.json',
         'founding-case-renewed.procedure-lifecycles.run-3.json',
+        // Each staff command confirmed against the staff directory by a local activity first.
+        'founding-case-renewed.actor-confirmation.run-2.json',
+        'russian-record-mended.actor-confirmation.run-1.json',
       ]),
     );
   });
