@@ -21,7 +21,7 @@ const WORKFLOW_CODE = ['src/workflows/**/*.ts', 'src/digest/digest-workflow.ts']
  */
 const LAYERS = {
   'src/cli': ['access', 'client', 'reports', 'digest', 'codec', 'store', 'domain', 'rules', 'errors', 'config', 'logging.ts'],
-  'src/api': ['access', 'client', 'reports', 'digest', 'codec', 'store', 'domain', 'rules', 'errors', 'config', 'logging.ts'],
+  'src/api': ['access', 'client', 'reports', 'digest', 'codec', 'http', 'store', 'domain', 'rules', 'errors', 'config', 'logging.ts'],
   'src/worker': ['activities', 'client', 'digest', 'codec', 'logging.ts', 'config'],
   'src/digest': ['reports', 'client', 'workflows', 'notify', 'store', 'domain', 'rules', 'errors'],
   'src/reports': ['client', 'store', 'domain', 'rules', 'errors'],
@@ -33,7 +33,8 @@ const LAYERS = {
   'src/access': ['store', 'domain', 'errors', 'config'],
   'src/notify': ['store', 'domain', 'rules', 'errors', 'logging.ts'],
   'src/store': ['domain', 'rules', 'errors', 'config'],
-  'src/codec': ['errors', 'config'],
+  'src/codec': ['http', 'errors', 'config'],
+  'src/http': [],
   'src/domain': ['rules', 'errors'],
   'src/rules': ['errors'],
   'src/errors': [],

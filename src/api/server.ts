@@ -2,13 +2,15 @@ import type { PayloadCodec } from '@temporalio/common';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { codecEndpoints } from '../codec/codec-server';
 import { recordCodecDecodes } from './codec-read-audit';
+import { bodyTooLargeMessage } from '../http/body-limit';
+import { guardServer } from '../http/server-guard';
 import type { Logger } from '../logging';
 import type { AccessStore } from '../access';
 import { isAllowed } from '../access/permissions';
 import { refusalMessage } from './http/authenticate';
 import { errorResponse } from './http/error-response';
 import { openApiDocument } from './http/openapi';
-import { registerRoutes } from './http/register-routes';
+import { JSON_BODY_LIMIT_BYTES, registerRoutes } from './http/register-routes';
 import type { ApiRoute } from './http/route';
 import { accessRoutes } from './routes/access-routes';
 
@@ -28,8 +30,10 @@ export interface ApiServerDependencies {
 
 /** The HTTP API, built but not listening: tests inject requests into it, `startApiServer` listens. */
 export async function buildApiServer(deps: ApiServerDependencies): Promise<FastifyInstance> {
-  const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
+  // Each JSON route and codec endpoint sets its own limit; this one covers the rest (unknown paths).
+  const app = Fastify({ logger: false, bodyLimit: JSON_BODY_LIMIT_BYTES });
   const routes = [...accessRoutes(deps.access, deps.publicUrl), ...(deps.extraRoutes ?? [])];
+  guardServer(app, deps.publicUrl);
 
   app.addHook('onResponse', async (request, reply) => {
     // The route pattern, never the raw URL: calendar feed URLs carry their secret.
@@ -49,7 +53,7 @@ export async function buildApiServer(deps: ApiServerDependencies): Promise<Fasti
         code === 'FST_ERR_CTP_INVALID_JSON_BODY' || code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
           ? 'The request body is not valid JSON.'
           : code === 'FST_ERR_CTP_BODY_TOO_LARGE'
-            ? 'The request body is too large.'
+            ? bodyTooLargeMessage(request)
             : code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
               ? 'Send the request body as application/json.'
               : `The request was not understood (${code}).`;

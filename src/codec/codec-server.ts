@@ -1,8 +1,12 @@
 import Fastify, { type FastifyPluginAsync, type FastifyReply, type FastifyRequest } from 'fastify';
+import { bodyTooLargeMessage } from '../http/body-limit';
+import { guardServer } from '../http/server-guard';
 import { PayloadDecryptionError, EncryptionCodec } from './encryption-codec';
 import { CodecRequestError, handleCodecRequest, type CodecOperation } from './codec-protocol';
+import { ConcurrencyLimit } from './concurrency-limit';
 import {
   SIGN_IN_PAGE,
+  SIGN_IN_PAGE_POLICY,
   expiredSessionCookie,
   sessionCookie,
   sessionTokenFromCookies,
@@ -42,12 +46,27 @@ export interface CodecEndpointOptions {
   corsOrigins: readonly string[];
   /** Awaited before a decode's answer is sent, so no decoded data leaves unrecorded; a failure fails the request. */
   recordDecode?: (decode: CodecDecode) => Promise<void>;
-  /** Largest request body; Web UI requests carry whole payloads (Temporal allows up to 2 MiB each). */
-  bodyLimitBytes?: number;
+  /**
+   * Encode and decode requests that may read their bodies and work at once, and how many more may wait
+   * for a turn; beyond that a request gets 503 with Retry-After. The work is CPU-bound and shares its
+   * process with the API (and, under `npm start`, the worker).
+   */
+  concurrency?: { running: number; waiting: number };
   session?: Partial<SessionCookieOptions>;
 }
 
-const DEFAULT_BODY_LIMIT_BYTES = 8 * 1024 * 1024;
+/**
+ * The largest bodies each request needs. Decode calls carry a batch of stored payloads (Temporal takes
+ * up to 2 MiB each); encode calls carry one input to encrypt, at most 2 MiB as base64 (about 2.7 MiB).
+ * The session routes read no body.
+ */
+const BODY_LIMIT_BYTES = { decode: 8 * 1024 * 1024, encode: 3 * 1024 * 1024, none: 1024 } as const;
+/**
+ * Two at a time: one per core of the small machines this runs on. The Web UI fires a burst of decode
+ * calls when it opens a history, so a line of 32 lets a burst wait its turn instead of failing, while a
+ * flood beyond it is turned away at once instead of holding bodies in memory.
+ */
+const DEFAULT_CONCURRENCY = { running: 2, waiting: 32 };
 const EIGHT_HOURS = 8 * 60 * 60;
 
 function bearerToken(header: string | undefined): string | undefined {
@@ -73,7 +92,10 @@ function ownOrigin(request: FastifyRequest): string {
  */
 export const codecEndpoints: FastifyPluginAsync<CodecEndpointOptions> = async (app, options) => {
   const allowedOrigins = new Set(options.corsOrigins);
-  const bodyLimit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
+  const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
+  const work = new ConcurrencyLimit(concurrency.running, concurrency.waiting);
+  /** Who each admitted request stands for, settled in onRequest before its body is read. */
+  const principals = new WeakMap<FastifyRequest, string | undefined>();
   const cookieOptions = (request: FastifyRequest): SessionCookieOptions => ({
     sameSite: options.session?.sameSite ?? 'Strict',
     maxAgeSeconds: options.session?.maxAgeSeconds ?? EIGHT_HOURS,
@@ -99,6 +121,7 @@ export const codecEndpoints: FastifyPluginAsync<CodecEndpointOptions> = async (a
       return reply.code(400).send({ error: error.message });
     }
     const { statusCode, code, message } = error as { statusCode?: number; code?: string; message?: string };
+    if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return reply.code(413).send({ error: bodyTooLargeMessage(request) });
     if (code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError) {
       // The parser's message quotes the body, and the body is case data.
       return reply.code(400).send({ error: 'The request body is not valid JSON.' });
@@ -132,6 +155,30 @@ export const codecEndpoints: FastifyPluginAsync<CodecEndpointOptions> = async (a
     return { principalId: verdict === true ? undefined : verdict.id };
   }
 
+  const bearerOrSession = (request: FastifyRequest) =>
+    bearerToken(request.headers.authorization) ?? sessionTokenFromCookies(request.headers.cookie);
+
+  /**
+   * Who is calling is settled before a byte of the body is read, and only then may a request take a
+   * place to work: nobody without a token can make the server read, buffer or parse a body.
+   */
+  const admit = (operation: CodecOperation) => async (request: FastifyRequest, reply: FastifyReply) => {
+    const access = await authorizeRequest(request, reply, bearerOrSession(request), operation);
+    if (access === undefined) return reply;
+    const place = work.enter();
+    if (place === undefined) {
+      return reply
+        .code(503)
+        .header('retry-after', '1')
+        .send({ error: `The codec endpoint is busy with other requests; try the ${operation} again in a second.` });
+    }
+    // 'close' comes once the answer is sent or the client has gone, whichever happens.
+    reply.raw.once('close', place.leave);
+    await place.admitted;
+    principals.set(request, access.principalId);
+    return undefined;
+  };
+
   for (const operation of ['encode', 'decode'] as const) {
     const url = `/codec/${operation}`;
     app.options(url, async (_request, reply) =>
@@ -142,21 +189,21 @@ export const codecEndpoints: FastifyPluginAsync<CodecEndpointOptions> = async (a
         .header('access-control-max-age', '600')
         .send(),
     );
-    app.post(url, { bodyLimit }, async (request, reply) => {
-      const token = bearerToken(request.headers.authorization) ?? sessionTokenFromCookies(request.headers.cookie);
-      const access = await authorizeRequest(request, reply, token, operation);
-      if (access === undefined) return reply;
+    app.post(url, { bodyLimit: BODY_LIMIT_BYTES[operation], onRequest: admit(operation) }, async (request) => {
+      const principalId = principals.get(request);
       const response = await handleCodecRequest(options.codec, operation, request.body);
       if (operation === 'decode') {
-        await options.recordDecode?.({ principalId: access.principalId, namespace: namespaceOf(request), payloads: response.payloads.length });
+        await options.recordDecode?.({ principalId, namespace: namespaceOf(request), payloads: response.payloads.length });
       }
-      request.log.info({ principal: access.principalId, operation, payloads: response.payloads.length }, 'codec request');
+      request.log.info({ principal: principalId, operation, payloads: response.payloads.length }, 'codec request');
       return response;
     });
   }
 
-  app.get('/codec/session', async (_request, reply) => reply.type('text/html; charset=utf-8').send(SIGN_IN_PAGE));
-  app.post('/codec/session', async (request, reply) => {
+  app.get('/codec/session', async (_request, reply) =>
+    reply.type('text/html; charset=utf-8').header('content-security-policy', SIGN_IN_PAGE_POLICY).send(SIGN_IN_PAGE),
+  );
+  app.post('/codec/session', { bodyLimit: BODY_LIMIT_BYTES.none }, async (request, reply) => {
     const token = bearerToken(request.headers.authorization);
     const access = await authorizeRequest(request, reply, token, 'decode');
     if (access === undefined || token === undefined) return reply;
@@ -166,7 +213,7 @@ export const codecEndpoints: FastifyPluginAsync<CodecEndpointOptions> = async (a
       .header('set-cookie', sessionCookie(token, cookieOptions(request)))
       .send({ message: `Signed in${who}. The Web UI can now decrypt case data through this endpoint.` });
   });
-  app.delete('/codec/session', async (request, reply) =>
+  app.delete('/codec/session', { bodyLimit: BODY_LIMIT_BYTES.none }, async (request, reply) =>
     reply.header('set-cookie', expiredSessionCookie(cookieOptions(request))).send({ message: 'Signed out.' }),
   );
 };
@@ -177,6 +224,8 @@ export interface CodecServerOptions {
   corsOrigins: readonly string[];
   port?: number;
   host?: string;
+  /** The address the Web UI or CLI reaches this server at, if not this machine's loopback. */
+  publicUrl?: string;
 }
 
 export interface RunningCodecServer {
@@ -188,6 +237,7 @@ export interface RunningCodecServer {
 /** The codec endpoints on their own, for tests and for running beside a Web UI without the HTTP API. */
 export async function startCodecServer(options: CodecServerOptions): Promise<RunningCodecServer> {
   const app = Fastify({ logger: false });
+  guardServer(app, options.publicUrl);
   await app.register(codecEndpoints, {
     codec: new EncryptionCodec(options.keyRing),
     authorize: options.authorize,

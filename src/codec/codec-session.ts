@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /**
  * A browser session for the codec endpoint. The Temporal Web UI can send cookies to a codec
  * endpoint ("Include cross-origin credentials" in its codec settings) but can forward a bearer
@@ -53,6 +55,36 @@ export function expiredSessionCookie(options: SessionCookieOptions): string {
   return cookie('', 0, options);
 }
 
+/** The sign-in page's only script, allowed by its hash (of exactly this text), so that nothing injected into the page could run. */
+const SIGN_IN_SCRIPT = `
+const status = document.getElementById('status');
+async function call(method, headers) {
+  const response = await fetch('session', { method, headers, credentials: 'same-origin' });
+  const body = await response.json().catch(() => ({}));
+  status.textContent = response.ok ? body.message : (body.error || 'Failed: HTTP ' + response.status);
+}
+document.getElementById('sign-in').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const token = document.getElementById('token');
+  call('POST', { authorization: 'Bearer ' + token.value });
+  token.value = '';
+});
+document.getElementById('sign-out').addEventListener('click', () => call('DELETE', {}));
+`;
+
+/**
+ * The sign-in page's policy: its own script, calls to this endpoint, no styles, images, forms posted
+ * elsewhere or framing (a page that framed it could trick a person into typing their token into it).
+ */
+export const SIGN_IN_PAGE_POLICY = [
+  "default-src 'none'",
+  `script-src 'sha256-${createHash('sha256').update(SIGN_IN_SCRIPT).digest('base64')}'`,
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
 /** Served at `/codec/session`; posts the token to the same path, so the token never sits in a URL. */
 export const SIGN_IN_PAGE = `<!doctype html>
 <html lang="en">
@@ -67,21 +99,7 @@ have "Include cross-origin credentials" switched on. Open the Web UI under the s
   <button type="button" id="sign-out">Sign out</button>
 </form>
 <p id="status" role="status"></p>
-<script>
-const status = document.getElementById('status');
-async function call(method, headers) {
-  const response = await fetch('session', { method, headers, credentials: 'same-origin' });
-  const body = await response.json().catch(() => ({}));
-  status.textContent = response.ok ? body.message : (body.error || 'Failed: HTTP ' + response.status);
-}
-document.getElementById('sign-in').addEventListener('submit', (event) => {
-  event.preventDefault();
-  const token = document.getElementById('token');
-  call('POST', { authorization: 'Bearer ' + token.value });
-  token.value = '';
-});
-document.getElementById('sign-out').addEventListener('click', () => call('DELETE', {}));
-</script>
+<script>${SIGN_IN_SCRIPT}</script>
 </body>
 </html>
 `;

@@ -1,5 +1,8 @@
-import { defaultPayloadConverter } from '@temporalio/common';
-import { startCodecServer, type CodecAccess, type RunningCodecServer } from '../../src/codec/codec-server';
+import { createHash } from 'node:crypto';
+import { defaultPayloadConverter, type Payload, type PayloadCodec } from '@temporalio/common';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { codecEndpoints, startCodecServer, type CodecAccess, type RunningCodecServer } from '../../src/codec/codec-server';
+import { rawRequest } from '../api/support/raw-request';
 import { ringWithA } from './keys';
 
 const WEB_UI = 'http://localhost:8233';
@@ -141,6 +144,27 @@ describe('codec endpoints over HTTP', () => {
     expect(response.headers.get('access-control-allow-origin')).toBe(WEB_UI);
   });
 
+  it('answers only for loopback names, refusing a rebound host name with 421 (issue 13 item 13)', async () => {
+    const response = await rawRequest(server.endpoint, { method: 'GET', path: '/codec/session', headers: { host: 'rebound.evil.example' } });
+    expect(response.status).toBe(421);
+    expect(JSON.parse(response.text).message).toBe(
+      'This server does not answer for host "rebound.evil.example": it answers only for localhost, from this machine.',
+    );
+    expect((await rawRequest(server.endpoint, { method: 'GET', path: '/codec/session', headers: { host: 'localhost' } })).status).toBe(200);
+  });
+
+  it('answers a large upload without a token with 401 before its body has arrived (issue 13 item 4)', async () => {
+    const response = await rawRequest(server.endpoint, {
+      method: 'POST',
+      path: '/codec/decode',
+      headers: { 'content-type': 'application/json', origin: WEB_UI },
+      partialBody: { declaredBytes: 7 * 1024 * 1024, sent: Buffer.alloc(64 * 1024, 'a') },
+    });
+    expect(response.status).toBe(401);
+    expect(response.headers['access-control-allow-origin']).toBe(WEB_UI);
+    expect(accesses).toEqual([]);
+  });
+
   describe('browser session for the Web UI', () => {
     const sessionUrl = () => `${server.endpoint}/session`;
     const cookieFrom = (response: Response) => (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
@@ -150,6 +174,26 @@ describe('codec endpoints over HTTP', () => {
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toMatch(/^text\/html/);
       expect(await response.text()).toContain('Include cross-origin credentials');
+    });
+
+    it('serves the sign-in page with a policy that runs its own script only and forbids framing (issue 13 item 13)', async () => {
+      const response = await fetch(sessionUrl());
+      const page = await response.text();
+      const scripts = [...page.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((match) => match[1] ?? '');
+      expect(scripts).toHaveLength(1);
+      const policy = (response.headers.get('content-security-policy') ?? '').split(/;\s*/);
+      expect(policy).toEqual(
+        expect.arrayContaining([
+          "default-src 'none'",
+          `script-src 'sha256-${createHash('sha256').update(scripts[0] ?? '').digest('base64')}'`,
+          "connect-src 'self'",
+          "frame-ancestors 'none'",
+          "form-action 'none'",
+        ]),
+      );
+      expect(response.headers.get('x-frame-options')).toBe('DENY');
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('referrer-policy')).toBe('no-referrer');
     });
 
     it('turns a permitted bearer token into an HttpOnly cookie that decode then accepts', async () => {
@@ -179,5 +223,68 @@ describe('codec endpoints over HTTP', () => {
       const staleCookie = await post('decode', { payloads: [] }, { cookie: `docket_codec_session=${READ_ONLY_TOKEN}` });
       expect(staleCookie.status).toBe(403);
     });
+  });
+});
+
+describe('codec endpoints under load (issue 13 item 4)', () => {
+  /** A codec whose every call waits until the test lets it finish, so that the test decides how many are busy. */
+  let calls = 0;
+  let finishAll: () => void = () => {};
+  let finished = Promise.resolve();
+  const gatedCodec: PayloadCodec = {
+    encode: async (payloads: Payload[]) => {
+      calls += 1;
+      await finished;
+      return payloads;
+    },
+    decode: async (payloads: Payload[]) => {
+      calls += 1;
+      await finished;
+      return payloads;
+    },
+  };
+  let app: FastifyInstance;
+  let baseUrl: string;
+
+  beforeAll(async () => {
+    app = Fastify({ logger: false });
+    await app.register(codecEndpoints, {
+      codec: gatedCodec,
+      corsOrigins: [],
+      authorize: async (token) => token === SUPERVISOR_TOKEN,
+      concurrency: { running: 2, waiting: 1 },
+    });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    baseUrl = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  });
+  afterAll(async () => {
+    finishAll();
+    await app?.close();
+  });
+
+  const decode = () =>
+    fetch(`${baseUrl}/codec/decode`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${SUPERVISOR_TOKEN}` },
+      body: JSON.stringify({ payloads: [jsonPayload({ stage: 'lodged' })] }),
+    });
+
+  it('works on two requests at once, lets one more wait its turn, and turns the next away with 503 and Retry-After', async () => {
+    finished = new Promise<void>((resolve) => (finishAll = resolve));
+    const running = [decode(), decode()];
+    while (calls < 2) await new Promise((resolve) => setTimeout(resolve, 10));
+    // Whichever of these two arrives second finds the line full.
+    const later = [decode(), decode()];
+    const turnedAway = await Promise.race(later);
+    expect(turnedAway.status).toBe(503);
+    expect(turnedAway.headers.get('retry-after')).toBe('1');
+    expect(await turnedAway.json()).toEqual({ error: 'The codec endpoint is busy with other requests; try the decode again in a second.' });
+    expect(calls).toBe(2);
+
+    finishAll();
+    const answers = await Promise.all([...running, ...later]);
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 200, 200, 503]);
+    expect(calls).toBe(3);
+    expect((await decode()).status).toBe(200);
   });
 });
