@@ -43,7 +43,7 @@ export function assembleApiServer(assembly: ApiAssembly): Promise<FastifyInstanc
     ],
     plugins: [
       dashboardRoute(dashboardAssetsDir(assembly.projectRoot)),
-      calendarFeedRoute({ cases: assembly.cases, feeds: assembly.access.feeds, dashboardUrl: `${publicUrl}/dashboard` }),
+      calendarFeedRoute({ cases: assembly.cases, feeds: assembly.access.feeds, staff: assembly.access.staff, dashboardUrl: `${publicUrl}/dashboard` }),
     ],
     ...(assembly.codec ? { codec: assembly.codec } : {}),
   });
