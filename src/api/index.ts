@@ -77,7 +77,6 @@ export async function startApiServer({ config, temporalClient, logger }: StartAp
     staff: access.staff,
     via: 'api',
   });
-  const uiOrigins = [`http://localhost:${config.devServer.uiPort}`, `http://127.0.0.1:${config.devServer.uiPort}`];
   const escalated = new RegisterEscalatedCases(handle.db);
   let app: FastifyInstance | undefined;
   try {
@@ -89,7 +88,7 @@ export async function startApiServer({ config, temporalClient, logger }: StartAp
       logger,
       publicUrl: config.api.publicUrl,
       projectRoot: config.projectRoot,
-      codec: { codec: new EncryptionCodec(configuredKeyRing(config)), corsOrigins: uiOrigins },
+      codec: { codec: new EncryptionCodec(configuredKeyRing(config)), corsOrigins: config.api.webUiOrigins },
     });
     await app.listen({ host: config.api.host, port: config.api.port });
   } catch (error) {

@@ -30,6 +30,33 @@ const envconfigFlag = optionalText.pipe(
   z.enum(['true', 'false', '1', '0'], { error: 'must be true, false, 1 or 0' }).optional(),
 );
 
+/** A browser origin as browsers send it in `Origin`: scheme, host and port, nothing more. */
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === value;
+  } catch {
+    return false;
+  }
+}
+const originList = optionalText.pipe(
+  z
+    .string()
+    .transform((value) =>
+      value
+        .split(',')
+        .map((part) => part.trim())
+        .filter((part) => part !== ''),
+    )
+    .refine(
+      (origins) => origins.every(isOrigin),
+      'must each be an origin such as https://temporal-ui.example.org (scheme, host and port, no path or trailing slash), separated by commas',
+    )
+    .optional(),
+);
+/** Addresses that listen on every interface, so the API cannot tell from them what name people reach it at. */
+const EVERY_INTERFACE: ReadonlySet<string> = new Set(['0.0.0.0', '::']);
+
 const environmentSchema = z.object({
   DOCKET_DATA_DIR: z.string().default('data'),
   DOCKET_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
@@ -55,6 +82,7 @@ const environmentSchema = z.object({
   API_HOST: z.string().min(1).default('127.0.0.1'),
   API_PORT: port.default(8080),
   API_PUBLIC_URL: optionalText.pipe(z.url().optional()),
+  DOCKET_WEB_UI_ORIGINS: originList,
 
   DATABASE_URL: optionalText.pipe(
     z
@@ -75,6 +103,14 @@ const environmentSchema = z.object({
   DOCKET_ENCRYPTION_KEY_FILE: optionalText,
 
   DOCKET_TOKEN_LIFETIME_DAYS: tokenLifetimeDaysSchema.default(DEFAULT_TOKEN_LIFETIME_DAYS),
+}).superRefine((env, context) => {
+  if (EVERY_INTERFACE.has(env.API_HOST) && env.API_PUBLIC_URL === undefined) {
+    context.addIssue({
+      code: 'custom',
+      path: ['API_PUBLIC_URL'],
+      message: 'must be set when API_HOST listens on every interface: it is the address people reach the API at, which feed links use and the only host name the API answers for from other machines',
+    });
+  }
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -91,7 +127,13 @@ export interface DocketConfig {
     uiPort: number;
     dbFile: string;
   };
-  api: { host: string; port: number; publicUrl: string };
+  api: {
+    host: string;
+    port: number;
+    publicUrl: string;
+    /** Browser origins the codec endpoint lets call it with credentials: the Temporal Web UI that shows case data. */
+    webUiOrigins: string[];
+  };
   databaseUrl?: string;
   smtp?: { url: string; from: string };
   smtpFrom: string;
@@ -151,6 +193,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): DocketConfig {
       host: e.API_HOST,
       port: e.API_PORT,
       publicUrl: e.API_PUBLIC_URL ?? `http://${e.API_HOST}:${e.API_PORT}`,
+      // The engine runs the dev server's Web UI only beside an embedded server. Trusting that port otherwise
+      // would trust whatever page listens there with a signed-in supervisor's session.
+      webUiOrigins:
+        e.DOCKET_WEB_UI_ORIGINS ??
+        (temporal.mode === 'embedded' ? [`http://localhost:${e.TEMPORAL_UI_PORT}`, `http://127.0.0.1:${e.TEMPORAL_UI_PORT}`] : []),
     },
     ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
     ...(e.SMTP_URL ? { smtp: { url: e.SMTP_URL, from: e.SMTP_FROM } } : {}),

@@ -189,3 +189,35 @@ describe('loadConfig', () => {
     expect(() => loadConfig(env)).toThrow(/TEMPORAL_TLS_CLIENT_CERT_PATH: cannot read .*no-such-client\.pem/);
   });
 });
+
+describe('loadConfig: which browser origins the codec endpoint trusts (issue 13 item 13)', () => {
+  it("trusts the embedded dev server's Web UI, which the engine runs on TEMPORAL_UI_PORT", () => {
+    expect(loadConfig({ TEMPORAL_UI_PORT: '9233' }).api.webUiOrigins).toEqual(['http://localhost:9233', 'http://127.0.0.1:9233']);
+  });
+
+  it('trusts no origin beside an external cluster, whose Web UI is not ours and whose port may serve anything', () => {
+    expect(loadConfig({ TEMPORAL_ADDRESS: 'temporal.example.org:7233' }).api.webUiOrigins).toEqual([]);
+  });
+
+  it('trusts exactly the origins DOCKET_WEB_UI_ORIGINS names, in place of the defaults', () => {
+    const env = { TEMPORAL_ADDRESS: 'temporal.example.org:7233', DOCKET_WEB_UI_ORIGINS: 'https://temporal-ui.example.org, http://10.0.0.5:8080' };
+    expect(loadConfig(env).api.webUiOrigins).toEqual(['https://temporal-ui.example.org', 'http://10.0.0.5:8080']);
+    expect(loadConfig({ DOCKET_WEB_UI_ORIGINS: 'https://temporal-ui.example.org' }).api.webUiOrigins).toEqual(['https://temporal-ui.example.org']);
+  });
+
+  it.each(['https://temporal-ui.example.org/', 'temporal-ui.example.org', 'https://temporal-ui.example.org/namespaces', 'ftp://files.example.org'])(
+    'stops on DOCKET_WEB_UI_ORIGINS=%s, which is no origin, naming the variable',
+    (value) => {
+      expect(() => loadConfig({ DOCKET_WEB_UI_ORIGINS: value })).toThrow(
+        new RegExp(`DOCKET_WEB_UI_ORIGINS=.*must each be an origin such as https://temporal-ui\\.example\\.org`),
+      );
+    },
+  );
+});
+
+describe('loadConfig: the address the API answers for (issue 13 item 13)', () => {
+  it.each(['0.0.0.0', '::'])('stops when API_HOST=%s listens on every interface without API_PUBLIC_URL', (host) => {
+    expect(() => loadConfig({ API_HOST: host })).toThrow(/API_PUBLIC_URL="": must be set when API_HOST listens on every interface/);
+    expect(loadConfig({ API_HOST: host, API_PUBLIC_URL: 'https://docket.example.org' }).api.publicUrl).toBe('https://docket.example.org');
+  });
+});
