@@ -89,7 +89,8 @@ export class CaseClient extends CaseReader {
     } catch (raw) {
       const error = translateTemporalError(raw, target);
       const outcome = error instanceof DocketError && error.kind !== 'unavailable' ? 'rejected' : 'failed';
-      await this.options.audit.record({ ...entry, outcome, detail: { ...detail, reason: String((error as Error).message ?? error).slice(0, 500) } });
+      // A refusal's message can quote what the caller typed (a reminder id, a value): the audit keeps only which kind of refusal it was.
+      await this.options.audit.record({ ...entry, outcome, detail: { ...detail, reason: error instanceof DocketError ? error.kind : 'error' } });
       throw error;
     }
     await this.options.audit.record({ ...entry, outcome: 'ok', detail });

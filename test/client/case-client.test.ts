@@ -32,7 +32,7 @@ describe('case client facade on the dev server', () => {
     await expect(engine.cases.open(opening)).rejects.toThrow(ConflictError);
     expect(engine.audit.entries.slice(-2)).toEqual([
       expect.objectContaining({ actor: 'cw-1', action: 'case.open', target: 'RU-TA-2016-0042', outcome: 'ok' }),
-      expect.objectContaining({ action: 'case.open', outcome: 'rejected', detail: expect.objectContaining({ reason: expect.stringContaining('already exists') }) }),
+      expect.objectContaining({ action: 'case.open', outcome: 'rejected', detail: expect.objectContaining({ reason: 'conflict' }) }),
     ]);
   });
 
