@@ -1,6 +1,7 @@
 /** One write, who made it and how it ended. Identifiers and kinds only: no personal data. */
 export interface AuditEntry {
   actor: string;
+  /** Where the write came from. A 'cli' entry is recorded with the operating-system user as well (see AuditLog). */
   via: 'api' | 'cli' | 'engine';
   action: string;
   target: string;

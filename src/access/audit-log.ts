@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { AuditEntry, AuditSink } from './audit-entry';
+import { operatingSystemUser } from './operating-system-user';
 import type { AccessDatabase } from './schema';
 
 export interface RecordedAuditEntry extends Omit<AuditEntry, 'detail'> {
@@ -15,7 +16,13 @@ export class AuditLog implements AuditSink {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
+  /**
+   * An entry written by the CLI also names the operating-system user who ran it, in `detail.osUser`: the
+   * CLI holds the engine's keys, so `--as` is only a claim. It sits in `detail`, not a column of its own,
+   * because only CLI entries have one, and admins reading the audit see it at once with no new migration.
+   */
   async record(entry: AuditEntry): Promise<void> {
+    const detail = entry.via === 'cli' ? { ...entry.detail, osUser: operatingSystemUser() } : (entry.detail ?? {});
     await this.db
       .insertInto('api_audit')
       .values({
@@ -25,7 +32,7 @@ export class AuditLog implements AuditSink {
         action: entry.action,
         target: entry.target,
         outcome: entry.outcome,
-        detail: JSON.stringify(entry.detail ?? {}),
+        detail: JSON.stringify(detail),
       })
       .execute();
   }

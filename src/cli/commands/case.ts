@@ -1,14 +1,14 @@
 import { caseFilterSchema, type CaseFilter } from '../../client/case-filter';
-import { collect } from '../../client/collect';
 import { parseInput } from '../../errors/parse-input';
 import { caseTimeline } from '../../reports/timeline';
 import { CASE_RELATIONS, STAFF_COMMAND_INPUTS, STAGES, type CaseCommandName } from '../../domain';
 import { InvalidInputError } from '../../errors/docket-errors';
 import { describeIssues } from '../../errors/zod-issues';
-import type { CaseClient } from '../../client/case-client';
 import { lifecycleOf, listJurisdictions } from '../../rules';
-import type { CliCommand } from '../command';
+import type { CliCommand, CliSession } from '../command';
 import { type CliIo, EXIT_OK, UsageError } from '../io';
+import { apiCasesFor } from './api-cases';
+import { operatorCases, type DocketCases } from './case-access';
 import { renderCase, renderList, renderSummary, renderTimeline } from './case-render';
 import { parseCommandLine, withExitCodes } from './command-line';
 import { FACT_FLAGS, factsFromFlags, RECORD_USAGE, recordHelp } from './record-event';
@@ -33,11 +33,15 @@ Actions:
        [--sort recent|next-deadline] [--page-size N] [--page-token T | --all] [--count]
   timeline NUMBER
 
-Writes need the acting staff member: --as STAFF or DOCKET_ACTOR in the environment.
+As the operator, docket talks to Temporal directly (TEMPORAL_ADDRESS, default 127.0.0.1:7233) with the
+engine's keys, and --as names the staff member you act for (or DOCKET_ACTOR): writes need it, the case
+refuses anyone the staff directory does not let act on it, and the audit records your login on this
+machine beside it. With docket --token TOKEN (or DOCKET_TOKEN), every action goes through the HTTP API
+instead, as the token's staff member and within their role and office; --as is not used then.
 Every action takes --json for machine-readable output.
-The CLI talks to Temporal directly (TEMPORAL_ADDRESS, default 127.0.0.1:7233) with the engine's encryption keys.
 
-Exit codes: 0 done, 1 failure, 2 bad command line or input, 3 no such case, 4 refused by the case (or it exists already), 5 Temporal unreachable.`;
+Exit codes: 0 done, 1 failure, 2 bad command line or input, 3 no such case, 4 refused (by the case, by
+the API's access rules, or it exists already), 5 Temporal or the API unreachable.`;
 
 const OPTIONS = {
   jurisdiction: { type: 'string' },
@@ -111,7 +115,7 @@ const FLAG_OF_FIELD: Record<string, string> = {
 };
 
 /** Checks a command's input in the CLI's words before the case sees it, then sends it. */
-async function sendCommand(cases: CaseClient, caseNumber: string, name: CaseCommandName, input: Record<string, unknown>) {
+async function sendCommand(cases: DocketCases, caseNumber: string, name: CaseCommandName, input: Record<string, unknown>) {
   const parsed = STAFF_COMMAND_INPUTS[name].safeParse(input);
   if (!parsed.success) {
     const nameOf = (path: readonly PropertyKey[]) => FLAG_OF_FIELD[String(path[0])] ?? path.map(String).join('.');
@@ -129,7 +133,7 @@ function required(option: string, value: string | undefined, what: string): stri
 }
 
 /** `record --help`: the events of that case's procedure, or of the procedure named, or of every procedure. */
-async function showRecordHelp(caseNumber: string | undefined, values: Values, io: CliIo, cases: () => Promise<CaseClient>): Promise<number> {
+async function showRecordHelp(caseNumber: string | undefined, values: Values, io: CliIo, cases: () => Promise<DocketCases>): Promise<number> {
   if (caseNumber !== undefined) {
     const current = await (await cases()).get(caseNumber);
     io.out(`${RECORD_USAGE}\n\nCase ${caseNumber} is ${current.stage}.\n${recordHelp(lifecycleOf(current.jurisdiction, current.procedure))}`);
@@ -144,10 +148,27 @@ async function showRecordHelp(caseNumber: string | undefined, values: Values, io
   return EXIT_OK;
 }
 
-function actorOf(values: Values): string {
-  const actor = values.as ?? process.env.DOCKET_ACTOR;
+function actorOf(values: Values, environment: NodeJS.ProcessEnv): string {
+  const actor = values.as ?? environment.DOCKET_ACTOR;
   if (!actor) throw new UsageError('say who is acting: --as <staff id>, or set DOCKET_ACTOR');
   return actor;
+}
+
+/** Reaches the API with a staff member's token; the case command is given another in tests. */
+export type ReachApi = (token: string, environment: NodeJS.ProcessEnv) => DocketCases;
+
+/**
+ * Runs an action on cases the way this invocation reaches them: through the API with a token, or as the
+ * operator with the engine's keys (services opened and closed around the action).
+ */
+function withCases(session: CliSession, values: Values, openServices: OpenCliServices, reachApi: ReachApi) {
+  return <T>(work: (cases: DocketCases) => Promise<T>): Promise<T> => {
+    if (session.token !== undefined) {
+      if (values.as !== undefined) throw new UsageError("--as is not used with a token: the API acts as the token's staff member");
+      return work(reachApi(session.token, session.environment));
+    }
+    return usingServices(openServices, async (services) => work(operatorCases(await services.cases(), () => actorOf(values, session.environment))));
+  };
 }
 
 function caseNumberArgument(positionals: string[], action: string): string {
@@ -199,35 +220,31 @@ function languages(lang: string | undefined): Array<'en' | 'ru'> {
   throw new UsageError(`--lang expects en, ru or both, got "${lang}"`);
 }
 
-export function createCaseCommand(openServices: OpenCliServices = openCliServices): CliCommand {
+export function createCaseCommand(openServices: OpenCliServices = openCliServices, reachApi: ReachApi = apiCasesFor): CliCommand {
   return {
     name: 'case',
     summary: 'open, show, record, correct, close, reassign, list and trace cases',
-    run: async (args, io) => {
+    acceptsToken: true,
+    run: async (args, io, session) => {
       const parsed = parseCommandLine(args, { ...OPTIONS, ...FACT_OPTIONS });
       const values = parsed.values as Values;
       const { positionals } = parsed;
       const action = positionals[0];
+      const usingCases = withCases(session, values, openServices, reachApi);
       if (values.help && action === 'record') {
-        return withExitCodes('case record', io, () => usingServices(openServices, async (services) => showRecordHelp(positionals[1], values, io, services.cases)));
+        return withExitCodes('case record', io, () => usingCases((cases) => showRecordHelp(positionals[1], values, io, async () => cases)));
       }
       if (values.help || action === undefined) {
         (values.help ? io.out : io.err)(HELP);
         if (values.help) return EXIT_OK;
         throw new UsageError(`name an action: ${ACTIONS.join(', ')}`);
       }
-      return withExitCodes(`case ${action}`, io, () => usingServices(openServices, async (services) => runAction(action, positionals, values, io, await services.cases())));
+      return withExitCodes(`case ${action}`, io, () => usingCases((cases) => runAction(action, positionals, values, io, cases)));
     },
   };
 }
 
-async function runAction(
-  action: string,
-  positionals: string[],
-  values: Values,
-  io: CliIo,
-  cases: Awaited<ReturnType<Awaited<ReturnType<OpenCliServices>>['cases']>>,
-): Promise<number> {
+async function runAction(action: string, positionals: string[], values: Values, io: CliIo, cases: DocketCases): Promise<number> {
   const print = (json: unknown, human: () => string) => io.out(values.json ? JSON.stringify(json, null, 2) : human());
   switch (action) {
     case 'open': {
@@ -239,7 +256,7 @@ async function runAction(
           procedure: values.procedure,
           office: values.office,
           caseworker: values.caseworker,
-          actor: actorOf(values),
+          actor: await cases.actor(),
           applicant: values.pseudonym !== undefined ? { pseudonym: values.pseudonym } : undefined,
         }),
       );
@@ -253,7 +270,7 @@ async function runAction(
     }
     case 'record': {
       const caseNumber = caseNumberArgument(positionals, action);
-      const actor = actorOf(values);
+      const actor = await cases.actor();
       const current = await cases.get(caseNumber);
       const lifecycle = lifecycleOf(current.jurisdiction, current.procedure);
       const event = positionals[2];
@@ -274,7 +291,7 @@ async function runAction(
       const reason = required('reason', values.reason, 'why it is corrected');
       if ((values.date === undefined) === (values.fact === undefined)) throw new UsageError('give either --date DATE or --fact NAME=VALUE');
       if (values.date !== undefined) {
-        const summary = await sendCommand(cases, caseNumber, 'correctEventDate', { eventId, correctedDate: values.date, reason, actor: actorOf(values) });
+        const summary = await sendCommand(cases, caseNumber, 'correctEventDate', { eventId, correctedDate: values.date, reason, actor: await cases.actor() });
         print(summary, () => `Corrected the date of event #${eventId} of case ${caseNumber}; its deadlines were recomputed.\n\n${renderSummary(summary)}`);
         return EXIT_OK;
       }
@@ -284,14 +301,14 @@ async function runAction(
       const corrected = factsFromFlags(lifecycleOf(current.jurisdiction, current.procedure), 'any', target.type, {}, values.fact);
       const [fact, value] = Object.entries(corrected)[0] ?? [];
       if (fact === undefined || value === undefined || Object.keys(corrected).length > 1) throw new UsageError('--fact corrects one fact at a time');
-      const summary = await sendCommand(cases, caseNumber, 'correctFact', { eventId, fact, value, reason, actor: actorOf(values) });
+      const summary = await sendCommand(cases, caseNumber, 'correctFact', { eventId, fact, value, reason, actor: await cases.actor() });
       print(summary, () => `Corrected ${fact} of event #${eventId} of case ${caseNumber}; its deadlines were recomputed.\n\n${renderSummary(summary)}`);
       return EXIT_OK;
     }
     case 'void': {
       const caseNumber = caseNumberArgument(positionals, action);
       const eventId = wholeNumber('event', required('event', values.event, 'the number of the event entered by mistake'));
-      const summary = await sendCommand(cases, caseNumber, 'voidEvent', { eventId, reason: required('reason', values.reason, 'why it is void'), actor: actorOf(values) });
+      const summary = await sendCommand(cases, caseNumber, 'voidEvent', { eventId, reason: required('reason', values.reason, 'why it is void'), actor: await cases.actor() });
       print(summary, () => `Voided event #${eventId} of case ${caseNumber}; what it started was re-derived.\n\n${renderSummary(summary)}`);
       return EXIT_OK;
     }
@@ -301,7 +318,7 @@ async function runAction(
         from: required('from', values.from, 'the first day of the stay'),
         to: required('to', values.to, 'the last day of the stay'),
         reason: required('reason', values.reason, 'what ordered the stay'),
-        actor: actorOf(values),
+        actor: await cases.actor(),
       };
       const summary = await sendCommand(cases, caseNumber, 'recordStay', input);
       print(summary, () => `Recorded the stay from ${input.from} to ${input.to} in case ${caseNumber}.\n\n${renderSummary(summary)}`);
@@ -310,7 +327,7 @@ async function runAction(
     case 'waive': {
       const caseNumber = caseNumberArgument(positionals, action);
       const deadlineId = required('deadline', values.deadline, 'the deadline id shown by case show');
-      const summary = await sendCommand(cases, caseNumber, 'waiveDeadline', { deadlineId, reason: required('reason', values.reason, 'why the right is not used'), actor: actorOf(values) });
+      const summary = await sendCommand(cases, caseNumber, 'waiveDeadline', { deadlineId, reason: required('reason', values.reason, 'why the right is not used'), actor: await cases.actor() });
       print(summary, () => `Waived deadline ${deadlineId} of case ${caseNumber}; it is no longer reminded.\n\n${renderSummary(summary)}`);
       return EXIT_OK;
     }
@@ -320,7 +337,7 @@ async function runAction(
         caseNumber: required('with', values.with, 'the related case number'),
         relation: required('relation', values.relation, CASE_RELATIONS.join(', ')),
         note: values.note,
-        actor: actorOf(values),
+        actor: await cases.actor(),
       });
       const summary = await sendCommand(cases, caseNumber, 'linkCase', input);
       print(summary, () => `Linked case ${caseNumber} to ${values.with}.\n\n${renderSummary(summary)}`);
@@ -329,13 +346,13 @@ async function runAction(
     case 'acknowledge': {
       const caseNumber = caseNumberArgument(positionals, action);
       const reminderId = required('reminder', values.reminder, 'the reminder id from the message or case show');
-      const summary = await sendCommand(cases, caseNumber, 'acknowledgeReminder', { reminderId, actor: actorOf(values) });
+      const summary = await sendCommand(cases, caseNumber, 'acknowledgeReminder', { reminderId, actor: await cases.actor() });
       print(summary, () => `Acknowledged reminder ${reminderId}; the later reminders of its deadline are silenced for you.\n\n${renderSummary(summary)}`);
       return EXIT_OK;
     }
     case 'close': {
       const caseNumber = caseNumberArgument(positionals, action);
-      const summary = await sendCommand(cases, caseNumber, 'closeCase', given({ reason: values.reason, closedOn: values.on, note: values.note, actor: actorOf(values) }));
+      const summary = await sendCommand(cases, caseNumber, 'closeCase', given({ reason: values.reason, closedOn: values.on, note: values.note, actor: await cases.actor() }));
       print(summary, () => `Closed case ${caseNumber}.\n\n${renderSummary(summary)}`);
       return EXIT_OK;
     }
@@ -344,7 +361,7 @@ async function runAction(
       const summary = await sendCommand(cases, 
         caseNumber,
         'reassign',
-        given({ caseworker: values.caseworker, office: values.office, reason: values.reason, actor: actorOf(values) }),
+        given({ caseworker: values.caseworker, office: values.office, reason: values.reason, actor: await cases.actor() }),
       );
       print(summary, () => `Reassigned case ${caseNumber}.\n\n${renderSummary(summary)}`);
       return EXIT_OK;
@@ -353,7 +370,7 @@ async function runAction(
       const filter = filterOf(values);
       if (values.count) {
         const { stages, ...rest } = filter;
-        const byStage = await cases.listing.countByStage(rest);
+        const byStage = await cases.countByStage(rest);
         const shown = Object.entries(byStage).filter(([stage, count]) => (stages ? stages.includes(stage as never) : count > 0));
         const total = shown.reduce((sum, [, count]) => sum + count, 0);
         print({ total, byStage }, () => [...shown.map(([stage, count]) => `${stage.padEnd(18)} ${count}`), `${'total'.padEnd(18)} ${total}`].join('\n'));
@@ -362,12 +379,12 @@ async function runAction(
       const sort = values.sort ?? 'recent';
       if (sort !== 'recent' && sort !== 'next-deadline') throw new UsageError(`--sort expects recent or next-deadline, got "${sort}"`);
       if (sort === 'next-deadline' || values.all) {
-        const all = sort === 'next-deadline' ? await cases.listing.byNextDeadline(filter) : await collect(cases.listing.scan(filter));
+        const all = sort === 'next-deadline' ? await cases.byNextDeadline(filter) : await cases.all(filter);
         print({ cases: all }, () => renderList(all));
         return EXIT_OK;
       }
       const pageSize = wholeNumber('page-size', values['page-size']);
-      const page = await cases.listing.page(filter, given({ pageSize, pageToken: values['page-token'] }));
+      const page = await cases.page(filter, given({ pageSize, pageToken: values['page-token'] }));
       print(page, () => renderList(page.cases));
       if (page.nextPageToken && !values.json) io.err(`More cases: add --page-token ${page.nextPageToken} (or --all).`);
       return EXIT_OK;

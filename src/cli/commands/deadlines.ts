@@ -144,6 +144,8 @@ function printList(io: CliIo, options: z.output<typeof ListOptionsSchema>): void
 export const deadlinesCommand: CliCommand = {
   name: 'deadlines',
   summary: 'compute the deadlines an event starts, with explanations (--list shows what is known)',
+  // Reads the rule packs alone: no case, no keys, so staff with a token may use it as it is.
+  acceptsToken: true,
   run(args, io) {
     const values = parseOptions(args, OPTIONS);
     if (values.help) {

@@ -1,7 +1,9 @@
 import type { CliCommand } from '../command';
 import { EXIT_OK, UsageError } from '../io';
+import { staffIdSchema } from '../../domain';
 import { InvalidInputError } from '../../errors/docket-errors';
 import { RegisterInputError, type StaffMember } from '../../store';
+import { auditedGrant } from '../../access/audited-grant';
 import { deactivateStaff } from '../../access/deactivate-staff';
 import { parseCommandLine, withExitCodes } from './command-line';
 import { openCliServices, usingServices, type OpenCliServices } from './services';
@@ -59,17 +61,25 @@ export function createStaffCommand(openServices: OpenCliServices = openCliServic
       if (action !== 'add' && action !== 'list' && action !== 'deactivate') throw new UsageError('name an action: add, list or deactivate');
       return withExitCodes(`staff ${action}`, io, () =>
         usingServices(openServices, async ({ staff, access, cases }) => {
+          const actor = values.as ?? process.env.DOCKET_ACTOR ?? 'operator';
           if (action === 'add') {
-            const member = await asInputError(() =>
-              staff.add({
-                id: values.id ?? '',
-                displayName: values.name ?? '',
-                role: values.role as StaffMember['role'],
-                office: values.office ?? '',
-                language: values.language as StaffMember['language'],
-                ...(values.email !== undefined ? { email: values.email } : {}),
-              }),
+            // A member's role and office are what their tokens may do: adding one grants access, so it is audited.
+            // A refused id is not written down as typed: it might be someone's name.
+            const id = values.id ?? '';
+            const target = staffIdSchema.safeParse(id).success ? id : 'invalid-staff-id';
+            const member = await auditedGrant(access.audit, { actor, via: 'cli', action: 'staff.add', target }, () =>
+              asInputError(() =>
+                staff.add({
+                  id,
+                  displayName: values.name ?? '',
+                  role: values.role as StaffMember['role'],
+                  office: values.office ?? '',
+                  language: values.language as StaffMember['language'],
+                  ...(values.email !== undefined ? { email: values.email } : {}),
+                }),
+              ),
             );
+            await access.audit.record({ actor, via: 'cli', action: 'staff.add', target: member.id, outcome: 'ok', detail: { role: member.role, office: member.office } });
             io.out(values.json ? JSON.stringify(member, null, 2) : `Added ${member.role} ${member.id} to office ${member.office}.`);
           } else if (action === 'list') {
             const members = await staff.list({
@@ -81,7 +91,6 @@ export function createStaffCommand(openServices: OpenCliServices = openCliServic
           } else {
             const id = positionals[1];
             if (!id) throw new UsageError('name the staff member to deactivate');
-            const actor = values.as ?? process.env.DOCKET_ACTOR ?? 'operator';
             const openCasesOf = async (caseworker: string) => (await cases()).listing.count({ caseworker });
             const done = await asInputError(() => deactivateStaff(access, id, { id: actor, via: 'cli' }, openCasesOf));
             io.out(
