@@ -18,6 +18,7 @@ const UNIT_SUITES = [
   'test/api/render-calendar.test.ts',
   'test/api/render-calendar-reminder-days.test.ts',
   'test/cli/docket-deadlines.test.ts',
+  'test/client/temporal-errors.test.ts',
   'test/codec/encryption-codec.test.ts',
   'test/codec/key-ring.test.ts',
   'test/digest/office-day.test.ts',
