@@ -34,6 +34,8 @@ export function guardServer(app: FastifyInstance, publicUrl: string | undefined)
   const publicHost = publicUrl === undefined ? undefined : new URL(publicUrl).hostname;
   const answersFor = publicHost === undefined ? 'only for localhost, from this machine' : `for ${publicHost} (its public URL) and, from this machine, localhost`;
   app.addHook('onSend', async (request, reply) => {
+    // An answer given before the body is in (a refusal from onRequest) ends the connection: kept alive, Node
+    // would read and throw away the rest of the body first, which a flood of large uploads turns into work.
     if (!request.raw.complete) reply.header('connection', 'close');
   });
   app.addHook('onRequest', async (request, reply) => {
