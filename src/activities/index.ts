@@ -2,7 +2,7 @@ import { activityInfo } from '@temporalio/activity';
 import { DateTime } from 'luxon';
 import { createLogger } from '../logging';
 import { DeliveryError } from '../notify';
-import { computeDeadlines as computeWithRules, listJurisdictions } from '../rules';
+import { computeDeadlines as computeWithRules, uncountableDateReason } from '../rules';
 import type { ComputedDeadline } from '../rules/types';
 import { StaffNotFoundError, type StaffMember } from '../store';
 import type { ActivityDeps } from './deps';
@@ -20,11 +20,10 @@ export { FAILURE_TYPES } from './failures';
  * A running case must never stop because next year's production calendar is not published yet: from
  * the first covered year on, periods that run past the last one are counted on weekends and fixed
  * holidays, with the rules engine's explicit warning. A trigger before the covered years is a
- * historical date no calendar here can vouch for, and still fails loudly.
+ * historical date no calendar here can vouch for, and still fails loudly (the case client refuses it first).
  */
 function awaitsNextCalendar(request: { jurisdiction: string; date: string }): boolean {
-  const coverage = listJurisdictions().find((known) => known.code === request.jurisdiction)?.calendar.coverage;
-  return coverage !== undefined && Number(request.date.slice(0, 4)) >= coverage.from;
+  return uncountableDateReason(request.jurisdiction, request.date) === undefined;
 }
 
 /**

@@ -18,6 +18,7 @@ import type { AuditEntry, AuditSink } from '../access/audit-entry';
 import type { StaffRoster } from '../access/staff-roster';
 import { requireAssignableCaseworker } from './assignable-caseworker';
 import { CaseReader } from './case-reader';
+import { uncountableCommandDate } from './countable-date';
 import { DocketError, InvalidInputError } from '../errors/docket-errors';
 import { parseInput } from '../errors/parse-input';
 import { translateTemporalError } from './temporal-errors';
@@ -69,6 +70,8 @@ export class CaseClient extends CaseReader {
       throw new InvalidInputError(`Unknown command "${String(name)}"; known: ${Object.keys(STAFF_COMMAND_INPUTS).join(', ')}`);
     }
     const input = parseInput(STAFF_COMMAND_INPUTS[name], raw, `${name} input`) as CommandInput<N>;
+    const uncountable = uncountableCommandDate(number, name, input);
+    if (uncountable) throw new InvalidInputError(`Invalid ${name} input`, [`${uncountable.field}: ${uncountable.reason}`]);
     return this.audited(input.actor, `case.${name}`, number, {}, async () => {
       if (name === 'reassign') await this.requireReassignable(number, input as CommandInput<'reassign'>);
       return this.options.client.workflow.getHandle(caseWorkflowId(number)).executeUpdate(caseUpdates[name], { args: [input] });

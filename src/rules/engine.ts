@@ -14,7 +14,7 @@ import { loadLifecycle, type ProcedureLifecycle } from './lifecycle/load-lifecyc
 import { eventSummaries } from './pack/event-summaries';
 import { loadRulePack } from './pack/load-pack';
 import type { RulePack } from './pack/schema';
-import type { ComputedDeadline, DeadlineRequest, ReminderSchedule } from './types';
+import type { ComputedDeadline, DeadlineRequest, LocalDate, ReminderSchedule } from './types';
 import { rulesErrorFromZod } from './zod-issues';
 
 export interface JurisdictionDefinition {
@@ -62,6 +62,13 @@ export interface DeadlineEngine {
   lifecycleOf(jurisdiction: string, procedure: string): ProcedureLifecycle;
   /** The kind of day an instant falls on in a jurisdiction's zone, by its nationwide calendar. */
   dayAt(jurisdiction: string, at: Date): JurisdictionDay;
+  /**
+   * Why no deadline of the jurisdiction can be counted from a trigger date, or nothing when one can.
+   * From the calendar's first covered year on one can: a period that runs past its last year is counted
+   * on weekends and fixed holidays, flagged (allowCalendarFallback). Before it, no calendar here can
+   * vouch for a single day.
+   */
+  uncountableDateReason(jurisdiction: string, date: LocalDate): string | undefined;
 }
 
 export interface JurisdictionDay {
@@ -241,6 +248,13 @@ export function createDeadlineEngine(definitions: readonly JurisdictionDefinitio
       const day = DateTime.fromJSDate(at, { zone: jurisdiction.zone }).startOf('day');
       const info = jurisdiction.calendars.forRegion().classify(day, true);
       return { date: info.date, zone: jurisdiction.zone, kind: info.kind, fallback: info.fallback };
+    },
+
+    uncountableDateReason(code: string, date: LocalDate): string | undefined {
+      const { calendars } = jurisdictionOf(code);
+      const { from, to } = calendars.coverage;
+      if (Number(date.slice(0, 4)) >= from) return undefined;
+      return `no deadline can be counted from ${date}: it lies before the years the calendar covers (${calendars.name.en}, ${from}-${to})`;
     },
 
     listEvents(code: string, procedure: string): EventSummary[] {

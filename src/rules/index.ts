@@ -14,6 +14,7 @@ export const listProcedures = engine.listProcedures;
 export const listEvents = engine.listEvents;
 export const dayAt = engine.dayAt;
 export const lifecycleOf = engine.lifecycleOf;
+export const uncountableDateReason = engine.uncountableDateReason;
 export { renderExplanation };
 export { RulesError, type RulesErrorCode } from './errors';
 export { createDeadlineEngine, type DeadlineEngine, type JurisdictionDay, type JurisdictionDefinition } from './engine';

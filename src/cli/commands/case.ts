@@ -1,4 +1,5 @@
 import { caseFilterSchema, type CaseFilter } from '../../client/case-filter';
+import { uncountableCommandDate } from '../../client/countable-date';
 import { parseInput } from '../../errors/parse-input';
 import { caseTimeline } from '../../reports/timeline';
 import { CASE_RELATIONS, STAFF_COMMAND_INPUTS, STAGES, type CaseCommandName } from '../../domain';
@@ -121,6 +122,8 @@ async function sendCommand(cases: DocketCases, caseNumber: string, name: CaseCom
     const nameOf = (path: readonly PropertyKey[]) => FLAG_OF_FIELD[String(path[0])] ?? path.map(String).join('.');
     throw new InvalidInputError(`Invalid ${name} input`, describeIssues(parsed.error.issues, { nameOf }));
   }
+  const uncountable = uncountableCommandDate(caseNumber, name, input);
+  if (uncountable) throw new InvalidInputError(`Invalid ${name} input`, [`${FLAG_OF_FIELD[uncountable.field] ?? uncountable.field}: ${uncountable.reason}`]);
   return cases.command(caseNumber, name, input);
 }
 
