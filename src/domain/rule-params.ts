@@ -17,19 +17,29 @@ export const TOO_MANY_RULE_PARAMS = `at most ${MAX_RULE_PARAMS} rule parameters 
 
 export type RuleParamValue = string | number | boolean;
 
+/** One parameter's value as the pack takes it, or why the pack cannot; `reason` follows the parameter's name in a sentence. */
+export function ruleParamValue(lifecycle: ProcedureLifecycle, name: string, raw: RuleParamValue): { ok: true; value: number } | { ok: false; reason: string } {
+  const definition = Object.hasOwn(lifecycle.params, name) ? lifecycle.params[name] : undefined;
+  if (!definition) {
+    const known = Object.keys(lifecycle.params).join(', ') || 'none';
+    return { ok: false, reason: `is not a parameter of ${lifecycle.jurisdiction}/${lifecycle.procedure}, whose parameters are ${known}` };
+  }
+  const value = paramValue(definition, raw);
+  return value === undefined ? { ok: false, reason: `must be ${paramRange(definition)}` } : { ok: true, value };
+}
+
 /**
  * Why a case of this procedure could not use these parameters, naming the parameter when one is at
  * fault; nothing when the pack takes them all. `reason` follows the parameter's name in a sentence.
  */
 export function ruleParamsProblem(lifecycle: ProcedureLifecycle, params: Record<string, RuleParamValue>): { param?: string; reason: string } | undefined {
-  const procedure = `${lifecycle.jurisdiction}/${lifecycle.procedure}`;
-  const known = Object.keys(lifecycle.params).join(', ') || 'none';
   const names = Object.keys(params);
-  if (names.length > MAX_RULE_PARAMS) return { reason: `${TOO_MANY_RULE_PARAMS}; ${procedure} takes ${known}` };
+  if (names.length > MAX_RULE_PARAMS) {
+    return { reason: `${TOO_MANY_RULE_PARAMS}; ${lifecycle.jurisdiction}/${lifecycle.procedure} takes ${Object.keys(lifecycle.params).join(', ') || 'none'}` };
+  }
   for (const name of names) {
-    const definition = Object.hasOwn(lifecycle.params, name) ? lifecycle.params[name] : undefined;
-    if (!definition) return { param: name, reason: `is not a parameter of ${procedure}, whose parameters are ${known}` };
-    if (paramValue(definition, params[name] as RuleParamValue) === undefined) return { param: name, reason: `must be ${paramRange(definition)}` };
+    const read = ruleParamValue(lifecycle, name, params[name] as RuleParamValue);
+    if (!read.ok) return { param: name, reason: read.reason };
   }
   return undefined;
 }

@@ -252,4 +252,43 @@ describe('docket CLI against the dev server', () => {
       { caseNumber: 'RU-TA-2016-0042', relation: 'parallel-procedure', eventId: 4 },
     ]);
   });
+
+  // Issue 13 item 5 in the CLI's words. The Russian production calendar covers 2014-2027; the RU
+  // temporary-asylum pack takes renewalLeadMonths from 0 to 6 (default 1). Granted 2016-05-26 until
+  // 2017-05-25, the renewal is due a month before, Tuesday 2017-04-25; two months before is Saturday
+  // 2017-03-25, so Friday 2017-03-24.
+  it('refuses a date no deadline can be counted from under its flag, and corrects rule parameters with --rule-param', async () => {
+    await docket('case', 'open', 'RU-TA-2016-0320', '--jurisdiction', 'RU', '--procedure', 'temporary-asylum', '--office', 'msk-1', '--caseworker', 'cw-msk', '--as', 'cw-msk');
+    const yearZero = await docket('case', 'record', 'RU-TA-2016-0320', 'application-lodged', '--on', '0000-01-01', '--as', 'cw-msk');
+    expect(yearZero.code).toBe(2);
+    expect(yearZero.err).toContain(
+      '  - --on: no deadline can be counted from 0000-01-01: it lies before the years the calendar covers (Russian production calendar, 2014-2027)',
+    );
+    expect(JSON.parse((await docket('case', 'show', 'RU-TA-2016-0320', '--json')).out).events).toHaveLength(1);
+
+    await docket('case', 'record', 'RU-TA-2016-0320', 'application-lodged', '--on', '2016-05-20', '--as', 'cw-msk');
+    await docket('case', 'record', 'RU-TA-2016-0320', 'protection-granted', '--on', '2016-05-26', '--valid-until', '2017-05-25', '--as', 'cw-msk');
+    const renewal = async () => {
+      const view = JSON.parse((await docket('case', 'show', 'RU-TA-2016-0320', '--json')).out);
+      const due = view.deadlines.filter((tracked: { deadline: { kind: string } }) => tracked.deadline.kind === 'renewal-filing');
+      return { ruleParams: view.ruleParams, due: due.map((tracked: { deadline: { dueDate: string } }) => tracked.deadline.dueDate) };
+    };
+    expect(await renewal()).toEqual({ ruleParams: {}, due: ['2017-04-25'] });
+
+    const correct = (...flags: string[]) => docket('case', 'correct', 'RU-TA-2016-0320', ...flags, '--reason', 'office policy: two months ahead', '--as', 'cw-msk');
+    expect(await correct('--rule-param', 'renewalLeadMonths=9')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('docket case: --rule-param renewalLeadMonths must be a whole number from 0 to 6\n'),
+    });
+    expect((await correct('--rule-param', 'frobnicate=1')).err).toContain('--rule-param frobnicate is not a parameter of RU/temporary-asylum, whose parameters are');
+    expect((await correct('--rule-param', 'renewalLeadMonths=2', '--event', '3')).code).toBe(2);
+    expect(await renewal()).toEqual({ ruleParams: {}, due: ['2017-04-25'] });
+
+    const corrected = await correct('--rule-param', 'renewalLeadMonths=2');
+    expect(corrected).toMatchObject({ code: 0, err: '' });
+    expect(corrected.out).toContain('Corrected the rule parameters of case RU-TA-2016-0320; its deadlines were recomputed.');
+    expect(await renewal()).toEqual({ ruleParams: { renewalLeadMonths: 2 }, due: ['2017-03-24'] });
+    expect((await correct('--rule-param', 'renewalLeadMonths=default')).code).toBe(0);
+    expect(await renewal()).toEqual({ ruleParams: {}, due: ['2017-04-25'] });
+  });
 });

@@ -13,6 +13,7 @@ import { operatorCases, type DocketCases } from './case-access';
 import { renderCase, renderList, renderSummary, renderTimeline } from './case-render';
 import { parseCommandLine, withExitCodes } from './command-line';
 import { FACT_FLAGS, factsFromFlags, RECORD_USAGE, recordHelp } from './record-event';
+import { ruleParamsFromFlags } from './rule-param-flags';
 import { openCliServices, usingServices, type OpenCliServices } from './services';
 
 const HELP = `Usage: docket case <action> [arguments] [options]
@@ -22,6 +23,7 @@ Actions:
   show NUMBER [--explain] [--lang en|ru|both]
   record NUMBER EVENT --on DATE [fact flags]        any event of the case's procedure: see 'record NUMBER --help'
   correct NUMBER --event ID (--date DATE | --fact NAME=VALUE) --reason TEXT
+  correct NUMBER --rule-param NAME=VALUE --reason TEXT   the case's rule parameters (NAME=default: the pack's)
   void NUMBER --event ID --reason TEXT              an event entered by mistake; its deadlines are re-derived
   stay NUMBER --from DATE --to DATE --reason TEXT    a stay or suspension: clocks that allow it stop
   waive NUMBER --deadline ID --reason TEXT          a right the applicant will not use: no more reminders
@@ -52,6 +54,7 @@ const OPTIONS = {
   pseudonym: { type: 'string' },
   on: { type: 'string' },
   fact: { type: 'string', multiple: true },
+  'rule-param': { type: 'string', multiple: true },
   note: { type: 'string' },
   from: { type: 'string' },
   to: { type: 'string' },
@@ -101,6 +104,7 @@ const FLAG_OF_FIELD: Record<string, string> = {
   fact: '--fact',
   value: '--fact',
   facts: '--fact',
+  ruleParams: '--rule-param',
   reason: '--reason',
   note: '--note',
   from: '--from',
@@ -290,6 +294,17 @@ async function runAction(action: string, positionals: string[], values: Values, 
     }
     case 'correct': {
       const caseNumber = caseNumberArgument(positionals, action);
+      if (values['rule-param'] !== undefined) {
+        if (values.event !== undefined || values.date !== undefined || values.fact !== undefined) {
+          throw new UsageError('--rule-param corrects the case itself: give it without --event, --date or --fact');
+        }
+        const reason = required('reason', values.reason, 'why they are corrected');
+        const current = await cases.get(caseNumber);
+        const ruleParams = ruleParamsFromFlags(lifecycleOf(current.jurisdiction, current.procedure), current.ruleParams, values['rule-param']);
+        const summary = await sendCommand(cases, caseNumber, 'correctRuleParams', { ruleParams, reason, actor: await cases.actor() });
+        print(summary, () => `Corrected the rule parameters of case ${caseNumber}; its deadlines were recomputed.\n\n${renderSummary(summary)}`);
+        return EXIT_OK;
+      }
       const eventId = wholeNumber('event', required('event', values.event, 'the number of the event to correct'));
       const reason = required('reason', values.reason, 'why it is corrected');
       if ((values.date === undefined) === (values.fact === undefined)) throw new UsageError('give either --date DATE or --fact NAME=VALUE');
