@@ -38,7 +38,10 @@ export const correctFactInput = z.object({ ...byStaff, eventId, fact: factName, 
 export const correctRuleParamsInput = z
   .object({
     ...byStaff,
-    ruleParams: z.record(ruleParamNameSchema, z.number()).refine((params) => Object.keys(params).length <= MAX_RULE_PARAMS, TOO_MANY_RULE_PARAMS),
+    ruleParams: z
+      .record(ruleParamNameSchema, z.number())
+      .refine((params) => Object.keys(params).length <= MAX_RULE_PARAMS, TOO_MANY_RULE_PARAMS)
+      .describe('The case’s rule parameters in full from now on, e.g. {"renewalLeadMonths": 2}; one left out takes its pack’s default, {} all of them'),
     reason,
   })
   .strict();

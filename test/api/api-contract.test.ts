@@ -92,6 +92,7 @@ const OPERATIONS: Operation[] = [
   command('recordEvent', { event: 'application-lodged', on: daysAgo(20) }),
   command('correctEventDate', { eventId: 2, correctedDate: daysAgo(21), reason: 'date copied wrongly from the receipt' }),
   command('correctFact', { eventId: 2, fact: 'decidedOn', value: daysAgo(22), reason: 'date of the decision copied from the notice' }),
+  command('correctRuleParams', { ruleParams: { renewalLeadMonths: 2 }, reason: 'office policy: file two months ahead' }),
   command('voidEvent', { eventId: 999, reason: 'entered on the wrong case' }),
   command('recordStay', { from: daysAgo(4), to: daysAgo(2), reason: 'court order suspending the period' }),
   command('waiveDeadline', { deadlineId: 'no-such-deadline', reason: 'the applicant gave up the right in writing' }),

@@ -86,4 +86,11 @@ describe('HTTP API: cases whose deadlines can be counted', () => {
     expect(notANumber.json().problems).toEqual([expect.stringMatching(/^ruleParams\.renewalLeadMonths: /)]);
     expect(await renewalDue()).toEqual({ ruleParams: { renewalLeadMonths: 2 }, due: ['2017-03-24'] });
   });
+
+  it('documents the correction in the OpenAPI document', async () => {
+    const document = (await engine.http('GET', '/openapi.json')).json();
+    const operation = document.paths['/api/cases/{caseNumber}/commands/correctRuleParams'];
+    expect(operation.post.operationId).toBe('correctRuleParams');
+    expect(JSON.stringify(operation)).toContain('rule parameters in full from now on');
+  });
 });
