@@ -5,11 +5,13 @@ export interface Deactivation {
   staffId: string;
   revokedTokens: string[];
   revokedFeeds: string[];
+  /** Browser sessions ended; the directory check would refuse them anyway, but a later reactivation must not revive them. */
+  endedSessions: number;
 }
 
 /**
- * Someone leaves: they stop receiving reminders and lose every way in at once, their tokens and the
- * calendar feeds they hold or made. A caseworker who still holds open cases is refused, because their
+ * Someone leaves: they stop receiving reminders and lose every way in at once, their tokens, the
+ * calendar feeds they hold or made, their browser sessions and any unused link to set a password. A caseworker who still holds open cases is refused, because their
  * reminders would reach nobody: the cases are reassigned first. Each step is audited.
  */
 export async function deactivateStaff(
@@ -31,6 +33,15 @@ export async function deactivateStaff(
   await access.staff.deactivate(staffId);
   const revokedTokens = await access.tokens.revokeAllOf(staffId, actor.id);
   const revokedFeeds = await access.feeds.revokeAllOf(staffId, actor.id);
-  await access.audit.record({ actor: actor.id, via: actor.via, action: 'staff.deactivate', target: staffId, outcome: 'ok', detail: { revokedTokens, revokedFeeds } });
-  return { staffId, revokedTokens, revokedFeeds };
+  const endedSessions = await access.sessions.endAllOf(staffId);
+  const revokedLinks = await access.invitations.revokeAllOf(staffId);
+  await access.audit.record({
+    actor: actor.id,
+    via: actor.via,
+    action: 'staff.deactivate',
+    target: staffId,
+    outcome: 'ok',
+    detail: { revokedTokens, revokedFeeds, endedSessions, revokedLinks },
+  });
+  return { staffId, revokedTokens, revokedFeeds, endedSessions };
 }

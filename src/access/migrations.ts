@@ -85,6 +85,48 @@ function accessMigrations(dialect: StoreDialect): Record<string, Migration> {
         await refuseUpdatesAndDeletes(db, dialect, ['read_audit']);
       },
     },
+    // Staff sign in to the browser pages with a password (issue 14): its hash, the one-time links that set
+    // it, server-side sessions, and the count of failed sign-ins that locks guessing out.
+    '0005-staff-sign-in': {
+      up: async (db: Kysely<unknown>) => {
+        await db.schema
+          .createTable('staff_passwords')
+          .addColumn('staff_id', 'text', (col) => col.primaryKey())
+          .addColumn('password_hash', 'text', (col) => col.notNull())
+          .addColumn('set_at', 'text', (col) => col.notNull())
+          .execute();
+        await db.schema
+          .createTable('staff_invitations')
+          .addColumn('id', 'text', (col) => col.primaryKey())
+          .addColumn('secret_hash', 'text', (col) => col.notNull().unique())
+          .addColumn('staff_id', 'text', (col) => col.notNull())
+          .addColumn('purpose', 'text', (col) => col.notNull().check(sql`purpose in ('invite', 'reset')`))
+          .addColumn('created_at', 'text', (col) => col.notNull())
+          .addColumn('created_by', 'text', (col) => col.notNull())
+          .addColumn('expires_at', 'text', (col) => col.notNull())
+          .addColumn('used_at', 'text')
+          .addColumn('revoked_at', 'text')
+          .execute();
+        await db.schema.createIndex('staff_invitations_by_staff').on('staff_invitations').column('staff_id').execute();
+        await db.schema
+          .createTable('staff_sessions')
+          .addColumn('id', 'text', (col) => col.primaryKey())
+          .addColumn('secret_hash', 'text', (col) => col.notNull().unique())
+          .addColumn('staff_id', 'text', (col) => col.notNull())
+          .addColumn('created_at', 'text', (col) => col.notNull())
+          .addColumn('last_seen_at', 'text', (col) => col.notNull())
+          .addColumn('expires_at', 'text', (col) => col.notNull())
+          .execute();
+        await db.schema.createIndex('staff_sessions_by_staff').on('staff_sessions').column('staff_id').execute();
+        await db.schema
+          .createTable('sign_in_throttle')
+          .addColumn('subject', 'text', (col) => col.primaryKey())
+          .addColumn('failures', 'integer', (col) => col.notNull())
+          .addColumn('window_started_at', 'text', (col) => col.notNull())
+          .addColumn('locked_until', 'text')
+          .execute();
+      },
+    },
   };
 }
 

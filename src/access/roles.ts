@@ -6,8 +6,9 @@ export type Role = (typeof ROLES)[number];
 /** Tokens name staff and offices with the same ids the cases use, so office scoping compares like with like. */
 export { officeIdSchema as officeSchema, staffIdSchema };
 
-/** Who is calling, as established by a bearer token. */
+/** Who is calling, as established by a bearer token or a signed-in browser session. */
 export interface Principal {
+  /** The credential's public id: a token's (`dkt_…`) or a session's (`dks_…`). */
   tokenId: string;
   staffId: string;
   role: Role;

@@ -10,6 +10,10 @@ export interface AccessDatabase {
   calendar_feeds: CalendarFeedTable;
   api_audit: ApiAuditTable;
   read_audit: ReadAuditTable;
+  staff_passwords: StaffPasswordTable;
+  staff_invitations: StaffInvitationTable;
+  staff_sessions: StaffSessionTable;
+  sign_in_throttle: SignInThrottleTable;
 }
 
 export interface ApiTokenTable {
@@ -64,4 +68,44 @@ export interface ReadAuditTable {
   case_number: string | null;
   /** JSON of identifiers and counts only, such as the Temporal namespace and how many payloads were decoded. */
   detail: string;
+}
+
+/** A staff member's password, as a self-describing scrypt hash (see password-hash.ts); never the password. */
+export interface StaffPasswordTable {
+  staff_id: string;
+  password_hash: string;
+  set_at: string;
+}
+
+/** A one-time link that lets a staff member set their password: the first one (invite) or a new one (reset). */
+export interface StaffInvitationTable {
+  id: string;
+  secret_hash: string;
+  staff_id: string;
+  purpose: 'invite' | 'reset';
+  created_at: string;
+  created_by: string;
+  expires_at: string;
+  used_at: string | null;
+  /** Set when a newer link for the same person replaced this one, or when they were deactivated. */
+  revoked_at: string | null;
+}
+
+/** A signed-in browser. The cookie holds the credential; the row only its hash. */
+export interface StaffSessionTable {
+  id: string;
+  secret_hash: string;
+  staff_id: string;
+  created_at: string;
+  last_seen_at: string;
+  /** The absolute end: the session lasts no longer than this however busy it is. */
+  expires_at: string;
+}
+
+/** Failed sign-ins per subject (`staff:<id>` or `address:<client address>`) in the current window, and any lock. */
+export interface SignInThrottleTable {
+  subject: string;
+  failures: number;
+  window_started_at: string;
+  locked_until: string | null;
 }
