@@ -180,6 +180,23 @@ export class CaseRegister {
     });
   }
 
+  /**
+   * The staff commands cases applied, newest first: every case event that names its actor (the engine's
+   * own events, such as a lapse, name 'engine'). Written by the case's workflow, so they are there
+   * whichever way a command reached the case and whether or not its sender lived to log it.
+   */
+  async appliedCommands(filter: { caseId?: string; limit: number }): Promise<RecordedEntry[]> {
+    let query = this.db
+      .selectFrom('case_events')
+      .selectAll()
+      .where('kind', '=', 'case-event')
+      .where('actor', '<>', 'engine')
+      .orderBy('seq', 'desc')
+      .limit(filter.limit);
+    if (filter.caseId !== undefined) query = query.where('case_id', '=', filter.caseId);
+    return (await query.execute()).map((row) => toEntry(row, row.kind));
+  }
+
   /** Everything recorded for a case, each list in the order it was written. */
   async caseTrail(caseId: string): Promise<CaseTrail> {
     const [events, deadlines, deliveries, failures, outcomes] = await Promise.all([

@@ -142,7 +142,7 @@ describe('API access routes: tokens, feeds, audit, OpenAPI', () => {
     expect(document.openapi).toBe('3.1.0');
     expect(document.paths['/api/tokens'].post).toMatchObject({ operationId: 'issueToken', 'x-permission': 'tokens.manage' });
     expect(document.paths['/api/tokens/{id}'].delete.parameters).toEqual([expect.objectContaining({ name: 'id', in: 'path', required: true })]);
-    expect(document.paths['/api/audit'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['target', 'limit']);
+    expect(document.paths['/api/audit'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['target', 'source', 'limit']);
     expect(document.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
   });
 });

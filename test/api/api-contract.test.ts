@@ -289,7 +289,7 @@ describe('HTTP API behaviour', () => {
     });
     expect(refused.status).toBe(422);
     expect(refused.json()).toMatchObject({ error: 'rejected', message: expect.stringContaining('RU-TA-2016-0043') });
-    const audit = (await engine.http('GET', '/api/audit?target=RU-TA-2016-0043', { token: supervisor })).json().entries;
+    const audit = (await engine.http('GET', '/api/audit?target=RU-TA-2016-0043&source=access-log', { token: supervisor })).json().entries;
     expect(audit.map((entry: { action: string; actor: string; outcome: string }) => `${entry.action} ${entry.actor} ${entry.outcome}`)).toEqual([
       'case.recordEvent cw-msk rejected',
       'case.recordEvent sv-msk ok',

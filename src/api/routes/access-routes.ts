@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ForbiddenError } from '../../errors/docket-errors';
 import { auditedGrant } from '../../access/audited-grant';
+import { AUDIT_SOURCES } from '../../access/audit-trail';
 import type { AccessStore } from '../../access';
 import { feedRequestSchema, type FeedRecord } from '../../access/feed-store';
 import { READ_CHANNELS, readFilterSchema } from '../../access/read-audit';
@@ -166,10 +167,15 @@ export function accessRoutes(access: AccessStore, publicUrl: string): ApiRoute[]
       path: '/api/audit',
       operationId: 'listAudit',
       summary: 'Recent writes with their actors, newest first',
+      description:
+        'Two sources, merged by time: the access log (source access-log: each request the API or CLI handled, refused ones included) and ' +
+        'the cases’ own record (source case-register: each command a case applied, with its actor, written by its workflow, so a write ' +
+        'whose request was cut off after Temporal applied it is there too). Narrow with source.',
       tag: 'access',
       permission: 'audit.read',
       query: z.object({
         target: z.string().max(200).optional(),
+        source: z.enum(AUDIT_SOURCES).optional(),
         limit: z.coerce.number().int().min(1).max(1000).default(200),
       }),
       response: z.object({
@@ -183,10 +189,13 @@ export function accessRoutes(access: AccessStore, publicUrl: string): ApiRoute[]
             target: z.string(),
             outcome: z.enum(['ok', 'rejected', 'failed']),
             detail: z.record(z.string(), z.unknown()),
+            source: z.enum(AUDIT_SOURCES),
           }),
         ),
       }),
-      handle: async ({ query }) => ({ entries: await access.audit.list({ ...(query.target ? { target: query.target } : {}), limit: query.limit }) }),
+      handle: async ({ query }) => ({
+        entries: await access.trail.list({ ...(query.target ? { target: query.target } : {}), ...(query.source ? { source: query.source } : {}), limit: query.limit }),
+      }),
     }),
     defineRoute({
       method: 'GET',
