@@ -6,6 +6,10 @@ import { FeedStore } from './feed-store';
 import { migrateAccessTables } from './migrations';
 import { ReadAudit } from './read-audit';
 import type { AccessDatabase } from './schema';
+import { SignInThrottle } from './sign-in-throttle';
+import { InvitationStore } from './staff-invitations';
+import { PasswordStore } from './staff-passwords';
+import { SessionStore } from './staff-sessions';
 import { TokenStore } from './token-store';
 
 export interface AccessStore {
@@ -18,6 +22,11 @@ export interface AccessStore {
   reads: ReadAudit;
   /** Who the tokens stand for; read at every request, so a deactivation takes effect at once. */
   staff: StaffDirectory;
+  /** Staff sign-in to the browser pages: passwords, the one-time links that set them, sessions, and the lock on guessing. */
+  passwords: PasswordStore;
+  invitations: InvitationStore;
+  sessions: SessionStore;
+  throttle: SignInThrottle;
 }
 
 export interface AccessStoreOptions {
@@ -42,6 +51,10 @@ export async function openAccessStore(register: Pick<RegisterDatabaseHandle, 'db
     trail: new AuditTrail(audit, new CaseRegister(register.db, options.now)),
     reads: new ReadAudit(access, options.now),
     staff,
+    passwords: new PasswordStore(access, options.now),
+    invitations: new InvitationStore(access, options.now),
+    sessions: new SessionStore(access, staff, options.now),
+    throttle: new SignInThrottle(access, options.now),
   };
 }
 
