@@ -20,7 +20,8 @@ const WORKFLOW_CODE = ['src/workflows/**/*.ts', 'src/digest/digest-workflow.ts']
  * composition roots (engine.ts, main.ts) may import anything and nothing may import them.
  */
 const LAYERS = {
-  'src/cli': ['access', 'client', 'reports', 'digest', 'codec', 'store', 'domain', 'rules', 'errors', 'config', 'logging.ts'],
+  // notify: `docket staff invite` mails the invitation link through the reminders' SMTP channel.
+  'src/cli': ['access', 'client', 'reports', 'digest', 'codec', 'notify', 'store', 'domain', 'rules', 'errors', 'config', 'logging.ts'],
   'src/api': ['access', 'client', 'reports', 'digest', 'codec', 'http', 'store', 'domain', 'rules', 'errors', 'config', 'logging.ts'],
   'src/worker': ['activities', 'client', 'digest', 'codec', 'logging.ts', 'config'],
   'src/digest': ['reports', 'client', 'workflows', 'notify', 'store', 'domain', 'rules', 'errors'],

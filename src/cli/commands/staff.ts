@@ -5,6 +5,7 @@ import { InvalidInputError } from '../../errors/docket-errors';
 import { RegisterInputError, type StaffMember } from '../../store';
 import { auditedGrant } from '../../access/audited-grant';
 import { deactivateStaff } from '../../access/deactivate-staff';
+import { inviteFromCli } from './staff-invite';
 import { parseCommandLine, withExitCodes } from './command-line';
 import { openCliServices, usingServices, type OpenCliServices } from './services';
 import { renderTable } from './table';
@@ -13,11 +14,14 @@ const HELP = `Usage:
   docket staff add --id STAFF --name "DISPLAY NAME" --role caseworker|supervisor|admin --office OFFICE --language ru|en [--email ADDRESS]
   docket staff list [--office OFFICE] [--role ROLE] [--all]
   docket staff deactivate STAFF
+  docket staff invite STAFF
 
 The staff directory says who receives reminders, escalations and the daily digest (by e-mail when SMTP_URL is
 set, otherwise in the outbox), and what each person's API tokens may do. Staff are employees; their ids are
 what cases and tokens refer to. Deactivating someone revokes their tokens and calendar feeds at once; a
-caseworker who still holds open cases is refused until the cases are reassigned. Add --as STAFF (or
+caseworker who still holds open cases is refused until the cases are reassigned. Inviting someone prints a
+one-time link (valid 72 hours) where they set the password they sign in to the browser pages with, and mails
+it to them when SMTP_URL is set; for someone who has a password it is a reset link. Add --as STAFF (or
 DOCKET_ACTOR) to record who did it (default: operator), and --json for machine-readable output.`;
 
 const OPTIONS = {
@@ -50,7 +54,7 @@ const row = (member: StaffMember) => [member.id, member.displayName, member.role
 export function createStaffCommand(openServices: OpenCliServices = openCliServices): CliCommand {
   return {
     name: 'staff',
-    summary: 'add, list and deactivate staff who receive reminders, escalations and digests',
+    summary: 'add, list, deactivate and invite (to sign in) staff who receive reminders, escalations and digests',
     run: async (args, io) => {
       const { values, positionals } = parseCommandLine(args, OPTIONS);
       if (values.help) {
@@ -58,9 +62,9 @@ export function createStaffCommand(openServices: OpenCliServices = openCliServic
         return EXIT_OK;
       }
       const action = positionals[0];
-      if (action !== 'add' && action !== 'list' && action !== 'deactivate') throw new UsageError('name an action: add, list or deactivate');
+      if (action !== 'add' && action !== 'list' && action !== 'deactivate' && action !== 'invite') throw new UsageError('name an action: add, list, deactivate or invite');
       return withExitCodes(`staff ${action}`, io, () =>
-        usingServices(openServices, async ({ staff, access, cases }) => {
+        usingServices(openServices, async ({ staff, access, cases, config }) => {
           const actor = values.as ?? process.env.DOCKET_ACTOR ?? 'operator';
           if (action === 'add') {
             // A member's role and office are what their tokens may do: adding one grants access, so it is audited.
@@ -88,6 +92,10 @@ export function createStaffCommand(openServices: OpenCliServices = openCliServic
               includeInactive: values.all ?? false,
             });
             io.out(values.json ? JSON.stringify({ staff: members }, null, 2) : renderTable(['id', 'name', 'role', 'office', 'language', 'email', 'active'], members.map(row)));
+          } else if (action === 'invite') {
+            const id = positionals[1];
+            if (!id) throw new UsageError('name the staff member to invite');
+            await inviteFromCli({ access, config }, id, actor, values.json ?? false, io);
           } else {
             const id = positionals[1];
             if (!id) throw new UsageError('name the staff member to deactivate');
