@@ -12,6 +12,7 @@ import type { AccessStore } from '../access';
 import { openAccess } from '../access/open-access';
 import { calendarFeedRoute } from './calendar/calendar-feed-route';
 import { dashboardAssetsDir, dashboardRoute } from './dashboard/dashboard-route';
+import { deskRoutes } from './desk/desk-routes';
 import { caseRoutes } from './routes/case-routes';
 import { outboxRoutes } from './routes/outbox-routes';
 import { procedureRoutes } from './routes/procedure-routes';
@@ -43,6 +44,7 @@ export function assembleApiServer(assembly: ApiAssembly): Promise<FastifyInstanc
     ],
     plugins: [
       dashboardRoute(dashboardAssetsDir(assembly.projectRoot)),
+      deskRoutes({ access: assembly.access, publicUrl, projectRoot: assembly.projectRoot }),
       calendarFeedRoute({ cases: assembly.cases, feeds: assembly.access.feeds, staff: assembly.access.staff, dashboardUrl: `${publicUrl}/dashboard` }),
     ],
     ...(assembly.codec ? { codec: assembly.codec } : {}),

@@ -72,7 +72,7 @@ export async function buildApiServer(deps: ApiServerDependencies): Promise<Fasti
   const document = openApiDocument(routes, { version: deps.version ?? '0.1.0', serverUrl: deps.publicUrl });
   app.get('/openapi.json', async () => document);
   app.get('/health', async () => ({ status: 'ok' }));
-  registerRoutes(app, deps.access.tokens, routes);
+  registerRoutes(app, deps.access, routes);
 
   if (deps.codec) {
     const tokens = deps.access.tokens;

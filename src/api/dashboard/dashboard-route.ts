@@ -1,18 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-
-/** The browser code is static and talks to the API with the signed-in token; nothing else may run or load. */
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+import { PAGE_CONTENT_SECURITY_POLICY } from '../../http/page-security-policy';
 
 const ASSETS = [
   { url: '/dashboard', file: 'index.html', type: 'text/html; charset=utf-8' },
@@ -33,8 +22,7 @@ export function dashboardRoute(assetsDir: string) {
       app.get(asset.url, async (_request, reply) =>
         reply
           .type(asset.type)
-          // In place of the server's policy for JSON (src/http/server-guard.ts), which would let nothing load.
-          .header('content-security-policy', CONTENT_SECURITY_POLICY)
+          .header('content-security-policy', PAGE_CONTENT_SECURITY_POLICY)
           .header('cache-control', 'no-cache')
           .send(asset.body),
       );

@@ -2,8 +2,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { parseInput } from '../../errors/parse-input';
 import { requirePermission } from '../../access/permissions';
+import type { AccessStore } from '../../access';
 import type { Principal } from '../../access/roles';
-import type { TokenStore } from '../../access/token-store';
 import { authenticate } from './authenticate';
 import type { ApiRoute } from './route';
 
@@ -19,13 +19,13 @@ export function fastifyPath(openApiPath: string): string {
 }
 
 /**
- * Mounts routes in the order every request is judged: who is calling (401), may their role do this
- * (403), both before a byte of the body is read, so that nobody without a token can make the server
- * read or parse one; is the request well-formed (400); only then does the handler run. The response is
- * checked against its schema too, so the OpenAPI document cannot drift from what the server sends. No
- * answer may be cached.
+ * Mounts routes in the order every request is judged: who is calling (401: a bearer token or a
+ * signed-in browser's session, see authenticate), may their role do this (403), both before a byte of
+ * the body is read, so that nobody without credentials can make the server read or parse one; is the
+ * request well-formed (400); only then does the handler run. The response is checked against its
+ * schema too, so the OpenAPI document cannot drift from what the server sends. No answer may be cached.
  */
-export function registerRoutes(app: FastifyInstance, tokens: TokenStore, routes: readonly ApiRoute[]): void {
+export function registerRoutes(app: FastifyInstance, credentials: Pick<AccessStore, 'tokens' | 'sessions'>, routes: readonly ApiRoute[]): void {
   const principals = new WeakMap<FastifyRequest, Principal>();
   for (const route of routes) {
     app.route({
@@ -35,7 +35,7 @@ export function registerRoutes(app: FastifyInstance, tokens: TokenStore, routes:
       onRequest: async (request, reply) => {
         // Case data, tokens and refusals that name offices: no browser or proxy may keep a copy.
         reply.header('cache-control', 'no-store');
-        const principal = await authenticate(tokens, request);
+        const principal = await authenticate(credentials, request);
         if (route.permission !== 'any-role') requirePermission(principal, route.permission);
         principals.set(request, principal);
       },
