@@ -1,5 +1,5 @@
 import type { Client } from '@temporalio/client';
-import { WorkflowIdReusePolicy, type SearchAttributePair } from '@temporalio/common';
+import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, type SearchAttributePair } from '@temporalio/common';
 import {
   caseIndexValues,
   caseNumberSchema,
@@ -18,10 +18,14 @@ import type { AuditEntry, AuditSink } from '../access/audit-entry';
 import type { StaffRoster } from '../access/staff-roster';
 import { requireAssignableCaseworker } from './assignable-caseworker';
 import { CaseReader } from './case-reader';
+import { retriedOpeningConflict } from './retried-opening';
 import { uncountableCommandDate } from './countable-date';
 import { DocketError, InvalidInputError } from '../errors/docket-errors';
 import { parseInput } from '../errors/parse-input';
 import { translateTemporalError } from './temporal-errors';
+
+/** A case as an opening answers it: `alreadyOpened` when this was the same caller's opening again. */
+export type OpenedCase = CaseView & { alreadyOpened: boolean };
 
 export interface CaseClientOptions {
   client: Client;
@@ -44,23 +48,39 @@ export class CaseClient extends CaseReader {
     super(options.client, options.namespace);
   }
 
-  async open(raw: unknown): Promise<CaseView> {
+  /** Opens a case; the same caller retrying the same opening (its first answer lost) gets the case, marked alreadyOpened. */
+  async open(raw: unknown): Promise<OpenedCase> {
     const input = parseInput(openCaseInputSchema, raw, 'case to open');
-    return this.audited(input.actor, 'case.open', input.caseNumber, { jurisdiction: input.jurisdiction, procedure: input.procedure, office: input.office }, async () => {
+    const detail = { jurisdiction: input.jurisdiction, procedure: input.procedure, office: input.office };
+    const write = async (): Promise<OpenedCase> => {
       await requireAssignableCaseworker(this.options.staff, input, 'case to open');
       const workflowInput: CaseWorkflowInput = { open: input };
-      const handle = await this.options.client.workflow.start(CASE_WORKFLOW_TYPE, {
-        taskQueue: this.options.taskQueue,
-        workflowId: caseWorkflowId(input.caseNumber),
-        args: [workflowInput],
-        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-        // Indexed from the first moment, so a case just opened is already listed under its office and caseworker.
-        typedSearchAttributes: caseSearchAttributes(initialIndexValues(input)).filter(
-          (pair): pair is SearchAttributePair => pair.value !== null,
-        ),
-      });
-      return handle.query(getCase);
-    });
+      try {
+        const handle = await this.options.client.workflow.start(CASE_WORKFLOW_TYPE, {
+          taskQueue: this.options.taskQueue,
+          workflowId: caseWorkflowId(input.caseNumber),
+          args: [workflowInput],
+          workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+          // Indexed from the first moment, so a case just opened is already listed under its office and caseworker.
+          typedSearchAttributes: caseSearchAttributes(initialIndexValues(input)).filter(
+            (pair): pair is SearchAttributePair => pair.value !== null,
+          ),
+        });
+        return { ...(await handle.query(getCase)), alreadyOpened: false };
+      } catch (error) {
+        if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+        return { ...(await this.openedBefore(input)), alreadyOpened: true };
+      }
+    };
+    return this.audited(input.actor, 'case.open', input.caseNumber, detail, write, (opened) => ({ alreadyOpened: opened.alreadyOpened }));
+  }
+
+  /** The case an opening met: the caller's own if this is their opening again, else a conflict. */
+  private async openedBefore(input: OpenCaseInput): Promise<CaseView> {
+    const existing = await this.get(input.caseNumber);
+    const conflict = retriedOpeningConflict(existing, input);
+    if (conflict) throw conflict;
+    return existing;
   }
 
   /** Sends one of today's commands; the legacy update names exist for replay only and are refused here. */
@@ -84,7 +104,14 @@ export class CaseClient extends CaseReader {
     await requireAssignableCaseworker(this.options.staff, { caseworker: input.caseworker, office }, 'reassignment');
   }
 
-  private async audited<T>(actor: string, action: string, target: string, detail: Record<string, unknown>, write: () => Promise<T>): Promise<T> {
+  private async audited<T>(
+    actor: string,
+    action: string,
+    target: string,
+    detail: Record<string, unknown>,
+    write: () => Promise<T>,
+    resultDetail: (result: T) => Record<string, unknown> = () => ({}),
+  ): Promise<T> {
     const entry = { actor, via: this.options.via, action, target };
     let result: T;
     try {
@@ -96,7 +123,7 @@ export class CaseClient extends CaseReader {
       await this.options.audit.record({ ...entry, outcome, detail: { ...detail, reason: error instanceof DocketError ? error.kind : 'error' } });
       throw error;
     }
-    await this.options.audit.record({ ...entry, outcome: 'ok', detail });
+    await this.options.audit.record({ ...entry, outcome: 'ok', detail: { ...detail, ...resultDetail(result) } });
     return result;
   }
 }

@@ -49,7 +49,8 @@ describe('docket CLI against the dev server', () => {
 
     const again = await docket('case', 'open', 'RU-TA-2016-0042', '--jurisdiction', 'RU', '--procedure', 'temporary-asylum', '--office', 'msk-1', '--caseworker', 'cw-msk', '--as', 'cw-msk');
     expect(again.code).toBe(4);
-    expect(again.err).toBe('docket case open: Case RU-TA-2016-0042 already exists; case numbers are never reused.\n');
+    // The same caller again, but without the pseudonym the case was opened with: not a retry of that opening.
+    expect(again.err).toBe('docket case open: Case RU-TA-2016-0042 was already opened by you with a different applicant; nothing was changed: an open case is changed through its commands.\n');
   });
 
   it('says what was wrong with bad input, naming each field, and opens nothing', async () => {

@@ -36,6 +36,30 @@ describe('case client facade on the dev server', () => {
     ]);
   });
 
+  // Issue 13 item 15: an opening whose answer was lost (a cut connection, an engine killed mid-request) is retried safely.
+  it('answers an opening retried by the same caller with the same details with the case already opened, and refuses anyone else or other details', async () => {
+    const retried = { ...opening, caseNumber: 'RU-TA-2016-0044', applicant: { pseudonym: 'Applicant-2B9D', nationality: 'PRK' } };
+    expect(await engine.cases.open(retried)).toMatchObject({ caseNumber: 'RU-TA-2016-0044', alreadyOpened: false });
+    // The same content, sent again as a new request would send it: its fields in another order.
+    const again = await engine.cases.open({ applicant: { nationality: 'PRK', pseudonym: 'Applicant-2B9D' }, ...opening, caseNumber: 'RU-TA-2016-0044' });
+    expect(again).toMatchObject({ caseNumber: 'RU-TA-2016-0044', stage: 'opened', caseworker: 'cw-1', alreadyOpened: true });
+    expect(again.events.map((event) => event.type)).toEqual(['case-opened']);
+
+    await expect(engine.cases.open({ ...retried, caseworker: 'cw-2', applicant: { pseudonym: 'Applicant-5E1C' } })).rejects.toThrow(
+      new ConflictError('Case RU-TA-2016-0044 was already opened by you with a different applicant, caseworker; nothing was changed: an open case is changed through its commands.'),
+    );
+    await expect(engine.cases.open({ ...retried, actor: 'sv-1' })).rejects.toThrow(
+      new ConflictError('Case RU-TA-2016-0044 already exists, opened by another staff member; case numbers are never reused.'),
+    );
+    expect((await engine.cases.get('RU-TA-2016-0044')).caseworker).toBe('cw-1');
+    expect(engine.audit.entries.slice(-4).map(({ actor, outcome, detail }) => ({ actor, outcome, alreadyOpened: detail?.alreadyOpened, reason: detail?.reason }))).toEqual([
+      { actor: 'cw-1', outcome: 'ok', alreadyOpened: false, reason: undefined },
+      { actor: 'cw-1', outcome: 'ok', alreadyOpened: true, reason: undefined },
+      { actor: 'cw-1', outcome: 'rejected', alreadyOpened: undefined, reason: 'conflict' },
+      { actor: 'sv-1', outcome: 'rejected', alreadyOpened: undefined, reason: 'conflict' },
+    ]);
+  });
+
   it('records events through updates and answers with the new summary', async () => {
     const lodged = await engine.cases.command('RU-TA-2016-0042', 'recordEvent', { actor: 'cw-1', event: 'application-lodged', on: daysAgo(10) });
     expect(lodged).toMatchObject({ stage: 'lodged', attempt: 1, nextDeadline: expect.objectContaining({ kind: 'decision-due' }) });

@@ -119,14 +119,18 @@ export function caseRoutes({ cases, escalated, reads, now }: CaseRouteDependenci
       path: '/api/cases',
       operationId: 'openCase',
       summary: 'Open a case; its workflow starts and the whole case is returned',
+      description:
+        'Safe to retry: the same caller sending the same opening again (its first answer lost) gets 201 with the case and alreadyOpened: true, ' +
+        'and nothing changes. Anyone else, or other details, gets 409.',
       tag: 'cases',
       permission: 'case.open',
       body: withoutActor(openCaseInputSchema),
-      response: caseViewSchema,
+      response: caseViewSchema.extend({ alreadyOpened: z.boolean() }),
       successStatus: 201,
       handle: async ({ principal, body }) => {
         if (typeof body.office === 'string') requireOfficeAccess(principal, body.office, 'The new case');
-        return withExplanationText(await cases.open({ ...body, actor: principal.staffId }));
+        const opened = await cases.open({ ...body, actor: principal.staffId });
+        return { ...withExplanationText(opened), alreadyOpened: opened.alreadyOpened };
       },
     }),
     defineRoute({
