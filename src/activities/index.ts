@@ -1,7 +1,7 @@
 import { activityInfo } from '@temporalio/activity';
 import { DateTime } from 'luxon';
 import { createLogger } from '../logging';
-import { DeliveryError } from '../notify';
+import { DeliveryError, type DeliveryFailure } from '../notify';
 import { computeDeadlines as computeWithRules, uncountableDateReason } from '../rules';
 import type { ComputedDeadline } from '../rules/types';
 import { StaffNotFoundError, type StaffMember } from '../store';
@@ -65,9 +65,26 @@ export function createActivities(deps: ActivityDeps): CaseActivities {
   };
 
   /**
+   * Tells the office's supervisors (or the admins) that a reminder did not reach its caseworker, each
+   * under its own key, so that someone knows about the deadline before it passes.
+   */
+  const tellSupervisorsUndelivered = async (request: ReturnType<typeof checkReminder>, failure: DeliveryFailure, keySuffix: string, detail: string) => {
+    const supervisors = await escalationRecipients(request.office);
+    if (supervisors.length === 0) logger.error(noRecipientMessage(request.office), { case: request.caseId });
+    await deliverToAll(supervisors, (supervisor) => ({
+      idempotencyKey: `${request.idempotencyKey}/${keySuffix}/${supervisor.id}`,
+      caseId: request.caseId,
+      caseNumber: request.caseNumber,
+      recipient: supervisor,
+      content: { purpose: 'delivery-failed', caseNumber: request.caseNumber, deadline: request.deadline, caseworker: request.caseworker, failure },
+      detail,
+    }));
+  };
+
+  /**
    * A reminder whose caseworker has left (or was never in the directory) reaches nobody, so it is
-   * recorded as a failed delivery and goes at once to the office's supervisors (or the admins), instead
-   * of the first alert being the escalation after the deadline has passed.
+   * recorded as a failed delivery and goes at once to the supervisors, instead of the first alert being
+   * the escalation after the deadline has passed.
    */
   const reportUnaddressedReminder = async (request: ReturnType<typeof checkReminder>, status: 'deactivated' | 'unknown') => {
     const error = `no active caseworker: "${request.caseworker}" is ${status === 'deactivated' ? 'deactivated' : 'not in the staff directory'}`;
@@ -81,16 +98,7 @@ export function createActivities(deps: ActivityDeps): CaseActivities {
       channel: 'outbox',
       error,
     });
-    const supervisors = await escalationRecipients(request.office);
-    if (supervisors.length === 0) logger.error(noRecipientMessage(request.office), { case: request.caseId });
-    await deliverToAll(supervisors, (supervisor) => ({
-      idempotencyKey: `${request.idempotencyKey}/unaddressed/${supervisor.id}`,
-      caseId: request.caseId,
-      caseNumber: request.caseNumber,
-      recipient: supervisor,
-      content: { purpose: 'delivery-failed', caseNumber: request.caseNumber, deadline: request.deadline, caseworker: request.caseworker, failure: { noActiveCaseworker: status } },
-      detail: `no-active-caseworker:${status}`,
-    }));
+    await tellSupervisorsUndelivered(request, { noActiveCaseworker: status }, 'unaddressed', `no-active-caseworker:${status}`);
   };
 
   /**
@@ -150,24 +158,7 @@ export function createActivities(deps: ActivityDeps): CaseActivities {
           detail: String(request.daysBefore),
         },
         // A reminder that cannot reach its caseworker goes to the supervisors before the failure is reported.
-        async (refusal) => {
-          const supervisors = await escalationRecipients(request.office);
-          if (supervisors.length === 0) logger.error(noRecipientMessage(request.office), { case: request.caseId });
-          await deliverToAll(supervisors, (supervisor) => ({
-            idempotencyKey: `${request.idempotencyKey}/undeliverable/${supervisor.id}`,
-            caseId: request.caseId,
-            caseNumber: request.caseNumber,
-            recipient: supervisor,
-            content: {
-              purpose: 'delivery-failed',
-              caseNumber: request.caseNumber,
-              deadline: request.deadline,
-              caseworker: caseworker.id,
-              failure: { channel: refusal.channel, error: refusal.message },
-            },
-            detail: refusal.channel,
-          }));
-        },
+        (refusal) => tellSupervisorsUndelivered(request, { channel: refusal.channel, error: refusal.message }, 'undeliverable', refusal.channel),
       );
     }),
 

@@ -4,6 +4,6 @@ export { createNotifier, type Notifier, type NotifierChannels } from './notifier
 export { createSmtpChannel, type SmtpChannelOptions } from './smtp-channel';
 export { createWebhookChannel, type WebhookChannelOptions } from './webhook-channel';
 export { createOutboxChannel } from './outbox-channel';
-export { renderMessage, type MessageContent, type Reader, type RenderedMessage } from './render-message';
+export { renderMessage, type DeliveryFailure, type MessageContent, type Reader, type RenderedMessage } from './render-message';
 export { messageIdFor, senderDomain } from './message-id';
 export { SIGNATURE_HEADER, signWebhook, verifyWebhookSignature, type WebhookVerification } from './webhook-signature';
