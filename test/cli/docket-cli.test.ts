@@ -46,6 +46,10 @@ describe('docket CLI against the dev server', () => {
     expect(opened).toMatchObject({ code: 0, err: '' });
     expect(opened.out).toContain('Opened case RU-TA-2016-0042.');
     expect(opened.out).toMatch(/Stage\s+opened, attempt 0/);
+    // Issue 13 item 15: the same opening again (its first answer lost) is no error and changes nothing.
+    const retried = await docket('case', 'open', 'RU-TA-2016-0042', '--jurisdiction', 'RU', '--procedure', 'temporary-asylum', '--office', 'msk-1', '--caseworker', 'cw-msk', '--pseudonym', 'Applicant-7F3A', '--as', 'cw-msk');
+    expect(retried).toMatchObject({ code: 0, err: '' });
+    expect(retried.out).toContain('Case RU-TA-2016-0042 was already open from this same opening; nothing changed.');
 
     const again = await docket('case', 'open', 'RU-TA-2016-0042', '--jurisdiction', 'RU', '--procedure', 'temporary-asylum', '--office', 'msk-1', '--caseworker', 'cw-msk', '--as', 'cw-msk');
     expect(again.code).toBe(4);

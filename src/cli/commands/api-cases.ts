@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { OpenedCase } from '../../client/case-client';
 import type { CaseFilter } from '../../client/case-filter';
 import type { CaseListItem, CasePage } from '../../client/case-listing';
 import { loadConfig } from '../../config';
@@ -82,7 +83,7 @@ export class ApiCases implements DocketCases {
     return this.staffId;
   }
 
-  open(input: Record<string, unknown>): Promise<CaseView> {
+  open(input: Record<string, unknown>): Promise<OpenedCase> {
     return this.request('POST', '/api/cases', withoutActor(input));
   }
 

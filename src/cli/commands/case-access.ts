@@ -1,4 +1,4 @@
-import type { CaseClient } from '../../client/case-client';
+import type { CaseClient, OpenedCase } from '../../client/case-client';
 import type { CaseFilter } from '../../client/case-filter';
 import type { CaseListItem, CasePage } from '../../client/case-listing';
 import { collect } from '../../client/collect';
@@ -12,7 +12,7 @@ import type { CaseCommandName, CaseSummary, CaseView, Stage } from '../../domain
 export interface DocketCases {
   /** Who a write is made as: the operator's --as, or the token's staff member. */
   actor(): Promise<string>;
-  open(input: Record<string, unknown>): Promise<CaseView>;
+  open(input: Record<string, unknown>): Promise<OpenedCase>;
   get(caseNumber: string): Promise<CaseView>;
   command(caseNumber: string, name: CaseCommandName, input: Record<string, unknown>): Promise<CaseSummary>;
   page(filter: CaseFilter, options: { pageSize?: number; pageToken?: string }): Promise<CasePage>;

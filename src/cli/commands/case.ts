@@ -267,7 +267,9 @@ async function runAction(action: string, positionals: string[], values: Values, 
           applicant: values.pseudonym !== undefined ? { pseudonym: values.pseudonym } : undefined,
         }),
       );
-      print(view, () => `Opened case ${view.caseNumber}.\n\n${renderSummary(view)}`);
+      // A retry of an opening that went through before (its answer lost) changes nothing, and says so.
+      const done = view.alreadyOpened ? `Case ${view.caseNumber} was already open from this same opening; nothing changed.` : `Opened case ${view.caseNumber}.`;
+      print(view, () => `${done}\n\n${renderSummary(view)}`);
       return EXIT_OK;
     }
     case 'show': {
