@@ -209,6 +209,10 @@ describe('staff sign-in over HTTP', () => {
     expect(foreign.status).toBe(403);
     expect(alertText(foreign.text)).toBe('This form can be sent only from this server’s own page: open the page again and retry.');
     expect(foreign.setCookie).toEqual([]);
+    // What today's browsers send instead of a usable Origin under the pages' no-referrer policy.
+    const crossSite = await browser.postForm('/desk/signin', { staffId: 'cw-msk', password: PASSWORD }, { origin: 'null', 'sec-fetch-site': 'cross-site' });
+    expect(crossSite.status).toBe(403);
+    expect((await browser.postForm('/desk/signin', { staffId: 'cw-msk', password: 'not the password' }, { origin: 'null', 'sec-fetch-site': 'same-origin' })).status).toBe(401);
 
     const bad = await browser.postForm('/desk/signin', { staffId: 'Ivan Petrov', password: '' });
     expect(bad.status).toBe(400);

@@ -43,14 +43,17 @@ function sendPage(reply: FastifyReply, status: number, page: string): FastifyRep
 
 /**
  * A form that signs in or sets a password must come from our own page: a page elsewhere could
- * otherwise sign a person's browser in as someone else (login CSRF). Browsers name the page's origin
- * in `Origin` on every form post; a request without one comes from no browser page.
+ * otherwise sign a person's browser in as someone else (login CSRF). Browsers say where a request
+ * comes from in `Sec-Fetch-Site`; older ones only in `Origin`, which our pages' no-referrer policy
+ * turns into "null" on a form post, so that is no proof. A request with neither comes from no browser.
  */
 function postedFromOwnPage(request: FastifyRequest): boolean {
+  const site = request.headers['sec-fetch-site'];
+  if (site !== undefined) return site === 'same-origin';
   const origin = request.headers.origin;
   if (origin === undefined) return true;
   try {
-    return new URL(origin).host === request.headers.host;
+    return origin !== 'null' && new URL(origin).host === request.headers.host;
   } catch {
     return false;
   }

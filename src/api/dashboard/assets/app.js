@@ -42,6 +42,13 @@ function token() {
   return sessionStorage.getItem(TOKEN_KEY);
 }
 
+/**
+ * The page works either from the session cookie of a person signed in at /desk/signin (the cookie goes
+ * with every request on its own and no script can read it) or from a pasted API token. With a session
+ * it holds the session's CSRF token, which requests that change anything must carry.
+ */
+let session = null;
+
 class ApiError extends Error {
   constructor(status, body) {
     super(body && body.message ? body.message : `HTTP ${status}`);
@@ -51,7 +58,9 @@ class ApiError extends Error {
 
 async function api(path) {
   // x-docket-client: the read audit records this page's reads as the dashboard's.
-  const response = await fetch(path, { headers: { authorization: `Bearer ${token()}`, 'x-docket-client': 'dashboard' } });
+  const headers = { 'x-docket-client': 'dashboard' };
+  if (token()) headers.authorization = `Bearer ${token()}`;
+  const response = await fetch(path, { headers });
   const body = await response.json().catch(() => null);
   if (!response.ok) throw new ApiError(response.status, body);
   return body;
@@ -316,13 +325,31 @@ async function route(principal) {
     if (match) await showCase(decodeURIComponent(match[1]));
     else await showOverview(principal);
   } catch (error) {
-    if (error.status === 401) return signOut(error.message);
+    if (error.status === 401) {
+      // The session or token has ended: show why, beside the ways to sign in again.
+      session = null;
+      return signOut(error.message);
+    }
     $('view').replaceChildren();
     setStatus(error.message, true);
   }
 }
 
+/** This browser's session, or why the one it had has ended (nothing when it never signed in). */
+async function deskSession() {
+  const response = await fetch('/desk/session');
+  const body = await response.json().catch(() => null);
+  if (response.ok) return { session: body };
+  return { endedBecause: body && body.sessionEnded ? body.message : undefined };
+}
+
 function signOut(reason) {
+  if (session) {
+    // Ends the session on the server; the sign-in page follows.
+    $('csrf-token').value = session.csrfToken;
+    $('sign-out-form').submit();
+    return;
+  }
   sessionStorage.removeItem(TOKEN_KEY);
   $('view').replaceChildren();
   $('sign-in').hidden = false;
@@ -334,11 +361,16 @@ function signOut(reason) {
 }
 
 async function start() {
-  if (!token()) return signOut();
+  if (!token()) {
+    const found = await deskSession();
+    session = found.session || null;
+    if (!session) return signOut(found.endedBecause);
+  }
   let principal;
   try {
     principal = await api('/api/me');
   } catch (error) {
+    session = null;
     return signOut(error.message);
   }
   $('sign-in').hidden = true;
