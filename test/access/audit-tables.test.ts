@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { openAccessStore, type AccessStore } from '../../src/access';
 import { InvalidInputError } from '../../src/errors/docket-errors';
-import { openRegisterDatabase, type RegisterDatabaseHandle } from '../../src/store';
+import { CaseRegister, openRegisterDatabase, type RegisterDatabaseHandle } from '../../src/store';
 import { TEST_DATABASES } from '../store/register-databases';
 
 /** Issue 13, read audit: the API's audit of writes and of reads is evidence, kept like the register on both databases. */
@@ -12,6 +12,7 @@ describe.each(TEST_DATABASES)('the API audit tables on $name', (database) => {
   const clock = { now: new Date('2016-02-01T09:00:00.000Z') };
 
   beforeEach(async () => {
+    clock.now = new Date('2016-02-01T09:00:00.000Z');
     const created = await database.create();
     drop = created.drop;
     register = await openRegisterDatabase(created.options);
@@ -35,6 +36,36 @@ describe.each(TEST_DATABASES)('the API audit tables on $name', (database) => {
     await access.audit.record({ actor: 'cw-0042', via: 'api', action: 'case.open', target: 'RU-TA-2016-0042', outcome: 'ok' });
     await refusesChanges('api_audit');
     expect(await access.audit.list()).toEqual([expect.objectContaining({ actor: 'cw-0042', action: 'case.open' })]);
+  });
+
+  // Issue 13 item 15: the audit admins read holds what the cases applied, whether or not a request was logged.
+  it('merges the access log with the commands the cases recorded, newest first, and leaves out the engine’s own events', async () => {
+    const cases = new CaseRegister(register.db);
+    const caseEvent = (id: number, actor: string, at: string, payload: Record<string, unknown>) =>
+      cases.append({ idempotencyKey: `case-RU-TA-2016-0042/event/${id}`, caseId: 'case-RU-TA-2016-0042', caseNumber: 'RU-TA-2016-0042', kind: 'case-event', actor, at, payload: { id, ...payload } });
+    await caseEvent(1, 'cw-0042', '2016-02-01T08:59:59.000Z', { type: 'case-opened', command: 'openCase' });
+    await access.audit.record({ actor: 'cw-0042', via: 'api', action: 'case.open', target: 'RU-TA-2016-0042', outcome: 'ok' });
+    // Applied, but its sender died before logging it.
+    await caseEvent(2, 'cw-0042', '2016-02-01T09:30:00.000Z', { type: 'application-lodged', command: 'recordEvent', date: '2016-02-01' });
+    await caseEvent(3, 'engine', '2016-02-01T09:45:00.000Z', { type: 'protection-lapsed', date: '2016-02-01' });
+    clock.now = new Date('2016-02-01T10:00:00.000Z');
+    await access.audit.record({ actor: 'adm-1', via: 'api', action: 'token.issue', target: 'dkt_0123456789ab', outcome: 'ok' });
+
+    const shown = (entries: Awaited<ReturnType<AccessStore['trail']['list']>>) => entries.map(({ source, action, actor, target }) => `${source} ${action} ${actor} ${target}`);
+    expect(shown(await access.trail.list())).toEqual([
+      'access-log token.issue adm-1 dkt_0123456789ab',
+      'case-register case.recordEvent cw-0042 RU-TA-2016-0042',
+      'access-log case.open cw-0042 RU-TA-2016-0042',
+      'case-register case.open cw-0042 RU-TA-2016-0042',
+    ]);
+    expect((await access.trail.list({ target: 'RU-TA-2016-0042', source: 'case-register' }))[0]).toMatchObject({
+      via: 'engine',
+      outcome: 'ok',
+      at: '2016-02-01T09:30:00.000Z',
+      detail: { eventId: 2, event: 'application-lodged' },
+    });
+    expect(shown(await access.trail.list({ target: 'dkt_0123456789ab' }))).toEqual(['access-log token.issue adm-1 dkt_0123456789ab']);
+    expect(shown(await access.trail.list({ limit: 2 }))).toHaveLength(2);
   });
 
   it('records who read which case through which door and route, lists the reads by filter, newest first, and refuses to rewrite them', async () => {
