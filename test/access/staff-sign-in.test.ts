@@ -7,25 +7,32 @@ import { setPasswordByLink, usableLink } from '../../src/access/set-password-by-
 import { signIn } from '../../src/access/sign-in';
 import { PasswordRejectedError } from '../../src/access/staff-passwords';
 import { openRegisterDatabase, type RegisterDatabaseHandle } from '../../src/store';
+import { TEST_DATABASES } from '../store/register-databases';
 
 const HOUR = 60 * 60 * 1000;
 const PASSWORD = 'river lamp october quietly';
 const ADDRESS = '192.0.2.10';
 
-describe('staff sign-in: links, passwords, sessions and the lock on guessing', () => {
+describe.each(TEST_DATABASES)('staff sign-in on $name: links, passwords, sessions and the lock on guessing', (database) => {
+  let drop: () => Promise<void>;
   let register: RegisterDatabaseHandle;
   let access: AccessStore;
   let now: Date;
   const later = (ms: number) => (now = new Date(now.getTime() + ms));
 
   beforeEach(async () => {
-    register = await openRegisterDatabase({ sqliteFile: ':memory:' });
+    const created = await database.create();
+    drop = created.drop;
+    register = await openRegisterDatabase(created.options);
     now = new Date('2016-02-01T09:00:00Z');
     access = await openAccessStore(register, { now: () => now });
     await access.staff.upsert({ id: 'adm-1', displayName: 'Admin One', role: 'admin', office: 'hq', language: 'en' });
     await access.staff.upsert({ id: 'cw-msk', displayName: 'Caseworker Msk', role: 'caseworker', office: 'msk-1', language: 'ru' });
   });
-  afterEach(() => register.close());
+  afterEach(async () => {
+    await register.close();
+    await drop();
+  });
 
   const invite = (staffId = 'cw-msk') => inviteStaff(access, staffId, { id: 'adm-1', via: 'cli' }, 'https://docket.example.org/');
   const secretOf = (link: string) => link.split('/desk/welcome/')[1] as string;
