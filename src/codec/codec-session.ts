@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { readCookie } from '../http/cookies';
 
 /**
  * A browser session for the codec endpoint. The Temporal Web UI can send cookies to a codec
@@ -22,17 +23,7 @@ export interface SessionCookieOptions {
 }
 
 export function sessionTokenFromCookies(cookieHeader: string | undefined): string | undefined {
-  for (const part of (cookieHeader ?? '').split(';')) {
-    const separator = part.indexOf('=');
-    if (separator < 0 || part.slice(0, separator).trim() !== SESSION_COOKIE_NAME) continue;
-    try {
-      const token = decodeURIComponent(part.slice(separator + 1).trim());
-      return token === '' ? undefined : token;
-    } catch {
-      return undefined;
-    }
-  }
-  return undefined;
+  return readCookie(cookieHeader, SESSION_COOKIE_NAME);
 }
 
 function cookie(value: string, maxAgeSeconds: number, options: SessionCookieOptions): string {
