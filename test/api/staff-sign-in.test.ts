@@ -99,6 +99,11 @@ describe('staff sign-in over HTTP', () => {
     expect(page.text).toContain('<html lang="ru">');
     expect(page.text).toContain('Задайте пароль');
     expect(page.text).toContain('cw-msk');
+    // The headers every page of ours sends: its own script and styles only, no framing, no copy kept, no Referer with the secret.
+    expect(page.headers.get('content-security-policy')).toBe("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
+    expect(page.headers.get('x-frame-options')).toBe('DENY');
+    expect(page.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(page.headers.get('cache-control')).toBe('no-store');
 
     // A short password is refused naming the field, in Russian, and the link still works.
     const short = await browser.postForm(welcome, { newPassword: 'short', repeatPassword: 'short' });

@@ -5,6 +5,7 @@
  */
 export interface DeskResponse {
   status: number;
+  headers: Headers;
   location: string | null;
   setCookie: string[];
   text: string;
@@ -30,7 +31,7 @@ export function deskBrowser(baseUrl: string, options: { acceptLanguage?: string 
       cookie = /Max-Age=0/i.test(line) ? undefined : pair;
     }
     const text = await response.text();
-    return { status: response.status, location: response.headers.get('location'), setCookie, text, json: () => JSON.parse(text) };
+    return { status: response.status, headers: response.headers, location: response.headers.get('location'), setCookie, text, json: () => JSON.parse(text) };
   }
   return {
     request,
