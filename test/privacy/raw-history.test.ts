@@ -67,45 +67,52 @@ interface JsonPayload {
 
 /**
  * The parts of a history the server must be able to read, and so are never encrypted: search attribute
- * values, and the markers `patched()` records (which name a code version, never a case).
+ * values, the markers `patched()` records (which name a code version, never a case), and the bookkeeping
+ * of a local activity's marker (sequence, attempt, activity type, times; its result is a payload like any other).
  */
-function isClearByDesign(field: string, node: object): boolean {
-  return field === 'searchAttributes' || (field === 'details' && (node as { markerName?: unknown }).markerName === PATCH_MARKER);
+function isClearByDesign(field: string, node: object, parent?: object): boolean {
+  if (field === 'searchAttributes') return true;
+  if (field === 'details' && markerNameOf(node) === PATCH_MARKER) return true;
+  return field === 'data' && parent !== undefined && markerNameOf(parent) === LOCAL_ACTIVITY_MARKER;
 }
 
 const PATCH_MARKER = 'core_patch';
+const LOCAL_ACTIVITY_MARKER = 'core_local_activity';
+const markerNameOf = (node: object) => (node as { markerName?: unknown }).markerName;
 
 /** Every payload in a JSON document as the CLI or the Web UI's API print it (metadata and data in base64), save those clear by design. */
 function payloadsIn(document: unknown): JsonPayload[] {
   const found: JsonPayload[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(walk);
+  const walk = (node: unknown, parent?: object): void => {
+    if (Array.isArray(node)) return node.forEach((item) => walk(item));
     if (typeof node !== 'object' || node === null) return;
     const candidate = node as JsonPayload;
     if (typeof candidate.metadata === 'object' && candidate.metadata !== null && typeof candidate.metadata.encoding === 'string') {
       found.push(candidate);
       return;
     }
-    Object.entries(node).forEach(([field, value]) => !isClearByDesign(field, node) && walk(value));
+    Object.entries(node).forEach(([field, value]) => !isClearByDesign(field, node, parent) && walk(value, node));
   };
   walk(document);
   return found;
 }
 
-/** What the history holds in clear by design: the names of its search attributes and its patch markers' data. */
-function clearByDesignIn(history: { events: Array<Record<string, unknown>> }): { searchAttributes: Set<string>; patches: unknown[] } {
+/** What the history holds in clear by design: the names of its search attributes, its patch markers' data and its local activities' bookkeeping. */
+function clearByDesignIn(history: { events: Array<Record<string, unknown>> }): { searchAttributes: Set<string>; patches: unknown[]; localActivities: unknown[] } {
   const searchAttributes = new Set<string>();
   const patches: unknown[] = [];
-  const walk = (node: unknown): void => {
+  const localActivities: unknown[] = [];
+  const decoded = (value: unknown) => payloadsIn({ value: Object.values(value as object) }).map((payload) => JSON.parse(fromBase64(payload.data)));
+  const walk = (node: unknown, parent?: object): void => {
     if (typeof node !== 'object' || node === null) return;
     for (const [field, value] of Object.entries(node)) {
       if (field === 'searchAttributes') Object.keys((value as { indexedFields?: object }).indexedFields ?? {}).forEach((name) => searchAttributes.add(name));
-      else if (isClearByDesign(field, node)) patches.push(...payloadsIn({ value: Object.values(value as object) }).map((payload) => JSON.parse(fromBase64(payload.data))));
-      else walk(value);
+      else if (isClearByDesign(field, node, parent)) (field === 'data' ? localActivities : patches).push(...decoded(value));
+      else walk(value, node);
     }
   };
   walk(history);
-  return { searchAttributes, patches };
+  return { searchAttributes, patches, localActivities };
 }
 
 const fromBase64 = (text: string | undefined) => Buffer.from(text ?? '', 'base64').toString('utf8');
@@ -231,9 +238,11 @@ describe('no personal data outside the engine: a case read without keys', () => 
     outcomes.newApplication = (await command(tokens.caseworker, 'recordEvent', { event: 'application-lodged', on: daysAgo(10), note: STORY })).status;
     outcomes.sameCaseworker = (await command(tokens.supervisor, 'reassign', { caseworker: CASEWORKER, reason: REASSIGN_REASON })).status;
     outcomes.invalidClosure = await direct('closeCase', { reason: 'left-for-good', closedOn: daysAgo(1), note: CLOSING_NOTE });
-    // Accepted by the validator, then failed: a lodging date before the calendar's years cannot be counted from.
-    const failedCorrection = await command(tokens.caseworker, 'correctEventDate', { eventId: 2, correctedDate: '2013-06-01', reason: CORRECTION_REASON });
-    outcomes.failedCorrection = [failedCorrection.status, failedCorrection.body.message];
+    // A lodging date before the calendar's years cannot be counted from: the API refuses it before the
+    // case sees it; sent around the API, the case accepts it, the computation fails and the case is unchanged.
+    const refusedCorrection = await command(tokens.caseworker, 'correctEventDate', { eventId: 2, correctedDate: '2013-06-01', reason: CORRECTION_REASON });
+    outcomes.refusedCorrection = [refusedCorrection.status, refusedCorrection.body.message];
+    outcomes.failedCorrection = await direct('correctEventDate', { eventId: 2, correctedDate: '2013-06-01', reason: CORRECTION_REASON });
     outcomes.correction = await direct('correctEventDate', { eventId: 4, correctedDate: daysAgo(12), reason: CORRECTION_REASON });
     outcomes.reassign = (await command(tokens.supervisor, 'reassign', { caseworker: NEXT_CASEWORKER, reason: REASSIGN_REASON })).status;
     outcomes.close = (await command(tokens.caseworker, 'closeCase', { reason: 'left-country', closedOn: daysAgo(1), note: CLOSING_NOTE })).status;
@@ -277,7 +286,8 @@ describe('no personal data outside the engine: a case read without keys', () => 
       newApplication: 200,
       sameCaseworker: 422,
       invalidClosure: expect.stringMatching(/^refused: invalid closeCase input: reason: /),
-      failedCorrection: [422, expect.stringContaining('could not be computed')],
+      refusedCorrection: [400, expect.stringContaining('correctedDate: no deadline can be counted from 2013-06-01')],
+      failedCorrection: expect.stringMatching(/^refused: .*could not be computed/),
       correction: 'accepted',
       reassign: 200,
       close: 200,
@@ -311,9 +321,13 @@ describe('no personal data outside the engine: a case read without keys', () => 
       const keyIds = encryptionOf(payloadsIn(history));
       expect(keyIds.length).toBeGreaterThan(caseNumber === CASE_NUMBER ? 20 : 1);
       expect(new Set(keyIds)).toEqual(new Set([engine.keyRing.currentKeyId]));
-      const { searchAttributes, patches } = clearByDesignIn(history);
+      const { searchAttributes, patches, localActivities } = clearByDesignIn(history);
       for (const name of searchAttributes) expect(SEARCH_ATTRIBUTE_NAMES).toContain(name);
       for (const patch of patches) expect(patch).toEqual({ id: expect.stringMatching(/^[a-z0-9-]+$/), deprecated: expect.any(Boolean) });
+      for (const bookkeeping of localActivities) {
+        expect(Object.keys(bookkeeping as object).sort()).toEqual(['activity_id', 'activity_type', 'attempt', 'backoff', 'complete_time', 'original_schedule_time', 'seq']);
+        expect(bookkeeping).toMatchObject({ activity_type: 'confirmActor' });
+      }
       expect(personalDataIn(shown)).toEqual([]);
     }
     // What the server does keep in clear is there to be read: the check reads the real thing.
