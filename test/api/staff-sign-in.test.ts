@@ -33,10 +33,12 @@ describe('staff sign-in over HTTP', () => {
     register = await openRegisterDatabase({ sqliteFile: ':memory:' });
     access = await openAccessStore(register);
     await access.staff.upsert({ id: 'adm-1', displayName: 'Admin One', role: 'admin', office: 'hq', language: 'en' });
-    for (const id of ['cw-msk', 'cw-two', 'cw-leaving']) {
+    for (const id of ['cw-msk', 'cw-desk', 'cw-two', 'cw-leaving']) {
       await access.staff.upsert({ id, displayName: `Caseworker ${id}`, role: 'caseworker', office: 'msk-1', language: 'ru' });
     }
-    await access.staff.upsert({ id: 'cw-lock', displayName: 'Caseworker Lock', role: 'caseworker', office: 'msk-1', language: 'en' });
+    for (const id of ['cw-lock', 'cw-locked']) {
+      await access.staff.upsert({ id, displayName: `Caseworker ${id}`, role: 'caseworker', office: 'msk-1', language: 'en' });
+    }
     adminToken = (await access.tokens.issue({ staffId: 'adm-1', label: 'test' }, 'setup')).token;
     app = await buildApiServer({
       access,
@@ -45,6 +47,8 @@ describe('staff sign-in over HTTP', () => {
       plugins: [deskRoutes({ access, publicUrl: PUBLIC_URL, projectRoot: PROJECT_ROOT })],
     });
     baseUrl = await listen(app);
+    // A member already signed up, for the tests of a session at work.
+    await setPassword('cw-desk');
   });
   afterAll(async () => {
     await app.close();
@@ -134,8 +138,8 @@ describe('staff sign-in over HTTP', () => {
   });
 
   it('refuses a signed-in browser’s write without the session’s CSRF token, and takes it with the token; tokens need none', async () => {
-    const browser = await signedIn('cw-msk');
-    const feed = { scope: 'caseworker', subject: 'cw-msk' };
+    const browser = await signedIn('cw-desk');
+    const feed = { scope: 'caseworker', subject: 'cw-desk' };
     const before = (await access.feeds.list()).length;
 
     const refused = await browser.request('POST', '/api/calendar-feeds', { json: feed });
@@ -146,20 +150,23 @@ describe('staff sign-in over HTTP', () => {
     expect(await access.feeds.list()).toHaveLength(before);
 
     const session = (await browser.get('/desk/session')).json();
-    expect(session).toEqual({ staffId: 'cw-msk', role: 'caseworker', office: 'msk-1', language: 'ru', csrfToken: expect.any(String), expiresAt: expect.any(String) });
+    expect(session).toEqual({ staffId: 'cw-desk', role: 'caseworker', office: 'msk-1', language: 'ru', csrfToken: expect.any(String), expiresAt: expect.any(String) });
     const accepted = await browser.request('POST', '/api/calendar-feeds', { json: feed, headers: { 'x-csrf-token': session.csrfToken } });
     expect(accepted.status).toBe(201);
     // Another session's token is not this one's.
-    const other = await signedIn('cw-msk');
+    const other = await signedIn('cw-desk');
     const otherToken = (await other.get('/desk/session')).json().csrfToken;
     expect((await browser.request('POST', '/api/calendar-feeds', { json: feed, headers: { 'x-csrf-token': otherToken } })).status).toBe(403);
 
-    const token = (await access.tokens.issue({ staffId: 'cw-msk', label: 'script' }, 'adm-1')).token;
+    const token = (await access.tokens.issue({ staffId: 'cw-desk', label: 'script' }, 'adm-1')).token;
     expect((await httpClient(baseUrl)('POST', '/api/calendar-feeds', { token, body: feed })).status).toBe(201);
+    // Only the desk's forms are read urlencoded; the JSON API still takes JSON alone.
+    const form = await fetch(`${baseUrl}/api/calendar-feeds`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: new URLSearchParams(feed) });
+    expect(form.status).toBe(415);
   });
 
   it('signs out only with the page’s token, and the session is then over', async () => {
-    const browser = await signedIn('cw-msk');
+    const browser = await signedIn('cw-desk');
     const cookie = browser.cookie;
     expect((await browser.postForm('/desk/signout', {})).status).toBe(403);
     expect((await browser.get('/api/me')).status).toBe(200);
@@ -246,13 +253,12 @@ describe('staff sign-in over HTTP', () => {
   });
 
   it('locks an id after 5 failures and says when to try again, alike for an unknown id; all audited without passwords', async () => {
+    await setPassword('cw-locked');
     const browser = deskBrowser(baseUrl);
     const lockMessages: string[] = [];
-    for (const staffId of ['cw-lock', 'nobody-2']) {
-      // cw-lock has two failures from the test before; a fresh count for nobody-2.
-      const failures = staffId === 'cw-lock' ? 3 : 5;
+    for (const staffId of ['cw-locked', 'nobody-2']) {
       let last;
-      for (let failure = 1; failure <= failures; failure++) last = await browser.postForm('/desk/signin', { staffId, password: 'not the password', timeZone: 'Europe/Moscow' });
+      for (let failure = 1; failure <= 5; failure++) last = await browser.postForm('/desk/signin', { staffId, password: 'not the password', timeZone: 'Europe/Moscow' });
       expect(last?.status).toBe(429);
       lockMessages.push(alertText(last!.text) ?? '');
     }
@@ -261,16 +267,16 @@ describe('staff sign-in over HTTP', () => {
     expect(withoutTime[1]).toBe(withoutTime[0]);
 
     // The right password is refused while the lock lasts.
-    const locked = await browser.postForm('/desk/signin', { staffId: 'cw-lock', password: PASSWORD });
+    const locked = await browser.postForm('/desk/signin', { staffId: 'cw-locked', password: PASSWORD });
     expect(locked.status).toBe(429);
     expect(locked.setCookie).toEqual([]);
     expect(alertText(locked.text)).toMatch(/^Too many failed sign-ins\. Try again at \d\d:\d\d UTC\.$/);
 
-    const audit = await httpClient(baseUrl)('GET', '/api/audit?target=cw-lock', { token: adminToken });
+    const audit = await httpClient(baseUrl)('GET', '/api/audit?target=cw-locked', { token: adminToken });
     const entries = audit.json().entries as { action: string; actor: string; outcome: string; detail: Record<string, unknown> }[];
     const signIns = entries.filter((entry) => entry.action === 'session.signin');
     expect(signIns.map((entry) => entry.detail.refusal)).toEqual(['locked', 'wrong-credentials', 'wrong-credentials', 'wrong-credentials', 'wrong-credentials', 'wrong-credentials']);
-    expect(signIns.every((entry) => entry.actor === 'cw-lock' && entry.outcome === 'rejected')).toBe(true);
+    expect(signIns.every((entry) => entry.actor === 'cw-locked' && entry.outcome === 'rejected')).toBe(true);
     expect(entries.some((entry) => entry.action === 'staff.password.set')).toBe(true);
     const everything = JSON.stringify((await httpClient(baseUrl)('GET', '/api/audit?limit=1000', { token: adminToken })).json());
     expect(everything).not.toContain('not the password');
