@@ -1,19 +1,17 @@
 import { execFile } from 'node:child_process';
 import os from 'node:os';
 import { promisify } from 'node:util';
-import { CaseClient } from '../../src/client/case-client';
 import { runDocket } from '../../src/cli/docket';
 import { createBufferedIo } from '../../src/cli/io';
 import { ApiCases } from '../../src/cli/commands/api-cases';
 import { createCaseCommand } from '../../src/cli/commands/case';
 import { deadlinesCommand } from '../../src/cli/commands/deadlines';
 import { createStaffCommand } from '../../src/cli/commands/staff';
-import type { CliServices } from '../../src/cli/commands/services';
-import { loadConfig } from '../../src/config';
 import { caseWorkflowId } from '../../src/workflows/messages';
 import { TEMPORAL_CLI, VISIBILITY_MS } from '../support/temporal-env';
 import { waitFor } from '../support/wait-for';
 import { daysAgo, startApiEngine, type ApiEngine } from '../api/support/api-engine';
+import { operatorServices } from './operator-services';
 
 /**
  * Who the docket CLI acts as. Without a token it is the operator's tool: it holds the engine's keys,
@@ -37,16 +35,7 @@ describe('docket as the operator and as a staff member with a token', () => {
     ] as const) {
       await engine.access.staff.upsert({ id, displayName: `Caseworker ${id}`, language: 'en', role: 'caseworker', office });
     }
-    const cases = new CaseClient({ client: engine.env.client, namespace: 'default', taskQueue: engine.taskQueue, audit: engine.access.audit, staff: engine.access.staff, via: 'cli' });
-    const services: CliServices = {
-      config: loadConfig({ API_PUBLIC_URL: 'https://docket.example.org' }),
-      access: engine.access,
-      escalated: engine.escalated,
-      staff: engine.runtime.staff,
-      cases: async () => cases,
-      close: async () => undefined,
-    };
-    const open = async () => services;
+    const open = operatorServices(engine);
     const commands = [createCaseCommand(open, (token) => new ApiCases(engine.baseUrl, token)), deadlinesCommand, createStaffCommand(open)];
     docket = async (argv, environment = {}) => {
       const io = createBufferedIo();

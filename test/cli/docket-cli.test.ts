@@ -1,16 +1,14 @@
-import { CaseClient } from '../../src/client/case-client';
 import { runDocket } from '../../src/cli/docket';
 import { createBufferedIo } from '../../src/cli/io';
 import { createFeedCommand, createTokenCommand } from '../../src/cli/commands/access-commands';
 import { createCaseCommand } from '../../src/cli/commands/case';
 import { createDigestCommand } from '../../src/cli/commands/digest';
 import { createStaffCommand } from '../../src/cli/commands/staff';
-import type { CliServices } from '../../src/cli/commands/services';
-import { loadConfig } from '../../src/config';
 import { VISIBILITY_MS } from '../support/temporal-env';
 import { seedOfficeStaff } from '../support/office-staff';
 import { waitFor } from '../support/wait-for';
 import { daysAgo, startApiEngine, type ApiEngine } from '../api/support/api-engine';
+import { operatorServices } from './operator-services';
 
 describe('docket CLI against the dev server', () => {
   let engine: ApiEngine;
@@ -18,19 +16,10 @@ describe('docket CLI against the dev server', () => {
 
   beforeAll(async () => {
     engine = await startApiEngine('cli-test');
-    const cases = new CaseClient({ client: engine.env.client, namespace: 'default', taskQueue: engine.taskQueue, audit: engine.access.audit, staff: engine.access.staff, via: 'cli' });
-    const services: CliServices = {
-      config: loadConfig({ API_PUBLIC_URL: 'https://docket.example.org' }),
-      access: engine.access,
-      escalated: engine.escalated,
-      staff: engine.runtime.staff,
-      cases: async () => cases,
-      close: async () => undefined,
-    };
     await seedOfficeStaff(engine.access.staff, 'msk-1', { 'cw-msk': 'caseworker', 'cw-leaving': 'caseworker' });
     await seedOfficeStaff(engine.access.staff, 'spb-1', { 'cw-spb': 'caseworker' });
     await seedOfficeStaff(engine.access.staff, 'hq', { 'adm-1': 'admin' });
-    const open = async () => services;
+    const open = operatorServices(engine);
     commands = [createCaseCommand(open), createDigestCommand(open), createStaffCommand(open), createTokenCommand(open), createFeedCommand(open)];
   });
   afterAll(() => engine?.stop());

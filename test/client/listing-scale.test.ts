@@ -21,6 +21,8 @@ describe('listing over more than a thousand cases', () => {
     for (let index = 0; index < 12; index += 1) {
       await seedOfficeStaff(engine.staff, OFFICES[index % OFFICES.length] as string, { [`cw-${index}`]: 'caseworker' });
     }
+    // Who records the applications: a supervisor may act on every office's cases.
+    await seedOfficeStaff(engine.staff, 'msk-1', { 'sv-1': 'supervisor' });
     const started = Date.now();
     await mapLimit(
       Array.from({ length: CASES }, (_, index) => index),
