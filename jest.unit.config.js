@@ -23,6 +23,7 @@ const UNIT_SUITES = [
   'test/cli/docket-deadlines.test.ts',
   'test/client/temporal-errors.test.ts',
   'test/codec/encryption-codec.test.ts',
+  'test/codec/applicant-index.test.ts',
   'test/codec/key-ring.test.ts',
   'test/digest/office-day.test.ts',
   'test/foundation/config.test.ts',

@@ -101,6 +101,7 @@ const environmentSchema = z.object({
   DOCKET_ENCRYPTION_KEYS: optionalText,
   DOCKET_ENCRYPTION_KEY_ID: optionalText,
   DOCKET_ENCRYPTION_KEY_FILE: optionalText,
+  DOCKET_APPLICANT_INDEX_KEY: optionalText,
 
   DOCKET_TOKEN_LIFETIME_DAYS: tokenLifetimeDaysSchema.default(DEFAULT_TOKEN_LIFETIME_DAYS),
 }).superRefine((env, context) => {
@@ -137,7 +138,8 @@ export interface DocketConfig {
   databaseUrl?: string;
   smtp?: { url: string; from: string };
   smtpFrom: string;
-  encryption: { keys?: string; currentKeyId?: string; keyFile: string; keyFileGiven: boolean };
+  /** `applicantIndexKey`: the key of the pseudonyms' blind index (src/codec/configured-applicant-index.ts). */
+  encryption: { keys?: string; currentKeyId?: string; keyFile: string; keyFileGiven: boolean; applicantIndexKey?: string };
   /** Lifetime of an API token whose issuer names none. */
   tokenLifetimeDays: number;
 }
@@ -207,6 +209,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): DocketConfig {
       currentKeyId: e.DOCKET_ENCRYPTION_KEY_ID,
       keyFile: e.DOCKET_ENCRYPTION_KEY_FILE ? fromRoot(e.DOCKET_ENCRYPTION_KEY_FILE) : path.join(dataDir, 'keys.json'),
       keyFileGiven: e.DOCKET_ENCRYPTION_KEY_FILE !== undefined,
+      ...(e.DOCKET_APPLICANT_INDEX_KEY ? { applicantIndexKey: e.DOCKET_APPLICANT_INDEX_KEY } : {}),
     },
     tokenLifetimeDays: e.DOCKET_TOKEN_LIFETIME_DAYS,
   };
