@@ -2,6 +2,7 @@ import type { Client } from '@temporalio/client';
 import type { PayloadCodec } from '@temporalio/common';
 import type { FastifyInstance } from 'fastify';
 import { CaseClient } from '../client/case-client';
+import { configuredApplicantIndex } from '../codec/configured-applicant-index';
 import { configuredKeyRing } from '../codec/configured-key-ring';
 import { RegisterEscalatedCases, type EscalatedCases } from '../store/escalated-cases';
 import { EncryptionCodec } from '../codec/encryption-codec';
@@ -77,6 +78,7 @@ export async function startApiServer({ config, temporalClient, logger }: StartAp
     taskQueue: config.temporal.taskQueue,
     audit: access.audit,
     staff: access.staff,
+    applicantIndex: configuredApplicantIndex(config),
     via: 'api',
   });
   const escalated = new RegisterEscalatedCases(handle.db);

@@ -15,6 +15,7 @@ import {
 import { CASE_WORKFLOW_TYPE, caseUpdates, caseWorkflowId, getCase, type CaseWorkflowInput } from '../workflows/messages';
 import { caseSearchAttributes } from '../workflows/search-attribute-values';
 import type { AuditEntry, AuditSink } from '../access/audit-entry';
+import type { ApplicantIndex } from '../codec/applicant-index';
 import type { StaffRoster } from '../access/staff-roster';
 import { requireAssignableCaseworker } from './assignable-caseworker';
 import { CaseReader } from './case-reader';
@@ -36,6 +37,8 @@ export interface CaseClientOptions {
   via: AuditEntry['via'];
   /** Who may be given a case (see requireAssignableCaseworker). */
   staff: StaffRoster;
+  /** Keys the pseudonyms of the cases it opens, and of the searches for them. */
+  applicantIndex: ApplicantIndex;
 }
 
 /**
@@ -54,7 +57,8 @@ export class CaseClient extends CaseReader {
     const detail = { jurisdiction: input.jurisdiction, procedure: input.procedure, office: input.office };
     const write = async (): Promise<OpenedCase> => {
       await requireAssignableCaseworker(this.options.staff, input, 'case to open');
-      const workflowInput: CaseWorkflowInput = { open: input };
+      const applicantIndex = input.applicant ? this.applicantIndexOf(input.applicant.pseudonym) : undefined;
+      const workflowInput: CaseWorkflowInput = { open: input, ...(applicantIndex ? { applicantIndex } : {}) };
       try {
         const handle = await this.options.client.workflow.start(CASE_WORKFLOW_TYPE, {
           taskQueue: this.options.taskQueue,
@@ -62,7 +66,7 @@ export class CaseClient extends CaseReader {
           args: [workflowInput],
           workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
           // Indexed from the first moment, so a case just opened is already listed under its office and caseworker.
-          typedSearchAttributes: caseSearchAttributes(initialIndexValues(input)).filter(
+          typedSearchAttributes: caseSearchAttributes(initialIndexValues(input, applicantIndex)).filter(
             (pair): pair is SearchAttributePair => pair.value !== null,
           ),
         });
@@ -73,6 +77,11 @@ export class CaseClient extends CaseReader {
       }
     };
     return this.audited(input.actor, 'case.open', input.caseNumber, detail, write, (opened) => ({ alreadyOpened: opened.alreadyOpened }));
+  }
+
+  /** The blind index value a search for this pseudonym looks up: the one its case was opened with. */
+  applicantIndexOf(pseudonym: string): string {
+    return this.options.applicantIndex.of(pseudonym);
   }
 
   /** The case an opening met: the caller's own if this is their opening again, else a conflict. */
@@ -129,7 +138,7 @@ export class CaseClient extends CaseReader {
 }
 
 /** The index values of a case that has just been opened, worked out by the same domain code the workflow runs. */
-function initialIndexValues(input: OpenCaseInput) {
+function initialIndexValues(input: OpenCaseInput, applicantIndex: string | undefined) {
   const nowMs = Date.now();
-  return caseIndexValues(openCase(input, nowMs), nowMs);
+  return caseIndexValues(openCase(input, nowMs, applicantIndex), nowMs);
 }

@@ -1,5 +1,6 @@
 import { Client, Connection } from '@temporalio/client';
 import { createDataConverter } from '../codec/data-converter';
+import { configuredApplicantIndex } from '../codec/configured-applicant-index';
 import { configuredKeyRing } from '../codec/configured-key-ring';
 import type { DocketConfig } from '../config';
 import { connectionOptions } from '../temporal/connection-options';
@@ -32,7 +33,7 @@ export async function connectCases(
   const client = new Client({ connection, namespace: config.temporal.namespace, dataConverter });
   return {
     client,
-    cases: new CaseClient({ client, namespace: config.temporal.namespace, taskQueue: config.temporal.taskQueue, audit: access.audit, staff: access.staff, via }),
+    cases: new CaseClient({ client, namespace: config.temporal.namespace, taskQueue: config.temporal.taskQueue, audit: access.audit, staff: access.staff, applicantIndex: configuredApplicantIndex(config), via }),
     close: () => connection.close(),
   };
 }

@@ -99,6 +99,8 @@ export interface CaseState {
   office: string;
   caseworker: string;
   applicant?: ApplicantProfile;
+  /** The blind index of the applicant's pseudonym, computed by the client that opened the case: workflow code holds no key. */
+  applicantIndex?: string;
   reminderPolicy: ReminderPolicy;
   /** Overrides of the rule packs' policy parameters for this case, e.g. `renewalLeadMonths`. */
   ruleParams: Record<string, string | number | boolean>;

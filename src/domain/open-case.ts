@@ -34,6 +34,9 @@ export const applicantProfileSchema = z
   })
   .strict();
 
+/** The applicant index the case client computed (src/codec/applicant-index.ts): 128 bits of an HMAC in hex, nothing else. */
+export const applicantIndexSchema = z.string().regex(/^[0-9a-f]{32}$/, 'expected the 32 hex digits of an applicant index');
+
 export const ruleParamsSchema = z.record(ruleParamNameSchema, z.union([z.string().max(100), z.number(), z.boolean()]));
 
 /**
@@ -70,7 +73,7 @@ export const openCaseInputSchema = legacyOpenCaseInputSchema.superRefine((input,
 });
 export type OpenCaseInput = z.infer<typeof openCaseInputSchema>;
 
-export function openCase(input: OpenCaseInput, nowMs: number): CaseState {
+export function openCase(input: OpenCaseInput, nowMs: number, applicantIndex?: string): CaseState {
   const recordedAt = toInstant(nowMs);
   const opened = {
     id: 1,
@@ -88,6 +91,7 @@ export function openCase(input: OpenCaseInput, nowMs: number): CaseState {
     office: input.office,
     caseworker: input.caseworker,
     ...(input.applicant ? { applicant: input.applicant } : {}),
+    ...(applicantIndex === undefined ? {} : { applicantIndex }),
     reminderPolicy: input.reminderPolicy ?? DEFAULT_REMINDER_POLICY,
     ruleParams: input.ruleParams ?? {},
     stage: 'opened',

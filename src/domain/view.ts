@@ -129,6 +129,8 @@ export interface CaseIndexValues {
   caseworker: string;
   attempt: number;
   protectedUntil: string | null;
+  /** Only where the case has one, so a case without it is indexed as before. */
+  applicantIndex?: string;
 }
 
 export function caseIndexValues(state: CaseState, nowMs: number): CaseIndexValues {
@@ -143,5 +145,6 @@ export function caseIndexValues(state: CaseState, nowMs: number): CaseIndexValue
     caseworker: state.caseworker,
     attempt: state.attempt,
     protectedUntil: protectedUntil(state)?.endsAt ?? null,
+    ...(state.applicantIndex === undefined ? {} : { applicantIndex: state.applicantIndex }),
   };
 }

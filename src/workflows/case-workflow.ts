@@ -14,6 +14,7 @@ import {
 import type { CaseActivities, DeliveryReceipt } from '../activities/types';
 import {
   advance,
+  applicantIndexSchema,
   attachDeadlines,
   caseIndexValues,
   caseSummary,
@@ -61,7 +62,10 @@ function initialState(input: CaseWorkflowInput): CaseState {
   const schema = patched('opening-checks-rule-params') ? openCaseInputSchema : legacyOpenCaseInputSchema;
   const parsed = parseWith(schema, input.open, 'case to open');
   if (!parsed.ok) throw ApplicationFailure.nonRetryable(parsed.reason, 'InvalidCase');
-  return openCase(parsed.value, Date.now());
+  // Recorded runs have no index, and pass this check as they always started.
+  const applicantIndex = parseWith(applicantIndexSchema.optional(), input.applicantIndex, 'applicant index');
+  if (!applicantIndex.ok) throw ApplicationFailure.nonRetryable(applicantIndex.reason, 'InvalidCase');
+  return openCase(parsed.value, Date.now(), applicantIndex.value);
 }
 
 /** Computes every deadline the case lacks or holds from an outdated request, earliest event first. */

@@ -26,8 +26,11 @@ export const caseUpdates = Object.fromEntries(COMMAND_NAMES.map((name) => [name,
 /** The whole case: stage, attempt, events with actor and time, deadlines with status and explanation, reminders, escalations. */
 export const getCase = defineQuery<CaseView>('getCase');
 
-/** How a case workflow starts: opened by staff, or continued from an earlier run with its state. */
-export type CaseWorkflowInput = { open: OpenCaseInput } | { continued: CaseState };
+/**
+ * How a case workflow starts: opened by staff (with the applicant's blind index, which only the client
+ * can compute, holding the key), or continued from an earlier run with its state.
+ */
+export type CaseWorkflowInput = { open: OpenCaseInput; applicantIndex?: string } | { continued: CaseState };
 
 /** The workflow ID of a case: from its case number, never from anything personal. */
 export function caseWorkflowId(caseNumber: string): string {

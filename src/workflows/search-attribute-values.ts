@@ -1,6 +1,7 @@
 import type { SearchAttributeUpdatePair } from '@temporalio/common';
 import type { CaseIndexValues } from '../domain';
 import {
+  ApplicantIndex,
   Attempt,
   CaseStage,
   Caseworker,
@@ -12,7 +13,10 @@ import {
   ProtectedUntil,
 } from './search-attributes';
 
-/** The domain's index values as typed search attributes; a missing value removes the attribute. */
+/**
+ * The domain's index values as typed search attributes; a missing value removes the attribute. A case
+ * without an applicant index (opened before it existed, or with no applicant) upserts exactly what it did.
+ */
 export function caseSearchAttributes(values: CaseIndexValues): SearchAttributeUpdatePair[] {
   return [
     { key: CaseStage, value: values.caseStage },
@@ -24,5 +28,6 @@ export function caseSearchAttributes(values: CaseIndexValues): SearchAttributeUp
     { key: Caseworker, value: values.caseworker },
     { key: Attempt, value: values.attempt },
     { key: ProtectedUntil, value: values.protectedUntil === null ? null : new Date(values.protectedUntil) },
+    ...(values.applicantIndex === undefined ? [] : [{ key: ApplicantIndex, value: values.applicantIndex }]),
   ];
 }

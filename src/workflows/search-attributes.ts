@@ -13,6 +13,8 @@ export const Office = defineSearchAttributeKey('Office', SearchAttributeType.KEY
 export const Caseworker = defineSearchAttributeKey('Caseworker', SearchAttributeType.KEYWORD);
 export const Attempt = defineSearchAttributeKey('Attempt', SearchAttributeType.INT);
 export const ProtectedUntil = defineSearchAttributeKey('ProtectedUntil', SearchAttributeType.DATETIME);
+/** The keyed blind index of the applicant's pseudonym (src/codec/applicant-index.ts): an HMAC, never the pseudonym. */
+export const ApplicantIndex = defineSearchAttributeKey('ApplicantIndex', SearchAttributeType.KEYWORD);
 
 /** Every key the case workflow upserts; servers must have them registered before cases start. */
 export const CASE_SEARCH_ATTRIBUTES = [
@@ -25,4 +27,5 @@ export const CASE_SEARCH_ATTRIBUTES = [
   Caseworker,
   Attempt,
   ProtectedUntil,
+  ApplicantIndex,
 ] as const;

@@ -51,6 +51,7 @@ describe('writes whose request was cut off after Temporal applied them', () => {
       taskQueue: engine.taskQueue,
       audit: { record: async () => undefined },
       staff: engine.access.staff,
+      applicantIndex: engine.applicantIndex,
       via: 'api',
     });
     await diedMidRequest.open({ ...opening(caseNumber), actor: 'cw-msk' });

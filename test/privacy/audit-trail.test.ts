@@ -10,6 +10,7 @@ import { openAccess } from '../../src/access/open-access';
 import type { AccessStore } from '../../src/access';
 import { CaseClient } from '../../src/client/case-client';
 import { caseIdOf, type CaseView, type CaseCommandName } from '../../src/domain';
+import { randomApplicantIndex } from '../support/random-applicant-index';
 import { createLogger } from '../../src/logging';
 import type { RegisterDatabaseHandle } from '../../src/store';
 import { caseWorkflowId } from '../../src/workflows/messages';
@@ -65,7 +66,7 @@ describe('audit trail of staff commands in the case register', () => {
   it('holds one row per accepted command with its command, actor and time, whichever way it came, and none for refused ones', async () => {
     const taskQueue = 'privacy-audit';
     const worker = await createCaseWorker(env, taskQueue, createActivities({ ...runtime, logger: createLogger('error') }));
-    const cases = new CaseClient({ client: env.client, namespace: env.namespace ?? 'default', taskQueue, audit: access.audit, staff: access.staff, via: 'cli' });
+    const cases = new CaseClient({ client: env.client, namespace: env.namespace ?? 'default', taskQueue, audit: access.audit, staff: access.staff, applicantIndex: randomApplicantIndex(), via: 'cli' });
     const handle = () => env.client.workflow.getHandle(caseWorkflowId(CASE_NUMBER));
     const advanceTo = async (moscowDateTime: string) => {
       const gap = DateTime.fromISO(moscowDateTime, { zone: ZONE }).toMillis() - (await env.currentTimeMs());

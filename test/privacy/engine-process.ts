@@ -50,6 +50,7 @@ async function startEngineProcessOn(ports: Record<'temporal' | 'ui' | 'api', num
       DOCKET_LOG_LEVEL: 'debug',
       DOCKET_ENCRYPTION_KEYS: keys,
       DOCKET_ENCRYPTION_KEY_ID: KEY_ID,
+      DOCKET_APPLICANT_INDEX_KEY: generateKeyMaterial(),
       TEMPORAL_CLI_PATH: TEMPORAL_CLI,
       TEMPORAL_PORT: String(ports.temporal),
       TEMPORAL_UI_PORT: String(ports.ui),

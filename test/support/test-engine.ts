@@ -7,8 +7,10 @@ import { createActivityDeps, type ActivityRuntime } from '../../src/activities';
 import { CaseReader } from '../../src/client/case-reader';
 import { createDataConverter } from '../../src/codec/data-converter';
 import { generateKeyMaterial, parseKeyRingSpec, type KeyRing } from '../../src/codec/key-ring';
+import type { ApplicantIndex } from '../../src/codec/applicant-index';
 import { createLogger } from '../../src/logging';
 import { createEngineWorker, type EngineWorkerOptions } from '../../src/worker/engine-worker';
+import { randomApplicantIndex } from './random-applicant-index';
 import { createDevServerEnv } from './temporal-env';
 
 export const TEST_PUBLIC_URL = 'http://docket.test';
@@ -25,6 +27,8 @@ export interface TestEngine {
   /** Fresh per run, so no test can depend on fixed key bytes; the env's client encrypts with it too. */
   keyRing: KeyRing;
   dataConverter: DataConverter;
+  /** Fresh per run too: the case clients built on this engine index and search pseudonyms with it. */
+  applicantIndex: ApplicantIndex;
   runtime: ActivityRuntime;
   stop(): Promise<void>;
 }
@@ -52,6 +56,7 @@ export async function startTestEngine(options: { taskQueue: string; tuning?: Eng
     dataDir,
     keyRing,
     dataConverter,
+    applicantIndex: randomApplicantIndex(),
     runtime,
     stop: async () => {
       worker.shutdown();

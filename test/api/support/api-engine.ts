@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { ActivityRuntime } from '../../../src/activities';
+import type { ApplicantIndex } from '../../../src/codec/applicant-index';
 import type { AccessStore, Role } from '../../../src/access';
 import { openAccess } from '../../../src/access/open-access';
 import { assembleApiServer } from '../../../src/api';
@@ -23,6 +24,7 @@ export interface ApiEngine {
   env: TestWorkflowEnvironment;
   taskQueue: string;
   cases: CaseClient;
+  applicantIndex: ApplicantIndex;
   access: AccessStore;
   escalated: EscalatedCases;
   runtime: ActivityRuntime;
@@ -42,7 +44,7 @@ export async function startApiEngine(taskQueue = 'api-test'): Promise<ApiEngine>
     await runtime.staff.upsert({ id, displayName: `Supervisor ${office}`, language: 'en', role: 'supervisor', office });
   }
   const { handle, access } = await openAccess({ dataDir: engine.dataDir });
-  const cases = new CaseClient({ client: engine.env.client, namespace: engine.env.namespace ?? 'default', taskQueue, audit: access.audit, staff: access.staff, via: 'api' });
+  const cases = new CaseClient({ client: engine.env.client, namespace: engine.env.namespace ?? 'default', taskQueue, audit: access.audit, staff: access.staff, applicantIndex: engine.applicantIndex, via: 'api' });
   const escalated = runtime.store.escalated;
   const app = await assembleApiServer({
     cases,
@@ -59,6 +61,7 @@ export async function startApiEngine(taskQueue = 'api-test'): Promise<ApiEngine>
     env: engine.env,
     taskQueue,
     cases,
+    applicantIndex: engine.applicantIndex,
     access,
     escalated,
     runtime,

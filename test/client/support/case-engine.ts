@@ -31,6 +31,6 @@ export async function startCaseEngine(options: { taskQueue?: string; audit?: Aud
     ...(options.maxCachedWorkflows !== undefined ? { tuning: { maxCachedWorkflows: options.maxCachedWorkflows } } : {}),
   });
   const audit = new MemoryAudit();
-  const cases = new CaseClient({ client: engine.env.client, namespace: engine.env.namespace ?? 'default', taskQueue, audit: options.audit ?? audit, staff: engine.runtime.staff, via: 'api' });
+  const cases = new CaseClient({ client: engine.env.client, namespace: engine.env.namespace ?? 'default', taskQueue, audit: options.audit ?? audit, staff: engine.runtime.staff, applicantIndex: engine.applicantIndex, via: 'api' });
   return { env: engine.env, cases, audit, staff: engine.runtime.staff, taskQueue, stop: engine.stop };
 }
