@@ -37,9 +37,12 @@ export function upcomingDeadlines(cases: CaseReader, scope: ReportScope, now: Da
 }
 
 /**
- * Deadlines that ended unmet within the last `days`, in cases that are still open. The register says
- * which cases were escalated; each case's own state says which of its deadlines are still missed
- * (a corrected date can turn a missed deadline into a met one).
+ * Deadlines that ended unmet within the last `days`, or were escalated within them, in cases that are
+ * still open. The register says which cases were escalated; each case's own state says which of its
+ * deadlines are still missed (a corrected date can turn a missed deadline into a met one). A deadline
+ * entered late (a complaint period that ended in 2016, recorded today) ended long before the window,
+ * but its escalation is recent: counting only by the end left it out, and the overview said "0 missed"
+ * beside a case showing it missed.
  */
 export async function missedDeadlines(
   cases: CaseReader,
@@ -55,10 +58,14 @@ export async function missedDeadlines(
     .filter((view) => view.stage !== 'closed' && inScope(view, scope))
     .flatMap((view) =>
       view.deadlines
-        .filter((deadline) => deadline.status === 'missed' && Date.parse(deadline.deadline.endsAt) >= windowStart)
+        .filter((deadline) => deadline.status === 'missed' && (Date.parse(deadline.deadline.endsAt) >= windowStart || escalatedSince(view, deadline, windowStart)))
         .map((deadline) => toMissed(view, deadline)),
     )
     .sort((a, b) => a.endsAt.localeCompare(b.endsAt) || a.caseNumber.localeCompare(b.caseNumber));
+}
+
+function escalatedSince(view: CaseView, deadline: DeadlineView, windowStart: number): boolean {
+  return view.escalations.some((escalation) => escalation.deadlineId === deadline.id && Date.parse(escalation.at) >= windowStart);
 }
 
 function inScope(view: CaseView, scope: ReportScope): boolean {
