@@ -18,6 +18,7 @@ const UNIT_SUITES = [
   'test/access/password-hash.test.ts',
   'test/access/password-rules.test.ts',
   'test/access/staff-sign-in.test.ts',
+  'test/api/case-list-csv.test.ts',
   'test/api/render-calendar.test.ts',
   'test/api/render-calendar-reminder-days.test.ts',
   'test/cli/docket-deadlines.test.ts',

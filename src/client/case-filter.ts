@@ -1,12 +1,21 @@
 import { z } from 'zod';
-import { jurisdictionSchema, officeIdSchema, procedureSchema, staffIdSchema } from '../domain/identifiers';
+import { caseIdOf, caseNumberSchema, jurisdictionSchema, officeIdSchema, procedureSchema, staffIdSchema } from '../domain/identifiers';
+import { applicantIndexSchema } from '../domain/open-case';
 import { STAGES } from '../domain/stages';
 
 const instant = z.iso.datetime({ offset: true, error: 'expected an ISO-8601 instant such as 2016-03-01T00:00:00Z' });
 
+/** Whether an optional window's start comes before its end. */
+const ordered = (from: string | undefined, before: string | undefined) => from === undefined || before === undefined || Date.parse(from) < Date.parse(before);
+
 /** What supervisors and caseworkers filter cases on: exactly the search attributes, nothing personal. */
 export const caseFilterSchema = z
   .object({
+    caseNumber: caseNumberSchema.optional(),
+    /** Cases whose number starts with this, such as `RU-TA-2016-00`. */
+    caseNumberPrefix: z.string().regex(/^[A-Z0-9-]{1,24}$/, 'expected the start of a case number such as RU-TA-2016').optional(),
+    /** The blind index of a pseudonym (CaseClient.applicantIndexOf), never the pseudonym. */
+    applicantIndex: applicantIndexSchema.optional(),
     stages: z.array(z.enum(STAGES)).min(1).optional(),
     office: officeIdSchema.optional(),
     caseworker: staffIdSchema.optional(),
@@ -17,17 +26,22 @@ export const caseFilterSchema = z
     nextDeadlineFrom: instant.optional(),
     /** Cases whose next deadline ends before this instant. */
     nextDeadlineBefore: instant.optional(),
+    /** Cases protected until at or after this instant. */
+    protectedUntilFrom: instant.optional(),
+    /** Cases protected until before this instant: protections that end soon. */
+    protectedUntilBefore: instant.optional(),
     /** Closed cases are left out unless asked for (or unless `stages` names `closed`). */
     includeClosed: z.boolean().optional(),
   })
   .strict()
-  .refine(
-    (filter) =>
-      filter.nextDeadlineFrom === undefined ||
-      filter.nextDeadlineBefore === undefined ||
-      Date.parse(filter.nextDeadlineFrom) < Date.parse(filter.nextDeadlineBefore),
-    { message: 'nextDeadlineFrom must be before nextDeadlineBefore', path: ['nextDeadlineBefore'] },
-  );
+  .refine((filter) => ordered(filter.nextDeadlineFrom, filter.nextDeadlineBefore), {
+    message: 'nextDeadlineFrom must be before nextDeadlineBefore',
+    path: ['nextDeadlineBefore'],
+  })
+  .refine((filter) => ordered(filter.protectedUntilFrom, filter.protectedUntilBefore), {
+    message: 'protectedUntilFrom must be before protectedUntilBefore',
+    path: ['protectedUntilBefore'],
+  });
 export type CaseFilter = z.infer<typeof caseFilterSchema>;
 
 export const CASE_WORKFLOW_TYPE = 'caseWorkflow';
@@ -50,7 +64,10 @@ export function visibilityQuery(filter: CaseFilter): string {
   } else if (!filter.includeClosed) {
     clauses.push(`CaseStage != "closed"`);
   }
+  if (filter.caseNumber !== undefined) clauses.push(`WorkflowId = ${quote(caseIdOf(filter.caseNumber))}`);
+  if (filter.caseNumberPrefix !== undefined) clauses.push(`WorkflowId STARTS_WITH ${quote(caseIdOf(filter.caseNumberPrefix))}`);
   const equals: Array<[string, string | undefined]> = [
+    ['ApplicantIndex', filter.applicantIndex],
     ['Office', filter.office],
     ['Caseworker', filter.caseworker],
     ['Jurisdiction', filter.jurisdiction],
@@ -62,5 +79,7 @@ export function visibilityQuery(filter: CaseFilter): string {
   }
   if (filter.nextDeadlineFrom !== undefined) clauses.push(`NextDeadline >= ${quote(new Date(filter.nextDeadlineFrom).toISOString())}`);
   if (filter.nextDeadlineBefore !== undefined) clauses.push(`NextDeadline < ${quote(new Date(filter.nextDeadlineBefore).toISOString())}`);
+  if (filter.protectedUntilFrom !== undefined) clauses.push(`ProtectedUntil >= ${quote(new Date(filter.protectedUntilFrom).toISOString())}`);
+  if (filter.protectedUntilBefore !== undefined) clauses.push(`ProtectedUntil < ${quote(new Date(filter.protectedUntilBefore).toISOString())}`);
   return clauses.join(' AND ');
 }

@@ -99,23 +99,56 @@ export class CaseListing {
 
   /** Matching cases, earliest next deadline first (cases without one last, then by case number). */
   async byNextDeadline(filter: CaseFilter): Promise<CaseListItem[]> {
+    return this.sorted(filter, 'next-deadline');
+  }
+
+  /** Every matching case in the order asked for; at most MAX_SORTED_CASES, since they are sorted here. */
+  async sorted(filter: CaseFilter, order: CaseOrder): Promise<CaseListItem[]> {
     const total = await this.count(filter);
     if (total > MAX_SORTED_CASES) {
       throw new InvalidInputError(
-        `${total} cases match; at most ${MAX_SORTED_CASES} can be sorted by next deadline. Narrow the filter (office, stage or a deadline window).`,
+        `${total} cases match; at most ${MAX_SORTED_CASES} can be sorted by ${order.replace('-', ' ')}. Narrow the filter (office, stage or a deadline window).`,
       );
     }
     const cases: CaseListItem[] = [];
     for await (const item of this.scan(filter)) cases.push(item);
-    return cases.sort(compareByNextDeadline);
+    return cases.sort(CASE_ORDERS[order]);
+  }
+
+  /**
+   * One page of the sorted cases. Its token holds the offset, checked like the server's tokens against
+   * the query and the order, so it cannot continue another listing. Each page sorts afresh: a case that
+   * changed between two pages can move from one page to another.
+   */
+  async sortedPage(filter: CaseFilter, order: CaseOrder, options: { pageSize: number; pageToken?: string }): Promise<CasePage> {
+    const checkedAgainst = `${visibilityQuery(filter)} ORDER BY ${order}`;
+    const offset = options.pageToken === undefined ? 0 : decodeOffset(options.pageToken, checkedAgainst);
+    const cases = await this.sorted(filter, order);
+    const end = offset + options.pageSize;
+    if (end >= cases.length) return { cases: cases.slice(offset) };
+    const next = Buffer.alloc(4);
+    next.writeUInt32BE(end, 0);
+    return { cases: cases.slice(offset, end), nextPageToken: encodePageToken(next, checkedAgainst) };
   }
 }
 
+/** Orders the listing sorts in, besides the visibility store's own (most recently started first). */
+export const CASE_ORDERS = {
+  'next-deadline': compareByNextDeadline,
+  'case-number': (a: CaseListItem, b: CaseListItem) => a.caseNumber.localeCompare(b.caseNumber),
+  'protected-until': (a: CaseListItem, b: CaseListItem) => compareInstants(a.protectedUntil, b.protectedUntil) || a.caseNumber.localeCompare(b.caseNumber),
+} as const;
+export type CaseOrder = keyof typeof CASE_ORDERS;
+
+/** Earliest first; a case without the date comes last. */
+function compareInstants(a: string | undefined, b: string | undefined): number {
+  const aTime = a === undefined ? Number.POSITIVE_INFINITY : Date.parse(a);
+  const bTime = b === undefined ? Number.POSITIVE_INFINITY : Date.parse(b);
+  return aTime === bTime ? 0 : aTime < bTime ? -1 : 1;
+}
+
 export function compareByNextDeadline(a: CaseListItem, b: CaseListItem): number {
-  const aTime = a.nextDeadline ? Date.parse(a.nextDeadline.endsAt) : Number.POSITIVE_INFINITY;
-  const bTime = b.nextDeadline ? Date.parse(b.nextDeadline.endsAt) : Number.POSITIVE_INFINITY;
-  if (aTime !== bTime) return aTime < bTime ? -1 : 1;
-  return a.caseNumber.localeCompare(b.caseNumber);
+  return compareInstants(a.nextDeadline?.endsAt, b.nextDeadline?.endsAt) || a.caseNumber.localeCompare(b.caseNumber);
 }
 
 /**
@@ -133,13 +166,21 @@ function encodePageToken(raw: Uint8Array, query: string): string {
   return Buffer.concat([pageTokenCheck(raw, query), raw]).toString('base64url');
 }
 
+const refusedPageToken = () => new InvalidInputError('pageToken is not a token this API issued for this filter');
+
 function decodePageToken(token: string, query: string): Uint8Array {
-  const refused = new InvalidInputError('pageToken is not a token this API issued for this filter');
+  const refused = refusedPageToken();
   if (!/^[A-Za-z0-9_-]+$/.test(token)) throw refused;
   const bytes = Buffer.from(token, 'base64url');
   const raw = bytes.subarray(PAGE_TOKEN_CHECK_BYTES);
   if (raw.length === 0 || !timingSafeEqual(bytes.subarray(0, PAGE_TOKEN_CHECK_BYTES), pageTokenCheck(raw, query))) throw refused;
   return raw;
+}
+
+function decodeOffset(token: string, checkedAgainst: string): number {
+  const raw = decodePageToken(token, checkedAgainst);
+  if (raw.length !== 4) throw refusedPageToken();
+  return Buffer.from(raw).readUInt32BE(0);
 }
 
 function toListItem(

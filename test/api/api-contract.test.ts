@@ -87,6 +87,7 @@ const OPERATIONS: Operation[] = [
   },
   { method: 'GET', path: '/api/cases', url: () => '/api/cases', expect: readOwnOffice },
   { method: 'GET', path: '/api/cases/count', url: () => '/api/cases/count', expect: readOwnOffice },
+  { method: 'GET', path: '/api/cases.csv', url: () => '/api/cases.csv', expect: readOwnOffice },
   { method: 'GET', path: '/api/cases/{caseNumber}', url: () => `/api/cases/${MSK_CASE}`, expect: readCase },
   { method: 'GET', path: '/api/cases/{caseNumber}/timeline', url: () => `/api/cases/${MSK_CASE}/timeline`, expect: readCase },
   command('recordEvent', { event: 'application-lodged', on: daysAgo(20) }),

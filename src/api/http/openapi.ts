@@ -44,7 +44,9 @@ export function openApiDocument(routes: readonly ApiRoute[], info: { version: st
     const responses: Record<string, unknown> = {
       [String(route.successStatus ?? 200)]: {
         description: 'Success',
-        content: { 'application/json': { schema: jsonSchema(route.response, 'output') } },
+        content: route.produces
+          ? { [route.produces]: { schema: { type: 'string' } } }
+          : { 'application/json': { schema: jsonSchema(route.response, 'output') } },
       },
     };
     for (const [status, description] of Object.entries({ ...ERROR_STATUSES, ...OPERATION_ERRORS })) {

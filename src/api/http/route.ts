@@ -37,6 +37,8 @@ export interface ApiRoute<
   query?: Q;
   body?: B;
   response: R;
+  /** What the success answer is, when not JSON: the handler then sets its own headers and returns a stream. */
+  produces?: 'text/csv';
   successStatus?: 200 | 201;
   handle(context: RouteContext<z.output<P>, z.output<Q>, z.output<B>>): Promise<z.input<R>>;
 }

@@ -1,8 +1,9 @@
+import { Readable } from 'node:stream';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { ReadAuditSink } from '../../access/read-audit';
 import type { CaseClient } from '../../client/case-client';
-import { MAX_PAGE_SIZE } from '../../client/case-listing';
+import { CASE_ORDERS, MAX_PAGE_SIZE, type CaseListItem, type CaseOrder } from '../../client/case-listing';
 import { buildDigest } from '../../digest/build-digest';
 import { missedDeadlines, upcomingDeadlines, type ReportScope } from '../../reports/deadline-report';
 import type { EscalatedCases } from '../../store/escalated-cases';
@@ -22,12 +23,14 @@ import {
   caseSummarySchema,
   caseViewSchema,
   countSchema,
+  type CaseFilterQuery,
   digestSchema,
   filterFromQuery,
   missedDeadlineSchema,
   overviewSchema,
   timelineSchema,
 } from './case-schemas';
+import { caseListCsv } from './case-list-csv';
 import { withoutActor } from './without-actor';
 
 export interface CaseRouteDependencies {
@@ -50,6 +53,10 @@ function reportScope(principal: Principal, query: z.output<typeof deadlineReport
   const office = officeScope(principal, query.office);
   return { ...(office ? { office } : {}), ...(query.caseworker ? { caseworker: query.caseworker } : {}) };
 }
+
+/** `recent` is the visibility store's own order, which pages on its tokens; the others are sorted here. */
+const listOrder = z.enum(['recent', ...(Object.keys(CASE_ORDERS) as CaseOrder[])]);
+const SORTED_ORDERS = '`next-deadline` (earliest first), `case-number` or `protected-until` (soonest first)';
 
 type CaseViewResponse = z.input<typeof caseViewSchema>;
 type CaseSummaryResponse = z.input<typeof caseSummarySchema>;
@@ -74,6 +81,10 @@ export function withExplanationText(view: CaseView): CaseViewResponse {
 }
 
 export function caseRoutes({ cases, escalated, reads, now }: CaseRouteDependencies): ApiRoute[] {
+  /** The filter a listing query asks for, within the caller's office, a pseudonym turned into its blind index. */
+  const listingFilter = (principal: Principal, query: CaseFilterQuery) =>
+    filterFromQuery(query, officeScope(principal, query.office), (pseudonym) => cases.applicantIndexOf(pseudonym));
+
   /**
    * Caseworkers touch only their own office's cases; the office comes from the case's search attributes.
    * Another office's case is answered as one that does not exist, word for word, so a caseworker cannot
@@ -137,22 +148,48 @@ export function caseRoutes({ cases, escalated, reads, now }: CaseRouteDependenci
       method: 'GET',
       path: '/api/cases',
       operationId: 'listCases',
-      summary: 'List cases by stage, next-deadline window, office, caseworker, jurisdiction or procedure',
+      summary: 'List cases by case number, pseudonym, stage, next-deadline window, protection end, office, caseworker, jurisdiction or procedure',
       description:
-        '`sort=recent` (default) pages with `pageToken`; `sort=next-deadline` returns every match, earliest next deadline first ' +
-        '(narrow the filter if more than 10,000 match). Caseworker tokens list only their own office.',
+        '`sort=recent` (default) pages with `pageToken` (100 a page unless `pageSize` says); ' +
+        `${SORTED_ORDERS} sort every match (narrow the filter if more than 10,000 match) and return them all, or pages of \`pageSize\` when it is given. ` +
+        '`applicant` finds a pseudonym by its blind index: exact matches only, whatever their case and spacing. Caseworker tokens list only their own office.',
       tag: 'cases',
       permission: 'case.read',
       query: caseFilterQuerySchema.extend({
-        sort: z.enum(['recent', 'next-deadline']).default('recent'),
-        pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(100),
+        sort: listOrder.default('recent'),
+        pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).optional(),
         pageToken: z.string().max(4096).optional(),
       }),
       response: z.object({ cases: z.array(caseListItemSchema), nextPageToken: z.string().optional() }),
       handle: async ({ principal, query }) => {
-        const filter = filterFromQuery(query, officeScope(principal, query.office));
-        if (query.sort === 'next-deadline') return { cases: await cases.listing.byNextDeadline(filter) };
-        return cases.listing.page(filter, { pageSize: query.pageSize, ...(query.pageToken ? { pageToken: query.pageToken } : {}) });
+        const filter = listingFilter(principal, query);
+        const pageToken = query.pageToken ? { pageToken: query.pageToken } : {};
+        if (query.sort === 'recent') return cases.listing.page(filter, { pageSize: query.pageSize ?? 100, ...pageToken });
+        if (query.pageSize === undefined && query.pageToken === undefined) return { cases: await cases.listing.sorted(filter, query.sort) };
+        return cases.listing.sortedPage(filter, query.sort, { pageSize: query.pageSize ?? 100, ...pageToken });
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      path: '/api/cases.csv',
+      operationId: 'exportCases',
+      summary: 'The cases a listing finds, as CSV (UTF-8 with a byte order mark, for Excel)',
+      description:
+        'The same filters as listCases, every match (no pages), in `sort` order: `recent` streams as visibility answers, ' +
+        `${SORTED_ORDERS} sort first (at most 10,000). Columns: case number, stage, office, caseworker, next deadline kind and due date, protected until; ` +
+        'no applicant data for any role. A cell that a spreadsheet would read as a formula starts with an apostrophe.',
+      tag: 'cases',
+      permission: 'case.read',
+      query: caseFilterQuerySchema.extend({ sort: listOrder.default('next-deadline') }),
+      response: z.instanceof(Readable),
+      produces: 'text/csv',
+      handle: async ({ principal, query, reply }) => {
+        const filter = listingFilter(principal, query);
+        // Sorting first means a filter matching too many is refused (400) before a byte is sent.
+        const items: AsyncIterable<CaseListItem> | CaseListItem[] =
+          query.sort === 'recent' ? cases.listing.scan(filter) : await cases.listing.sorted(filter, query.sort);
+        reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="cases.csv"');
+        return caseListCsv(items);
       },
     }),
     defineRoute({
@@ -165,7 +202,7 @@ export function caseRoutes({ cases, escalated, reads, now }: CaseRouteDependenci
       query: caseFilterQuerySchema,
       response: countSchema,
       handle: async ({ principal, query }) => {
-        const { stages, ...filter } = filterFromQuery(query, officeScope(principal, query.office));
+        const { stages, ...filter } = listingFilter(principal, query);
         const byStage = await cases.listing.countByStage(filter);
         const counted = Object.entries(byStage).filter(([stage]) => (stages ? stages.includes(stage as never) : filter.includeClosed || stage !== 'closed'));
         return { total: counted.reduce((sum, [, count]) => sum + count, 0), byStage };

@@ -129,13 +129,30 @@ export const caseFilterQuerySchema = z.object({
   nextDeadlineKind: z.string().optional(),
   nextDeadlineFrom: instantOrDate.optional().describe('Next deadline ends at or after this date or instant'),
   nextDeadlineBefore: instantOrDate.optional().describe('Next deadline ends before this date or instant'),
+  protectedUntilFrom: instantOrDate.optional().describe('Protected until this date or instant or later'),
+  protectedUntilBefore: instantOrDate.optional().describe('Protection ends before this date or instant'),
+  caseNumber: z.string().trim().toUpperCase().optional().describe('Exactly this case number'),
+  caseNumberPrefix: z.string().trim().toUpperCase().optional().describe('Case numbers that start with this, such as RU-TA-2016'),
+  applicant: z
+    .string()
+    .trim()
+    .min(1, 'name the pseudonym to find')
+    .max(100, 'a pseudonym has at most 100 characters')
+    .optional()
+    .describe('Cases of the applicant with exactly this pseudonym, whatever its case and spacing (a blind index: no partial match)'),
   includeClosed: z.enum(['true', 'false']).optional().describe('Closed cases are left out unless true'),
 });
 export type CaseFilterQuery = z.output<typeof caseFilterQuerySchema>;
 
-/** Turns the query into the client's filter, with the same validation messages the client would give. */
-export function filterFromQuery(query: CaseFilterQuery, office: string | undefined): CaseFilter {
+/**
+ * Turns the query into the client's filter, with the same validation messages the client would give.
+ * A pseudonym is looked up by its blind index (`applicantIndexOf`) and goes no further.
+ */
+export function filterFromQuery(query: CaseFilterQuery, office: string | undefined, applicantIndexOf: (pseudonym: string) => string): CaseFilter {
   const filter = {
+    ...(query.caseNumber ? { caseNumber: query.caseNumber } : {}),
+    ...(query.caseNumberPrefix ? { caseNumberPrefix: query.caseNumberPrefix } : {}),
+    ...(query.applicant ? { applicantIndex: applicantIndexOf(query.applicant) } : {}),
     ...(query.stage ? { stages: query.stage } : {}),
     ...(office ? { office } : {}),
     ...(query.caseworker ? { caseworker: query.caseworker } : {}),
@@ -144,6 +161,8 @@ export function filterFromQuery(query: CaseFilterQuery, office: string | undefin
     ...(query.nextDeadlineKind ? { nextDeadlineKind: query.nextDeadlineKind } : {}),
     ...(query.nextDeadlineFrom ? { nextDeadlineFrom: query.nextDeadlineFrom } : {}),
     ...(query.nextDeadlineBefore ? { nextDeadlineBefore: query.nextDeadlineBefore } : {}),
+    ...(query.protectedUntilFrom ? { protectedUntilFrom: query.protectedUntilFrom } : {}),
+    ...(query.protectedUntilBefore ? { protectedUntilBefore: query.protectedUntilBefore } : {}),
     ...(query.includeClosed === 'true' ? { includeClosed: true } : {}),
   };
   return parseInput(caseFilterSchema, filter, 'case filter');
