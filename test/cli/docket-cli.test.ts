@@ -50,9 +50,9 @@ describe('docket CLI against the dev server', () => {
     const bad = await docket('case', 'open', 'RU-TA-16-42', '--jurisdiction', 'Russia', '--procedure', 'temporary-asylum', '--office', 'msk-1', '--caseworker', 'Ivan Petrov', '--as', 'cw-msk');
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('docket case open: Invalid case to open:');
-    expect(bad.err).toMatch(/- caseNumber: expected a case number like RU-TA-2016-0042/);
-    expect(bad.err).toMatch(/- jurisdiction: expected a two-letter country code/);
-    expect(bad.err).toMatch(/- caseworker: expected a staff id/);
+    expect(bad.err).toMatch(/- NUMBER: expected a case number like RU-TA-2016-0042/);
+    expect(bad.err).toMatch(/- --jurisdiction: expected a two-letter country code/);
+    expect(bad.err).toMatch(/- --caseworker: expected a staff id/);
     expect((await docket('case', 'show', 'RU-TA-16-42')).code).toBe(2);
 
     const noActor = await docket('case', 'record', 'RU-TA-2016-0042', 'application-lodged', '--on', daysAgo(40));

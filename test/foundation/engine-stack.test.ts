@@ -87,6 +87,8 @@ describe('npm start stack', () => {
     const webUi = await fetch(`http://127.0.0.1:${ui}/`);
     expect(webUi.status).toBe(200);
 
+    // A case goes only to an active caseworker of its office, and the staff directory says who that is.
+    await docket(first, 'staff', 'add', '--id', 'cw-stack', '--name', 'Caseworker Stack', '--role', 'caseworker', '--office', 'msk', '--language', 'en');
     await docket(first, 'case', 'open', 'RU-TA-2016-0042', '--jurisdiction', 'RU', '--procedure', 'temporary-asylum', '--office', 'msk', '--caseworker', 'cw-stack');
     const listed = await run(TEMPORAL_CLI, ['workflow', 'list', '--address', address(first), '--query', 'CaseStage IS NOT NULL']);
     expect(listed.stdout).toContain('RU-TA-2016-0042');

@@ -119,6 +119,16 @@ const FLAG_OF_FIELD: Record<string, string> = {
   event: 'the event',
 };
 
+/** The fields of a case to open by the flag (or word) that gives each. */
+const OPEN_FLAG_OF_FIELD: Record<string, string> = {
+  caseNumber: 'NUMBER',
+  jurisdiction: '--jurisdiction',
+  procedure: '--procedure',
+  office: '--office',
+  caseworker: '--caseworker',
+  actor: '--as',
+};
+
 /** Checks a command's input in the CLI's words before the case sees it, then sends it. */
 async function sendCommand(cases: DocketCases, caseNumber: string, name: CaseCommandName, input: Record<string, unknown>) {
   const parsed = STAFF_COMMAND_INPUTS[name].safeParse(input);
@@ -246,7 +256,8 @@ export function createCaseCommand(openServices: OpenCliServices = openCliService
         if (values.help) return EXIT_OK;
         throw new UsageError(`name an action: ${ACTIONS.join(', ')}`);
       }
-      return withExitCodes(`case ${action}`, io, () => usingCases((cases) => runAction(action, positionals, values, io, cases)));
+      const flagOfField = action === 'open' ? OPEN_FLAG_OF_FIELD : FLAG_OF_FIELD;
+      return withExitCodes(`case ${action}`, io, () => usingCases((cases) => runAction(action, positionals, values, io, cases)), flagOfField);
     },
   };
 }
