@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
-import { caseWorkflowId } from '../../src/workflows/messages';
+import { WorkflowFailedError } from '@temporalio/client';
+import { CASE_WORKFLOW_TYPE, caseWorkflowId } from '../../src/workflows/messages';
 import { seedOfficeStaff } from '../support/office-staff';
 import { VISIBILITY_MS } from '../support/temporal-env';
 import { waitFor } from '../support/wait-for';
@@ -97,6 +98,24 @@ describe('HTTP API: the cases list', () => {
         expect(indexed).not.toContain(Buffer.from(JSON.stringify(form)).toString('base64'));
       }
     }
+  });
+
+  it('refuses a case started around the client with anything but an HMAC for its index, such as the pseudonym itself', async () => {
+    const caseNumber = 'RU-TA-2016-0599';
+    const open = { caseNumber, jurisdiction: 'RU', procedure: 'temporary-asylum', office: 'msk-1', caseworker: 'cw-msk', actor: 'sv-msk', applicant: { pseudonym: PSEUDONYM } };
+    const handle = await engine.env.client.workflow.start(CASE_WORKFLOW_TYPE, {
+      taskQueue: engine.taskQueue,
+      workflowId: caseWorkflowId(caseNumber),
+      args: [{ open, applicantIndex: PSEUDONYM }],
+    });
+    const failure = await handle.result().then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(failure).toBeInstanceOf(WorkflowFailedError);
+    expect((failure as WorkflowFailedError).cause).toMatchObject({ type: 'InvalidCase', message: expect.stringContaining('applicant index') });
+    const indexed = (await handle.describe()).typedSearchAttributes.getAll().map((pair) => pair.key.name);
+    expect(indexed).not.toContain('ApplicantIndex');
   });
 
   it('finds a case by its number exactly or by the start of it', async () => {
