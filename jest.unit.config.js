@@ -26,10 +26,12 @@ const UNIT_SUITES = [
   'test/codec/encryption-codec.test.ts',
   'test/codec/applicant-index.test.ts',
   'test/codec/key-ring.test.ts',
+  'test/desk',
   'test/digest/office-day.test.ts',
   'test/foundation/config.test.ts',
   'test/notify/render-message.test.ts',
   'test/privacy/personal-data.test.ts',
+  'test/reports/desk-read-models.test.ts',
 ];
 
 const missing = UNIT_SUITES.filter((suite) => !existsSync(path.join(__dirname, suite)));

@@ -14,6 +14,7 @@ import { openAccess } from '../access/open-access';
 import { calendarFeedRoute } from './calendar/calendar-feed-route';
 import { dashboardAssetsDir, dashboardRoute } from './dashboard/dashboard-route';
 import { deskRoutes } from './desk/desk-routes';
+import { staffDeskRoutes } from './desk/staff-desk-routes';
 import { caseRoutes } from './routes/case-routes';
 import { outboxRoutes } from './routes/outbox-routes';
 import { procedureRoutes } from './routes/procedure-routes';
@@ -46,6 +47,7 @@ export function assembleApiServer(assembly: ApiAssembly): Promise<FastifyInstanc
     plugins: [
       dashboardRoute(dashboardAssetsDir(assembly.projectRoot)),
       deskRoutes({ access: assembly.access, publicUrl, projectRoot: assembly.projectRoot }),
+      staffDeskRoutes({ access: assembly.access, cases: assembly.cases, publicUrl, projectRoot: assembly.projectRoot, now: assembly.now ?? (() => new Date()) }),
       calendarFeedRoute({ cases: assembly.cases, feeds: assembly.access.feeds, staff: assembly.access.staff, dashboardUrl: `${publicUrl}/dashboard` }),
     ],
     ...(assembly.codec ? { codec: assembly.codec } : {}),

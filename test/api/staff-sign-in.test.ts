@@ -81,7 +81,7 @@ describe('staff sign-in over HTTP', () => {
   async function signedIn(staffId: string, password = PASSWORD) {
     const browser = deskBrowser(baseUrl);
     const response = await browser.postForm('/desk/signin', { staffId, password, timeZone: 'Europe/Moscow' });
-    expect(response).toMatchObject({ status: 303, location: '/dashboard' });
+    expect(response).toMatchObject({ status: 303, location: '/desk' });
     return browser;
   }
 
@@ -122,7 +122,7 @@ describe('staff sign-in over HTTP', () => {
     expect((await browser.postForm(welcome, { newPassword: 'another long passphrase', repeatPassword: 'another long passphrase' })).status).toBe(404);
 
     const signIn = await browser.postForm('/desk/signin', { staffId: 'CW-MSK ', password: PASSWORD, timeZone: 'Europe/Moscow' });
-    expect(signIn).toMatchObject({ status: 303, location: '/dashboard' });
+    expect(signIn).toMatchObject({ status: 303, location: '/desk' });
     expect(signIn.setCookie).toHaveLength(1);
     expect(signIn.setCookie[0]).toMatch(/^docket_session=dks_[0-9a-f]{12}_[\w-]{43}; Path=\/; Max-Age=43200; HttpOnly; SameSite=Strict; Secure$/);
 
@@ -134,7 +134,7 @@ describe('staff sign-in over HTTP', () => {
     expect(tokens.status).toBe(403);
     expect(tokens.json().message).toBe('The caseworker role may not manage API tokens.');
     // Signed in, the sign-in page sends the person on to the dashboard.
-    expect(await browser.get('/desk/signin')).toMatchObject({ status: 303, location: '/dashboard' });
+    expect(await browser.get('/desk/signin')).toMatchObject({ status: 303, location: '/desk' });
   });
 
   it('refuses a signed-in browser’s write without the session’s CSRF token, and takes it with the token; tokens need none', async () => {

@@ -67,7 +67,9 @@ describe('a caseworker signs in as a person, in headless Chromium', () => {
 
     await page.fill('#password', PASSWORD);
     await page.click('button[type=submit]');
-    await page.waitForURL(/\/dashboard$/);
+    // Sign-in lands on the desk (My work); the dashboard reads the API with the same session.
+    await page.waitForURL(/\/desk\/work$/);
+    await page.goto(`${engine.baseUrl}/dashboard`);
     await page.waitForSelector('text=Workload per caseworker');
     expect(await page.textContent('#who')).toBe('cw-ru · caseworker · msk-1');
     expect(await page.locator('.figure').first().textContent()).toBe('1open cases');

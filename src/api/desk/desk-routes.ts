@@ -18,7 +18,8 @@ import { lockEndTime } from './lock-end-time';
 
 /** Two passwords of 1,024 characters, percent-encoded, fit; nothing these forms take is larger. */
 const FORM_BODY_LIMIT_BYTES = 16 * 1024;
-const AFTER_SIGN_IN = '/dashboard';
+/** The desk's start page, which sends each person to theirs (My work, or administration for admins). */
+const AFTER_SIGN_IN = '/desk';
 
 const signInQuery = z.object({
   staff: staffIdSchema.optional().catch(undefined),

@@ -22,7 +22,6 @@ export const MESSAGES_EN = {
   'role.admin': 'administrator',
 
   'myWork.title': 'My work',
-  'myWork.asOf': 'As of {date}',
   'myWork.myCases': 'My cases',
   'myWork.myCasesCount': '{count, plural, =0 {You have no open cases.} one {You have # open case.} other {You have # open cases.}}',
   'myWork.overdue': 'Overdue',

@@ -24,7 +24,6 @@ export const MESSAGES_RU: Record<MessageKey, string> = {
   'role.admin': 'администратор',
 
   'myWork.title': 'Моя работа',
-  'myWork.asOf': 'На {date}',
   'myWork.myCases': 'Мои дела',
   'myWork.myCasesCount':
     '{count, plural, =0 {У вас нет открытых дел.} one {У вас # открытое дело.} few {У вас # открытых дела.} many {У вас # открытых дел.} other {У вас # открытого дела.}}',

@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AccessStore } from '../../access';
+import { officeScope, requirePermission } from '../../access/permissions';
+import type { CaseReader } from '../../client/case-reader';
+import { PAGE_CONTENT_SECURITY_POLICY } from '../../http/page-security-policy';
+import { buildMyWork } from '../../reports/my-work';
+import { errorResponse } from '../http/error-response';
+import { endedSessionCookie, sessionCredentialFrom } from '../http/session-cookie';
+import { adminPage } from './admin-page';
+import { deskAssetsDir } from './desk-routes';
+import { deskErrorPage, homePath, type DeskErrorKind, type DeskViewer } from './desk-shell';
+import { translator } from './i18n/translator';
+import { myWorkPage } from './my-work-page';
+import { signedInLanguage } from './signed-in-language';
+
+export interface StaffDeskRouteOptions {
+  access: AccessStore;
+  cases: CaseReader;
+  publicUrl: string;
+  projectRoot: string;
+  now: () => Date;
+}
+
+function sendPage(reply: FastifyReply, status: number, page: string): FastifyReply {
+  return reply.code(status).type('text/html; charset=utf-8').header('content-security-policy', PAGE_CONTENT_SECURITY_POLICY).send(page);
+}
+
+function errorKind(status: number): DeskErrorKind {
+  if (status === 404) return 'notFound';
+  return status === 403 ? 'forbidden' : 'failed';
+}
+
+/**
+ * The signed-in desk's pages: `/desk` (to the person's start page), `/desk/work` (My work),
+ * `/desk/admin` and a not-found page for any other `/desk/` address. Each reads the session as the API does, checks the same permissions with the
+ * session's principal and reads through the same read models; a browser without a session is sent
+ * to sign in. Errors are pages in the person's language with the way back, never JSON.
+ */
+export function staffDeskRoutes(options: StaffDeskRouteOptions) {
+  const { access, cases, publicUrl, now } = options;
+  const stylesheet = readFileSync(path.join(deskAssetsDir(options.projectRoot), 'desk.css'));
+
+  /** The signed-in person, or undefined after the reply has sent them to sign in. */
+  const viewerOf = async (request: FastifyRequest, reply: FastifyReply): Promise<DeskViewer | undefined> => {
+    const credential = sessionCredentialFrom(request);
+    const result = credential === undefined ? undefined : await access.sessions.authenticate(credential);
+    if (!result?.ok) {
+      if (credential !== undefined) reply.header('set-cookie', endedSessionCookie(publicUrl));
+      void reply.redirect('/desk/signin', 303);
+      return undefined;
+    }
+    const { principal, csrfToken } = result.session;
+    const member = await access.staff.get(principal.staffId);
+    return { principal, csrfToken, t: translator(signedInLanguage(request, reply, member?.language ?? 'en', publicUrl)) };
+  };
+
+  return async (app: FastifyInstance): Promise<void> => {
+    await app.register(async (desk) => {
+      desk.get('/desk.css', async (_request, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'no-cache').send(stylesheet));
+
+      desk.get('/', async (request, reply) => {
+        const viewer = await viewerOf(request, reply);
+        return viewer ? reply.redirect(homePath(viewer.principal), 303) : reply;
+      });
+
+      desk.get('/work', async (request, reply) => {
+        const viewer = await viewerOf(request, reply);
+        if (!viewer) return reply;
+        try {
+          // The API's own checks: reading cases, and a caseworker only in their office.
+          requirePermission(viewer.principal, 'case.read');
+          const office = officeScope(viewer.principal, undefined);
+          const work = await buildMyWork(cases, { caseworker: viewer.principal.staffId, ...(office ? { office } : {}) }, now());
+          return sendPage(reply, 200, myWorkPage(viewer, work));
+        } catch (error) {
+          const { status } = errorResponse(error);
+          return sendPage(reply, status, deskErrorPage(viewer, errorKind(status), '/desk/work'));
+        }
+      });
+
+      desk.get('/admin', async (request, reply) => {
+        const viewer = await viewerOf(request, reply);
+        return viewer ? sendPage(reply, 200, adminPage(viewer)) : reply;
+      });
+
+      // Any other desk address, for a signed-in person, is a page with the way back rather than the API's JSON.
+      desk.setNotFoundHandler(async (request, reply) => {
+        const viewer = await viewerOf(request, reply);
+        return viewer ? sendPage(reply, 404, deskErrorPage(viewer, 'notFound', request.url.split('?')[0] ?? '/desk')) : reply;
+      });
+    }, { prefix: '/desk' });
+  };
+}
