@@ -57,16 +57,27 @@ function startEngine(dataDir: string): Promise<Engine> {
   });
 }
 
-function stopEngine(engine: Engine): Promise<number | null> {
+function stopEngine(engine: Engine, signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
+  if (engine.child.exitCode !== null || engine.child.signalCode !== null) return Promise.resolve(engine.child.exitCode);
   return new Promise((resolve) => {
     engine.child.once('exit', (code) => resolve(code));
-    engine.child.kill('SIGTERM');
+    engine.child.kill(signal);
   });
 }
 
 describe('npm start stack', () => {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'docket-stack-'));
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  /** Every engine the test started: one a failed expectation left running is killed, not left to hold its ports. */
+  const started: Engine[] = [];
+  afterAll(async () => {
+    await Promise.all(started.map((engine) => stopEngine(engine, 'SIGKILL')));
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  const startTracked = async (directory: string) => {
+    const engine = await startEngine(directory);
+    started.push(engine);
+    return engine;
+  };
 
   it('comes up, serves, shuts down cleanly, and finds its cases again after a restart', async () => {
     if (!existsSync(MAIN)) throw new Error('dist/main.js is missing: run `npm run build` (npm test does).');
@@ -76,7 +87,7 @@ describe('npm start stack', () => {
     // As an earlier version left it: a world-readable folder and file.
     chmodSync(dataDir, 0o755);
     writeFileSync(path.join(dataDir, 'earlier-version.log'), 'left behind', { mode: 0o644 });
-    const first = await startEngine(dataDir);
+    const first = await startTracked(dataDir);
     const { temporal, ui, api } = first.ports;
     expect(await isPortOpen('127.0.0.1', temporal)).toBe(true);
     expect(await isPortOpen('127.0.0.1', ui)).toBe(true);
@@ -104,7 +115,7 @@ describe('npm start stack', () => {
     expect(await isPortOpen('127.0.0.1', api)).toBe(false);
 
     // On the same data directory; the ports are fresh ones, as what a restart must find is in the files.
-    const second = await startEngine(dataDir);
+    const second = await startTracked(dataDir);
     try {
       const relisted = await run(TEMPORAL_CLI, ['workflow', 'list', '--address', address(second)]);
       expect(relisted.stdout).toContain('RU-TA-2016-0042');
