@@ -35,6 +35,13 @@ describe('the desk translator', () => {
     expect(ru.t('myWork.myCasesCount', { count: 7 })).toBe('У вас 7 открытых дел.');
   });
 
+  it('counts characters in the genitive after "не короче": 1 and 21 символа, 12 символов', () => {
+    expect(ru.t('signInError.passwordTooShort', { minimum: 12, length: 5 })).toBe('должен быть не короче 12 символов, а в этом — 5');
+    expect(ru.t('signInError.passwordTooShort', { minimum: 21, length: 5 })).toBe('должен быть не короче 21 символа, а в этом — 5');
+    // CLDR groups thousands in Russian with a no-break space, as Russian typesetting does.
+    expect(ru.t('signInError.passwordTooLong', { maximum: 1024 })).toBe('должен быть не длиннее 1\u00a0024 символов');
+  });
+
   it('uses one and other in English', () => {
     expect(en.t('days.left', { days: 1 })).toBe('in 1 day');
     expect(en.t('days.left', { days: 21 })).toBe('in 21 days');
@@ -43,7 +50,7 @@ describe('the desk translator', () => {
   });
 
   it('formats every message of both catalogues with sample values', () => {
-    const values = { count: 2, days: 2, date: 'd', title: 't', staffId: 's', role: 'r', office: 'o' };
+    const values = { count: 2, days: 2, date: 'd', title: 't', staffId: 's', role: 'r', office: 'o', name: 'n', time: '10:15', minimum: 12, maximum: 1024, length: 5 };
     for (const key of Object.keys(MESSAGES_EN) as MessageKey[]) {
       expect(en.t(key, values)).not.toBe('');
       expect(ru.t(key, values)).not.toBe('');

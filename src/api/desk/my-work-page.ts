@@ -10,20 +10,21 @@ export function casePath(caseNumber: string): string {
   return `/desk/cases/${encodeURIComponent(caseNumber)}`;
 }
 
-interface Column<T> {
+export interface Column<T> {
   label: string;
   cell(row: T): SafeHtml | string;
 }
 
 /** A table that becomes one card per row at phone width (each cell then names its column through data-label). */
-function cardTable<T>(t: Translator, caption: string, columns: Column<T>[], rows: T[]): SafeHtml {
-  if (rows.length === 0) return html`<p class="muted">${t.t('myWork.nothing')}</p>`;
+export function cardTable<T>(t: Translator, caption: string, columns: Column<T>[], rows: T[]): SafeHtml {
+  if (rows.length === 0) return html`<p class="muted">${t.t('table.nothing')}</p>`;
   return html`<table class="cards"><caption class="visually-hidden">${caption}</caption><thead><tr>${columns.map((column) => html`<th scope="col">${column.label}</th>`)}</tr></thead><tbody>${rows.map(
     (row) => html`<tr>${columns.map((column) => html`<td data-label="${column.label}">${column.cell(row)}</td>`)}</tr>`,
   )}</tbody></table>`;
 }
 
-const caseLink = (caseNumber: string) => html`<a href="${casePath(caseNumber)}">${caseNumber}</a>`;
+/** A case number as a link to its case page. */
+export const caseLink = (caseNumber: string) => html`<a href="${casePath(caseNumber)}">${caseNumber}</a>`;
 
 function nextDeadlineText(t: Translator, item: MyCase): SafeHtml | string {
   const shown = (deadline: DeadlineView) => `${t.text(deadline.deadline.title)}, ${t.date(deadline.deadline.dueDate)}`;
