@@ -188,6 +188,38 @@ describe('HTTP API: the cases list', () => {
     expect(filteredRows.map((row) => row['case number']).sort()).toEqual(['RU-TA-2016-0501', 'RU-TA-2016-0503']);
   });
 
+  it('shows the same list on the desk page /desk/cases to a signed-in person, in their language, with the export of its filter', async () => {
+    const page = async (staffId: string, query: string) => {
+      const { credential } = await engine.access.sessions.open(staffId);
+      const response = await fetch(`${engine.baseUrl}/desk/cases?${query}`, { headers: { cookie: `docket_session=${encodeURIComponent(credential)}` } });
+      return { status: response.status, html: await response.text() };
+    };
+    const found = await page('sv-msk', 'applicant=%20applicant-7f3a&sort=case-number');
+    expect(found.status).toBe(200);
+    expect(found.html).toContain('2 cases shown.');
+    expect(found.html).toContain('href="/desk/cases/RU-TA-2016-0501"');
+    expect(found.html).toContain('href="/desk/cases/RU-TA-2016-0503"');
+    expect(found.html).not.toContain('RU-TA-2016-0502');
+    expect(found.html).toContain('href="/api/cases.csv?applicant=applicant-7f3a&amp;sort=case-number"');
+    for (const pseudonym of [OTHER_PSEUDONYM, CYRILLIC_PSEUDONYM]) expect(found.html).not.toContain(pseudonym);
+
+    const russian = await page('sv-msk', 'caseNumber=RU-TA-2016-050&sort=case-number&lang=ru');
+    expect(russian.html).toContain('Показано 3 дела.');
+    expect(russian.html).toContain('Номер дела или его начало');
+
+    const everything = await page('sv-msk', 'sort=case-number');
+    expect(everything.html).toContain(`${OPENINGS.length} cases shown.`);
+    const own = await page('cw-spb', 'sort=case-number');
+    expect(own.html).toContain('1 case shown.');
+    expect(own.html).toContain('href="/desk/cases/RU-TA-2016-0503"');
+    expect(own.html).not.toContain('name="office"');
+
+    const refused = await page('sv-msk', 'protectedUntilBefore=someday');
+    expect(refused.status).toBe(400);
+    expect(refused.html).toContain('protectedUntilBefore');
+    expect(refused.html).toContain('value="someday"');
+  });
+
   it("never lists another office's cases to a caseworker, by pseudonym, by number or in the export", async () => {
     expect(await numbers(`applicant=${PSEUDONYM}`, caseworkerSpb)).toEqual(['RU-TA-2016-0503']);
     expect(await numbers(`applicant=${PSEUDONYM}`, caseworker)).toEqual(['RU-TA-2016-0501']);

@@ -3,12 +3,15 @@ import path from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AccessStore } from '../../access';
 import { officeScope, requirePermission } from '../../access/permissions';
-import type { CaseReader } from '../../client/case-reader';
+import type { CaseClient } from '../../client/case-client';
 import { PAGE_CONTENT_SECURITY_POLICY } from '../../http/page-security-policy';
 import { buildMyWork } from '../../reports/my-work';
 import { errorResponse } from '../http/error-response';
 import { endedSessionCookie, sessionCredentialFrom } from '../http/session-cookie';
+import { filterFromQuery } from '../routes/case-schemas';
 import { adminPage } from './admin-page';
+import { CASES_PAGE_SIZE, casesListRequest, formValues } from './cases-list-query';
+import { casesListPage } from './cases-page';
 import { deskAssetsDir } from './desk-routes';
 import { deskErrorPage, homePath, type DeskErrorKind, type DeskViewer } from './desk-shell';
 import { translator } from './i18n/translator';
@@ -17,7 +20,8 @@ import { signedInLanguage } from './signed-in-language';
 
 export interface StaffDeskRouteOptions {
   access: AccessStore;
-  cases: CaseReader;
+  /** The API's own case client: the cases page looks pseudonyms up through its blind index. */
+  cases: CaseClient;
   publicUrl: string;
   projectRoot: string;
   now: () => Date;
@@ -33,7 +37,7 @@ function errorKind(status: number): DeskErrorKind {
 }
 
 /**
- * The signed-in desk's pages: `/desk` (to the person's start page), `/desk/work` (My work),
+ * The signed-in desk's pages: `/desk` (to the person's start page), `/desk/work` (My work), `/desk/cases` (the cases list),
  * `/desk/admin` and a not-found page for any other `/desk/` address. Each reads the session as the API does, checks the same permissions with the
  * session's principal and reads through the same read models; a browser without a session is sent
  * to sign in. Errors are pages in the person's language with the way back, never JSON.
@@ -77,6 +81,24 @@ export function staffDeskRoutes(options: StaffDeskRouteOptions) {
         } catch (error) {
           const { status } = errorResponse(error);
           return sendPage(reply, status, deskErrorPage(viewer, errorKind(status), '/desk/work'));
+        }
+      });
+
+      desk.get('/cases', async (request, reply) => {
+        const viewer = await viewerOf(request, reply);
+        if (!viewer) return reply;
+        try {
+          requirePermission(viewer.principal, 'case.read');
+          const { form, filter: query, sort, exportQuery } = casesListRequest(request.query);
+          const filter = filterFromQuery(query, officeScope(viewer.principal, query.office), (pseudonym) => cases.applicantIndexOf(pseudonym));
+          const paging = { pageSize: CASES_PAGE_SIZE, ...(form.pageToken ? { pageToken: form.pageToken } : {}) };
+          const page = sort === 'recent' ? await cases.listing.page(filter, paging) : await cases.listing.sortedPage(filter, sort, paging);
+          return sendPage(reply, 200, casesListPage(viewer, { form, page, exportQuery }));
+        } catch (error) {
+          const { status, body } = errorResponse(error);
+          // A filter it cannot take is shown on the page with the field named, the form filled in as sent.
+          if (status === 400) return sendPage(reply, 400, casesListPage(viewer, { form: formValues(request.query), problem: [body.message, ...(body.problems ?? [])].join(' ') }));
+          return sendPage(reply, status, deskErrorPage(viewer, errorKind(status), '/desk/cases'));
         }
       });
 
