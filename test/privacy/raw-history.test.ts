@@ -347,6 +347,8 @@ describe('no personal data outside the engine: a case read without keys', () => 
       Object.entries(description.workflowExecutionInfo.searchAttributes.indexedFields).map(([name, payload]) => [name, JSON.parse(fromBase64(payload.data))]),
     );
     expect(attributes).toMatchObject({ CaseStage: 'closed', Office: OFFICE, Caseworker: NEXT_CASEWORKER, Jurisdiction: 'RU', Attempt: 2 });
+    // The pseudonym is searchable only through its keyed blind index, 128 bits of an HMAC.
+    expect(attributes.ApplicantIndex).toMatch(/^[0-9a-f]{32}$/);
     expect(Object.keys(description.workflowExecutionInfo.memo?.fields ?? {})).toEqual([]);
 
     const listed = await temporalCli('workflow', 'list', '--query', 'CaseStage IS NOT NULL');
