@@ -10,6 +10,7 @@ import type { EscalatedCases } from '../../store/escalated-cases';
 import { buildOverview } from '../../reports/overview';
 import { deadlineStatusText } from '../../reports/deadline-status-text';
 import { caseTimeline } from '../../reports/timeline';
+import { nextDates } from '../../reports/next-dates';
 import { caseNumberSchema, officeIdSchema, openCaseInputSchema, STAFF_COMMAND_INPUTS, staffIdSchema, type CaseCommandName, type CaseSummary, type CaseView } from '../../domain';
 import { renderExplanation } from '../../rules';
 import { officeScope, requireOfficeAccess } from '../../access/permissions';
@@ -67,10 +68,12 @@ type CaseSummaryResponse = z.input<typeof caseSummarySchema>;
  */
 const asSummaryResponse = (summary: CaseSummary) => summary as unknown as CaseSummaryResponse;
 
-/** A deadline's explanation and status rendered for people, next to the structured ones. */
+/** A deadline's explanation and status rendered for people, next to the structured ones, and the next period for information. */
 export function withExplanationText(view: CaseView): CaseViewResponse {
+  const { forInformation } = nextDates(view);
   const response = {
     ...view,
+    ...(forInformation ? { nextForInformation: { id: forInformation.id, title: forInformation.deadline.title, dueDate: forInformation.deadline.dueDate } } : {}),
     deadlines: view.deadlines.map((deadline) => ({
       ...deadline,
       explanationText: { en: renderExplanation(deadline.deadline, 'en'), ru: renderExplanation(deadline.deadline, 'ru') },

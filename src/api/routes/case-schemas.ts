@@ -52,6 +52,8 @@ export const caseViewSchema = caseSummarySchema.extend({
   linkedCases: z.array(z.object({ caseNumber: z.string(), relation: z.string(), eventId: z.number() })),
   reminders: z.array(z.looseObject({ id: z.string(), dueDate: z.string(), daysBefore: z.number(), plannedFor: z.string() })),
   escalations: z.array(z.looseObject({ id: z.string(), dueDate: z.string(), reason: z.string(), at: z.string() })),
+  /** The earliest open period shown for information only, which `nextDeadline` leaves out (a court period, say). */
+  nextForInformation: z.object({ id: z.string(), title: localizedText, dueDate: z.string() }).optional(),
 });
 
 export const missedDeadlineSchema = z.object({

@@ -268,6 +268,12 @@ function citation(text) {
   return [el('span', { lang: 'en' }, text.en), ' · ', el('span', { lang: 'ru' }, text.ru)];
 }
 
+/** A period nobody must act on (a court period) is no next deadline, but it runs: said so, rather than "—" as if nothing ran. */
+function nextDeadlineText(view) {
+  if (view.nextDeadline) return `${view.nextDeadline.title.en}, ${view.nextDeadline.dueDate}`;
+  return view.nextForInformation ? `${view.nextForInformation.title.en}, ${view.nextForInformation.dueDate} (for information)` : '—';
+}
+
 async function showCase(caseNumber) {
   setStatus('Loading…');
   const [view, timeline] = await Promise.all([api(`/api/cases/${encodeURIComponent(caseNumber)}`), api(`/api/cases/${encodeURIComponent(caseNumber)}/timeline`)]);
@@ -278,7 +284,7 @@ async function showCase(caseNumber) {
     ['Office', view.office],
     ['Caseworker', view.caseworker],
     ['Protected until', view.protectedUntil || '—'],
-    ['Next deadline', view.nextDeadline ? `${view.nextDeadline.title.en}, ${view.nextDeadline.dueDate}` : '—'],
+    ['Next deadline', nextDeadlineText(view)],
     ['Applicant', view.applicant ? view.applicant.pseudonym : '—'],
     ['Related cases', view.linkedCases.length > 0 ? view.linkedCases.map((link, index) => [index > 0 ? ', ' : '', caseLink(link.caseNumber), ` (${link.relation})`]) : '—'],
   ];
