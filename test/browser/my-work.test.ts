@@ -109,12 +109,23 @@ describe('the desk after sign-in: My work, in headless Chromium', () => {
     await context.close();
   });
 
-  it('fits a 390 px wide phone: tables become cards and nothing scrolls sideways', async () => {
+  it('fits a 390 px wide phone (tables become cards, nothing scrolls sideways) and starts with a visible skip link for the keyboard', async () => {
     const { context, page } = await signedIn('cw-ru', { width: PHONE_WIDTH });
     await page.waitForURL(/\/desk\/work$/);
     // The desk's pages send the sign-in pages' policy: their own styles only, no script but their own, no framing.
     const headers = (await page.goto(`${engine.baseUrl}/desk/work`))?.headers() ?? {};
     expect(headers['content-security-policy']).toBe(PAGE_CONTENT_SECURITY_POLICY);
+
+    // Keyboard first: the first Tab shows the skip link, outlined, and Enter takes focus to the content.
+    await page.keyboard.press('Tab');
+    const skip = await page.evaluate(() => {
+      const focused = document.activeElement as HTMLElement;
+      return { text: focused.textContent, top: focused.getBoundingClientRect().top, outline: getComputedStyle(focused).outlineStyle };
+    });
+    expect(skip).toEqual({ text: 'Перейти к содержанию', top: expect.any(Number), outline: 'solid' });
+    expect(skip.top).toBeGreaterThanOrEqual(0);
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('content');
     expect(await page.evaluate(() => document.scrollingElement?.scrollWidth)).toBeLessThanOrEqual(PHONE_WIDTH);
     expect(await page.locator('#overdue ~ table thead').evaluate((head) => getComputedStyle(head).position)).toBe('absolute');
     expect(await page.locator('#overdue ~ table td').first().evaluate((cell) => getComputedStyle(cell, '::before').content)).toBe('"Дело: "');
