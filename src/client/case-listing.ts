@@ -115,6 +115,11 @@ export class CaseListing {
     return cases.sort(CASE_ORDERS[order]);
   }
 
+  /** One page in any order the listing offers: the visibility store's own (`recent`), or one sorted here. */
+  async pageInOrder(filter: CaseFilter, order: CaseOrder | 'recent', options: { pageSize: number; pageToken?: string }): Promise<CasePage> {
+    return order === 'recent' ? this.page(filter, options) : this.sortedPage(filter, order, options);
+  }
+
   /**
    * One page of the sorted cases. Its token holds the offset, checked like the server's tokens against
    * the query and the order, so it cannot continue another listing. Each page sorts afresh: a case that

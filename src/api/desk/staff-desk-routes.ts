@@ -8,7 +8,7 @@ import { PAGE_CONTENT_SECURITY_POLICY } from '../../http/page-security-policy';
 import { buildMyWork } from '../../reports/my-work';
 import { errorResponse } from '../http/error-response';
 import { endedSessionCookie, sessionCredentialFrom } from '../http/session-cookie';
-import { filterFromQuery } from '../routes/case-schemas';
+import { listingFilter } from '../routes/listing-filter';
 import { adminPage } from './admin-page';
 import { CASES_PAGE_SIZE, casesListRequest, formValues } from './cases-list-query';
 import { casesListPage } from './cases-page';
@@ -90,9 +90,8 @@ export function staffDeskRoutes(options: StaffDeskRouteOptions) {
         try {
           requirePermission(viewer.principal, 'case.read');
           const { form, filter: query, sort, exportQuery } = casesListRequest(request.query);
-          const filter = filterFromQuery(query, officeScope(viewer.principal, query.office), (pseudonym) => cases.applicantIndexOf(pseudonym));
-          const paging = { pageSize: CASES_PAGE_SIZE, ...(form.pageToken ? { pageToken: form.pageToken } : {}) };
-          const page = sort === 'recent' ? await cases.listing.page(filter, paging) : await cases.listing.sortedPage(filter, sort, paging);
+          const filter = listingFilter(cases, viewer.principal, query);
+          const page = await cases.listing.pageInOrder(filter, sort, { pageSize: CASES_PAGE_SIZE, ...(form.pageToken ? { pageToken: form.pageToken } : {}) });
           return sendPage(reply, 200, casesListPage(viewer, { form, page, exportQuery }));
         } catch (error) {
           const { status, body } = errorResponse(error);

@@ -24,14 +24,13 @@ import {
   caseSummarySchema,
   caseViewSchema,
   countSchema,
-  type CaseFilterQuery,
   digestSchema,
-  filterFromQuery,
   missedDeadlineSchema,
   overviewSchema,
   timelineSchema,
 } from './case-schemas';
 import { caseListCsv } from './case-list-csv';
+import { listingFilter } from './listing-filter';
 import { withoutActor } from './without-actor';
 
 export interface CaseRouteDependencies {
@@ -84,9 +83,6 @@ export function withExplanationText(view: CaseView): CaseViewResponse {
 }
 
 export function caseRoutes({ cases, escalated, reads, now }: CaseRouteDependencies): ApiRoute[] {
-  /** The filter a listing query asks for, within the caller's office, a pseudonym turned into its blind index. */
-  const listingFilter = (principal: Principal, query: CaseFilterQuery) =>
-    filterFromQuery(query, officeScope(principal, query.office), (pseudonym) => cases.applicantIndexOf(pseudonym));
 
   /**
    * Caseworkers touch only their own office's cases; the office comes from the case's search attributes.
@@ -165,11 +161,9 @@ export function caseRoutes({ cases, escalated, reads, now }: CaseRouteDependenci
       }),
       response: z.object({ cases: z.array(caseListItemSchema), nextPageToken: z.string().optional() }),
       handle: async ({ principal, query }) => {
-        const filter = listingFilter(principal, query);
-        const pageToken = query.pageToken ? { pageToken: query.pageToken } : {};
-        if (query.sort === 'recent') return cases.listing.page(filter, { pageSize: query.pageSize ?? 100, ...pageToken });
-        if (query.pageSize === undefined && query.pageToken === undefined) return { cases: await cases.listing.sorted(filter, query.sort) };
-        return cases.listing.sortedPage(filter, query.sort, { pageSize: query.pageSize ?? 100, ...pageToken });
+        const filter = listingFilter(cases, principal, query);
+        if (query.sort !== 'recent' && query.pageSize === undefined && query.pageToken === undefined) return { cases: await cases.listing.sorted(filter, query.sort) };
+        return cases.listing.pageInOrder(filter, query.sort, { pageSize: query.pageSize ?? 100, ...(query.pageToken ? { pageToken: query.pageToken } : {}) });
       },
     }),
     defineRoute({
@@ -187,7 +181,7 @@ export function caseRoutes({ cases, escalated, reads, now }: CaseRouteDependenci
       response: z.instanceof(Readable),
       produces: 'text/csv',
       handle: async ({ principal, query, reply }) => {
-        const filter = listingFilter(principal, query);
+        const filter = listingFilter(cases, principal, query);
         // Sorting first means a filter matching too many is refused (400) before a byte is sent.
         const items: AsyncIterable<CaseListItem> | CaseListItem[] =
           query.sort === 'recent' ? cases.listing.scan(filter) : await cases.listing.sorted(filter, query.sort);
@@ -205,7 +199,7 @@ export function caseRoutes({ cases, escalated, reads, now }: CaseRouteDependenci
       query: caseFilterQuerySchema,
       response: countSchema,
       handle: async ({ principal, query }) => {
-        const { stages, ...filter } = listingFilter(principal, query);
+        const { stages, ...filter } = listingFilter(cases, principal, query);
         const byStage = await cases.listing.countByStage(filter);
         const counted = Object.entries(byStage).filter(([stage]) => (stages ? stages.includes(stage as never) : filter.includeClosed || stage !== 'closed'));
         return { total: counted.reduce((sum, [, count]) => sum + count, 0), byStage };
