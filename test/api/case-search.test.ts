@@ -199,6 +199,7 @@ describe('HTTP API: the cases list', () => {
     expect(found.html).toContain('2 cases shown.');
     expect(found.html).toContain('href="/desk/cases/RU-TA-2016-0501"');
     expect(found.html).toContain('href="/desk/cases/RU-TA-2016-0503"');
+    expect(found.html).toContain('Decision on the temporary asylum application, ');
     expect(found.html).not.toContain('RU-TA-2016-0502');
     expect(found.html).toContain('href="/api/cases.csv?applicant=applicant-7f3a&amp;sort=case-number"');
     for (const pseudonym of [OTHER_PSEUDONYM, CYRILLIC_PSEUDONYM]) expect(found.html).not.toContain(pseudonym);
@@ -206,6 +207,7 @@ describe('HTTP API: the cases list', () => {
     const russian = await page('sv-msk', 'caseNumber=RU-TA-2016-050&sort=case-number&lang=ru');
     expect(russian.html).toContain('Показано 3 дела.');
     expect(russian.html).toContain('Номер дела или его начало');
+    expect(russian.html).toContain('Решение по заявлению о временном убежище, ');
 
     const everything = await page('sv-msk', 'sort=case-number');
     expect(everything.html).toContain(`${OPENINGS.length} cases shown.`);

@@ -1,6 +1,7 @@
 import type { CasePage, CaseListItem } from '../../client/case-listing';
 import { dueDateOf } from '../../client/due-date';
 import { STAGES } from '../../domain/stages';
+import { deadlineKindTitle } from '../../reports/deadline-kind-title';
 import type { CasesListForm } from './cases-list-query';
 import { deskPage, type DeskViewer } from './desk-shell';
 import { html, type SafeHtml } from './html';
@@ -33,12 +34,16 @@ function selectField(id: keyof CasesListForm, label: string, options: Array<{ va
 export function casesListPage(viewer: DeskViewer, view: CasesListView): string {
   const { t, principal } = viewer;
   const { form } = view;
+  const kindTitle = (item: CaseListItem, kind: string) => {
+    const title = deadlineKindTitle(item.jurisdiction, item.procedure, kind);
+    return title ? t.text(title) : kind;
+  };
   const columns: Column<CaseListItem>[] = [
     { label: t.t('column.case'), cell: (item) => caseLink(item.caseNumber) },
     { label: t.t('column.stage'), cell: (item) => t.t(`stage.${item.stage}`) },
     { label: t.t('column.office'), cell: (item) => item.office },
     { label: t.t('column.caseworker'), cell: (item) => item.caseworker },
-    { label: t.t('column.nextDeadline'), cell: (item) => (item.nextDeadline ? `${item.nextDeadline.kind}, ${t.date(item.nextDeadline.dueDate)}` : t.t('deadline.none')) },
+    { label: t.t('column.nextDeadline'), cell: (item) => (item.nextDeadline ? `${kindTitle(item, item.nextDeadline.kind)}, ${t.date(item.nextDeadline.dueDate)}` : t.t('deadline.none')) },
     { label: t.t('column.protectedUntil'), cell: (item) => (item.protectedUntil ? t.date(dueDateOf(item.protectedUntil, item.jurisdiction)) : '—') },
   ];
   const stages = [{ value: '', text: t.t('cases.anyStage') }, ...STAGES.map((stage) => ({ value: stage, text: t.t(`stage.${stage}`) }))];
