@@ -1,17 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { inviteStaff } from '../../src/access/invite-staff';
-import { setPasswordByLink, usableLink } from '../../src/access/set-password-by-link';
+import type { Browser } from 'playwright-core';
 import { PAGE_CONTENT_SECURITY_POLICY } from '../../src/http/page-security-policy';
 import { VISIBILITY_MS } from '../support/temporal-env';
 import { waitFor } from '../support/wait-for';
 import { daysAgo, startApiEngine, type ApiEngine } from '../api/support/api-engine';
-
-/** Chromium from Debian's package, driven without any browser download (as in dashboard.test.ts). */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const PASSWORD = 'harbour violet seventeen slowly';
-const PHONE_WIDTH = 390;
+import { launchChromium, PHONE_WIDTH, seriousViolations, signedIn as signedInWith } from './support/desk-browser';
 
 /** The Russian form for a count of days, by the rule written out: 1, 21, 101 день; 2-4, 22-24 дня; else дней. */
 function russianDays(count: number): string {
@@ -26,29 +18,7 @@ describe('the desk after sign-in: My work, in headless Chromium', () => {
   let engine: ApiEngine;
   let browser: Browser;
 
-  async function signedIn(staffId: string, options: { width?: number } = {}): Promise<{ context: BrowserContext; page: Page }> {
-    const { link } = await inviteStaff(engine.access, staffId, { id: 'adm-1', via: 'cli' }, engine.baseUrl);
-    const secret = link.split('/').at(-1) ?? '';
-    const usable = await usableLink(engine.access, secret);
-    if (!usable || !(await setPasswordByLink(engine.access, usable, PASSWORD))) throw new Error(`could not set the password of ${staffId}`);
-    const context = await browser.newContext({ locale: 'ru-RU', timezoneId: 'Europe/Moscow', viewport: { width: options.width ?? 1280, height: 900 } });
-    const page = await context.newPage();
-    await page.goto(`${engine.baseUrl}/desk/signin`);
-    await page.fill('#staffId', staffId);
-    await page.fill('#password', PASSWORD);
-    await page.click('button[type=submit]');
-    return { context, page };
-  }
-
-  /** axe-core run in the page; its source is evaluated over the DevTools protocol, which the page's CSP does not govern. */
-  async function seriousViolations(page: Page): Promise<string[]> {
-    await page.evaluate(AXE_SOURCE);
-    const violations = await page.evaluate(async () => {
-      const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string | null; nodes: unknown[] }[] }> } }).axe;
-      return (await axe.run()).violations.map((violation) => ({ id: violation.id, impact: violation.impact, nodes: violation.nodes.length }));
-    });
-    return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => `${violation.id} (${violation.nodes})`);
-  }
+  const signedIn = (staffId: string, options: { width?: number } = {}) => signedInWith(engine, browser, staffId, options);
 
   beforeAll(async () => {
     engine = await startApiEngine('desk-my-work-test');
@@ -64,10 +34,7 @@ describe('the desk after sign-in: My work, in headless Chromium', () => {
     await open('RU-TA-2016-0043', 'Applicant-2B9C');
     await engine.cases.command('RU-TA-2016-0043', 'recordEvent', { actor: 'cw-ru', event: 'application-lodged', on: daysAgo(30) });
     await waitFor(async () => (await engine.cases.listing.count({ office: 'msk-1', caseworker: 'cw-ru' })) === 2, { timeoutMs: VISIBILITY_MS, what: 'both cases to be listed' });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
