@@ -77,6 +77,15 @@ describe('HTTP API: the cases list', () => {
       expect(await numbers(`applicant=${encodeURIComponent(typed)}`)).toEqual(['RU-TA-2016-0501', 'RU-TA-2016-0503']);
     }
     expect(await numbers(`applicant=${encodeURIComponent('заявитель-ё4d1')}`)).toEqual(['RU-TA-2016-0511']);
+    // Granted, 0502 started its protection period in a new run (continue-as-new), and is still found by its pseudonym.
+    await waitFor(
+      async () => {
+        const granted = await describeCase('RU-TA-2016-0502');
+        return granted.raw.workflowExecutionInfo?.firstRunId !== granted.runId;
+      },
+      { timeoutMs: VISIBILITY_MS, what: 'the granted case to continue as new' },
+    );
+    expect(await numbers(`applicant=${OTHER_PSEUDONYM.toLowerCase()}`)).toEqual(['RU-TA-2016-0502']);
     expect(await numbers('applicant=Applicant-0000')).toEqual([]);
     // A blind index matches whole pseudonyms only.
     expect(await numbers('applicant=Applicant-7F')).toEqual([]);
