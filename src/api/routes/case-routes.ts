@@ -83,7 +83,6 @@ export function withExplanationText(view: CaseView): CaseViewResponse {
 }
 
 export function caseRoutes({ cases, escalated, reads, now }: CaseRouteDependencies): ApiRoute[] {
-
   /**
    * Caseworkers touch only their own office's cases; the office comes from the case's search attributes.
    * Another office's case is answered as one that does not exist, word for word, so a caseworker cannot
