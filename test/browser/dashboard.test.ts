@@ -1,13 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './support/desk-browser';
 import { VISIBILITY_MS } from '../support/temporal-env';
 import { waitFor } from '../support/wait-for';
 import { seedOfficeStaff } from '../support/office-staff';
 import { daysAgo, startApiEngine, type ApiEngine } from '../api/support/api-engine';
 
-/** Chromium from Debian's package, driven without any browser download. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOTS = path.resolve(__dirname, '..', '..', 'data', 'screenshots');
 
 describe('supervisor dashboard in headless Chromium', () => {
@@ -43,10 +42,7 @@ describe('supervisor dashboard in headless Chromium', () => {
       caseNumber: 'RU-TA-2016-0042',
     });
 
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 1100 } });
     page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());

@@ -1,13 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from './support/desk-browser';
 import { inviteStaff } from '../../src/access/invite-staff';
 import { VISIBILITY_MS } from '../support/temporal-env';
 import { waitFor } from '../support/wait-for';
 import { daysAgo, startApiEngine, type ApiEngine } from '../api/support/api-engine';
 
-/** Chromium from Debian's package, driven without any browser download (as in dashboard.test.ts). */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOTS = path.resolve(__dirname, '..', '..', 'data', 'screenshots');
 const PASSWORD = 'river lamp october quietly';
 
@@ -26,10 +25,7 @@ describe('a caseworker signs in as a person, in headless Chromium', () => {
     await engine.cases.command('RU-TA-2016-0042', 'recordEvent', { actor: 'cw-ru', event: 'application-lodged', on: daysAgo(30) });
     await waitFor(async () => (await engine.cases.listing.count({ office: 'msk-1' })) === 1, { timeoutMs: VISIBILITY_MS, what: 'the case to be listed' });
 
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
     // A Russian-speaking office: the browser asks for Russian, and its clock is Moscow's.
     context = await browser.newContext({ locale: 'ru-RU', timezoneId: 'Europe/Moscow', viewport: { width: 1280, height: 900 } });
     page = await context.newPage();

@@ -1,6 +1,7 @@
 import type { DeskLanguage } from './desk-language';
 import { DESK_WORDS, type DeskField, type DeskWords } from './desk-words';
 import { html, type SafeHtml } from './html';
+import { pageHead } from './page-head';
 
 /** One problem with what was sent, already worded "Field label: what is wrong" in the page's language. */
 export interface FieldError {
@@ -16,16 +17,8 @@ export interface Announcement {
 
 function layout(language: DeskLanguage, title: string, content: SafeHtml, switchHref: string): string {
   const words = DESK_WORDS[language];
-  return html`<!doctype html>
-<html lang="${language}">
-<head>
-  <meta charset="utf-8">
-  <meta name="viewport" content="width=device-width, initial-scale=1">
-  <meta name="referrer" content="no-referrer">
-  <title>${title} · asylum-docket</title>
-  <link rel="stylesheet" href="/dashboard/app.css">
-  <script src="/desk/desk.js" defer></script>
-</head>
+  return html`${pageHead(language, title, html`<link rel="stylesheet" href="/dashboard/app.css">
+  <script src="/desk/desk.js" defer></script>`)}
 <body>
   <header class="bar"><a class="brand" href="/desk/signin">asylum-docket</a></header>
   <main>

@@ -1,6 +1,7 @@
 import { isAllowed, type Action } from '../../access/permissions';
 import type { Principal, Role } from '../../access/roles';
 import { html, type SafeHtml } from './html';
+import { pageHead } from './page-head';
 import type { MessageKey } from './i18n/messages-en';
 import type { Translator } from './i18n/translator';
 
@@ -48,15 +49,7 @@ export function deskPage(page: DeskPage): string {
   const { principal, csrfToken, t } = page.viewer;
   const other = t.language === 'ru' ? 'en' : 'ru';
   const sections = SECTIONS.filter((section) => section.shownTo(principal.role));
-  return html`<!doctype html>
-<html lang="${t.language}">
-<head>
-  <meta charset="utf-8">
-  <meta name="viewport" content="width=device-width, initial-scale=1">
-  <meta name="referrer" content="no-referrer">
-  <title>${page.title} · asylum-docket</title>
-  <link rel="stylesheet" href="/desk/desk.css">
-</head>
+  return html`${pageHead(t.language, page.title, html`<link rel="stylesheet" href="/desk/desk.css">`)}
 <body>
   <a class="skip-link" href="#content">${t.t('shell.skipToContent')}</a>
   <header class="desk-bar">

@@ -4,7 +4,7 @@ import { inviteStaff } from '../../../src/access/invite-staff';
 import { setPasswordByLink, usableLink } from '../../../src/access/set-password-by-link';
 import type { ApiEngine } from '../../api/support/api-engine';
 
-/** Chromium from Debian's package, driven without any browser download (as in dashboard.test.ts). */
+/** Chromium from Debian's package, driven without any browser download. */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 export const PASSWORD = 'harbour violet seventeen slowly';
