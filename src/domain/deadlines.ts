@@ -79,6 +79,17 @@ export function protectedUntil(state: CaseState): ComputedDeadline | undefined {
   return lifecycleFor(state).protectedStages.includes(state.stage) ? latestProtectionExpiry(state)?.deadline : undefined;
 }
 
+/**
+ * Whether the protection has run out as of `nowMs` in a stage its expiry ends. The workflow lapses the
+ * case only when it escalates the expiry, which for a grant recorded late waits out the late-entry
+ * grace, and a read can come before that timer fires; the deadlines already say the expiry is missed.
+ */
+export function protectionLapsedAt(state: CaseState, nowMs: number): boolean {
+  if (!lifecycleFor(state).lapsesFrom.includes(state.stage)) return false;
+  const expiry = latestProtectionExpiry(state);
+  return expiry !== undefined && deadlineStatus(state, expiry, nowMs).status === 'missed';
+}
+
 /** The fact the engine supplies itself: the end of the period an extension extends. */
 const PREVIOUS_VALID_UNTIL = 'previousValidUntil';
 

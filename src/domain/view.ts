@@ -1,6 +1,6 @@
 import type { ComputedDeadline, LocalDate } from '../rules/types';
 import type { ApplicantProfile, CaseState, DeliveryFailure, EscalationRecord, ReminderPolicy, ReminderRecord } from './case';
-import { deadlineStatus, nextDeadline, protectedUntil, type DeadlineStatus } from './deadlines';
+import { deadlineStatus, nextDeadline, protectedUntil, protectionLapsedAt, type DeadlineStatus } from './deadlines';
 import { standingEvents, type CaseEvent, type CaseRelation } from './events';
 import type { ClosureReason, Stage } from './stages';
 
@@ -67,9 +67,15 @@ export function deadlineViews(state: CaseState, nowMs: number): DeadlineView[] {
   }));
 }
 
+/**
+ * Where the case stands, read at `nowMs`: a protection whose expiry is already missed reads as lapsed,
+ * with no "protected until", even before the workflow records the lapse, so the stage never says
+ * "granted" above a missed expiry.
+ */
 export function caseSummary(state: CaseState, nowMs: number): CaseSummary {
   const next = nextDeadline(state, nowMs);
-  const protection = protectedUntil(state);
+  const lapsed = protectionLapsedAt(state, nowMs);
+  const protection = lapsed ? undefined : protectedUntil(state);
   const statuses = deadlineViews(state, nowMs).map((view) => view.status);
   const last = state.events.at(-1);
   if (!last) throw new Error(`case ${state.caseNumber} has no events: it was never opened`);
@@ -80,7 +86,7 @@ export function caseSummary(state: CaseState, nowMs: number): CaseSummary {
     procedure: state.procedure,
     office: state.office,
     caseworker: state.caseworker,
-    stage: state.stage,
+    stage: lapsed ? 'lapsed' : state.stage,
     attempt: state.attempt,
     ...(protection ? { protectedUntil: protection.dueDate } : {}),
     ...(next
