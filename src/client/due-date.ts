@@ -11,3 +11,8 @@ export function dueDateOf(endsAt: string, jurisdiction: string): string {
   const zone = ZONES.get(jurisdiction) ?? 'UTC';
   return DateTime.fromISO(endsAt, { zone: 'UTC' }).minus({ milliseconds: 1 }).setZone(zone).toISODate() ?? endsAt.slice(0, 10);
 }
+
+/** The calendar day an instant falls on in the jurisdiction's zone, as its deadlines count days. */
+export function todayIn(jurisdiction: string, now: Date): string {
+  return DateTime.fromJSDate(now, { zone: ZONES.get(jurisdiction) ?? 'UTC' }).toISODate() ?? now.toISOString().slice(0, 10);
+}

@@ -1,5 +1,4 @@
 import { Readable } from 'node:stream';
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { ReadAuditSink } from '../../access/read-audit';
 import type { CaseClient } from '../../client/case-client';
@@ -14,7 +13,6 @@ import { nextDates } from '../../reports/next-dates';
 import { caseNumberSchema, officeIdSchema, openCaseInputSchema, STAFF_COMMAND_INPUTS, staffIdSchema, type CaseCommandName, type CaseSummary, type CaseView } from '../../domain';
 import { renderExplanation } from '../../rules';
 import { officeScope, requireOfficeAccess } from '../../access/permissions';
-import { NotFoundError } from '../../errors/docket-errors';
 import type { Principal } from '../../access/roles';
 import { readChannel } from '../http/read-channel';
 import { defineRoute, type ApiRoute } from '../http/route';
@@ -30,6 +28,7 @@ import {
   timelineSchema,
 } from './case-schemas';
 import { caseListCsv } from './case-list-csv';
+import { caseAccess } from './case-read';
 import { listingFilter } from './listing-filter';
 import { withoutActor } from './without-actor';
 
@@ -83,24 +82,7 @@ export function withExplanationText(view: CaseView): CaseViewResponse {
 }
 
 export function caseRoutes({ cases, escalated, reads, now }: CaseRouteDependencies): ApiRoute[] {
-  /**
-   * Caseworkers touch only their own office's cases; the office comes from the case's search attributes.
-   * Another office's case is answered as one that does not exist, word for word, so a caseworker cannot
-   * learn which case numbers are taken elsewhere.
-   */
-  const requireCaseAccess = async (principal: Principal, caseNumber: string) => {
-    if (principal.role !== 'caseworker') return;
-    const { office } = await cases.locate(caseNumber);
-    if (office !== principal.office) throw new NotFoundError(`There is no case ${caseNumber}.`);
-  };
-
-  /** One case's record for a caller who may see it, recorded in the read audit under the route's pattern. */
-  const readCase = async (principal: Principal, caseNumber: string, request: FastifyRequest, route: string) => {
-    await requireCaseAccess(principal, caseNumber);
-    const view = await cases.get(caseNumber);
-    await reads.record({ actor: principal.staffId, via: readChannel(request), route, caseNumber });
-    return view;
-  };
+  const { requireCaseAccess, readCase } = caseAccess(cases, reads);
 
   // Today's commands only: the legacy updates exist for replay, not for new callers.
   const commandRoutes = (Object.keys(STAFF_COMMAND_INPUTS) as CaseCommandName[]).map((name) =>
@@ -214,7 +196,7 @@ export function caseRoutes({ cases, escalated, reads, now }: CaseRouteDependenci
       params: caseParams,
       response: caseViewSchema,
       handle: async ({ principal, params, request }) =>
-        withExplanationText(await readCase(principal, params.caseNumber, request, `GET ${CASE_PATH}`)),
+        withExplanationText(await readCase(principal, params.caseNumber, readChannel(request), `GET ${CASE_PATH}`)),
     }),
     defineRoute({
       method: 'GET',
@@ -227,7 +209,7 @@ export function caseRoutes({ cases, escalated, reads, now }: CaseRouteDependenci
       response: timelineSchema,
       handle: async ({ principal, params, request }) => ({
         caseNumber: params.caseNumber,
-        entries: caseTimeline(await readCase(principal, params.caseNumber, request, `GET ${TIMELINE_PATH}`)),
+        entries: caseTimeline(await readCase(principal, params.caseNumber, readChannel(request), `GET ${TIMELINE_PATH}`)),
       }),
     }),
     ...commandRoutes,
