@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AccessStore } from '../../access';
 import { setPasswordByLink, usableLink } from '../../access/set-password-by-link';
 import { signIn } from '../../access/sign-in';
 import { PasswordRejectedError } from '../../access/staff-passwords';
-import { PAGE_CONTENT_SECURITY_POLICY } from '../../http/page-security-policy';
 import { staffIdSchema } from '../../access/roles';
 import { CSRF_HEADER, sessionRefusalMessage } from '../http/authenticate';
 import { endedSessionCookie, sessionCookie, sessionCredentialFrom } from '../http/session-cookie';
@@ -14,10 +13,10 @@ import { chosenLanguage, requestLanguage } from './desk-language';
 import { readSignInForm, readSignOutForm, readWelcomeForm } from './desk-forms';
 import { refusalPage, signInPage, unusableLinkPage, welcomePage } from './desk-pages';
 import { DESK_WORDS } from './desk-words';
+import { FORM_BODY_LIMIT_BYTES, acceptFormBodies } from './form-bodies';
 import { lockEndTime } from './lock-end-time';
+import { sendPage } from './send-page';
 
-/** Two passwords of 1,024 characters, percent-encoded, fit; nothing these forms take is larger. */
-const FORM_BODY_LIMIT_BYTES = 16 * 1024;
 /** The desk's start page, which sends each person to theirs (My work, or administration for admins). */
 const AFTER_SIGN_IN = '/desk';
 
@@ -36,10 +35,6 @@ export interface DeskRouteOptions {
 
 export function deskAssetsDir(projectRoot: string): string {
   return path.join(projectRoot, 'src', 'api', 'desk', 'assets');
-}
-
-function sendPage(reply: FastifyReply, status: number, page: string): FastifyReply {
-  return reply.code(status).type('text/html; charset=utf-8').header('content-security-policy', PAGE_CONTENT_SECURITY_POLICY).send(page);
 }
 
 /**
@@ -72,9 +67,7 @@ export function deskRoutes(options: DeskRouteOptions) {
 
   return async (app: FastifyInstance): Promise<void> => {
     await app.register(async (desk) => {
-      desk.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: FORM_BODY_LIMIT_BYTES }, (_request, body, done) =>
-        done(null, Object.fromEntries(new URLSearchParams(String(body)))),
-      );
+      acceptFormBodies(desk);
       // Pages with a person's id, a CSRF token or a link's secret in them: no browser or proxy may keep one.
       desk.addHook('onRequest', async (_request, reply) => {
         reply.header('cache-control', 'no-store');

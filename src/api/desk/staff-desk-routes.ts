@@ -1,27 +1,25 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { AccessStore } from '../../access';
 import { officeScope, requirePermission } from '../../access/permissions';
 import type { CaseClient } from '../../client/case-client';
-import { PAGE_CONTENT_SECURITY_POLICY } from '../../http/page-security-policy';
 import { caseNumberSchema } from '../../domain';
 import { NotFoundError } from '../../errors/docket-errors';
 import { buildMyWork } from '../../reports/my-work';
 import { todayIn } from '../../client/due-date';
 import { errorResponse } from '../http/error-response';
-import { endedSessionCookie, sessionCredentialFrom } from '../http/session-cookie';
 import { caseAccess } from '../routes/case-read';
 import { listingFilter } from '../routes/listing-filter';
-import { adminPage } from './admin-page';
+import { adminDeskRoutes } from './admin-desk-routes';
 import { CASES_PAGE_SIZE, casesListRequest, formValues } from './cases-list-query';
 import { casePage } from './case-page';
 import { casesListPage } from './cases-page';
 import { deskAssetsDir } from './desk-routes';
-import { deskErrorPage, homePath, type DeskErrorKind, type DeskViewer } from './desk-shell';
-import { translator } from './i18n/translator';
+import { deskContext, sendErrorPage, type DeskArea } from './desk-context';
+import { deskErrorPage, homePath } from './desk-shell';
 import { myWorkPage } from './my-work-page';
-import { signedInLanguage } from './signed-in-language';
+import { sendPage } from './send-page';
 
 export interface StaffDeskRouteOptions {
   access: AccessStore;
@@ -32,14 +30,8 @@ export interface StaffDeskRouteOptions {
   now: () => Date;
 }
 
-function sendPage(reply: FastifyReply, status: number, page: string): FastifyReply {
-  return reply.code(status).type('text/html; charset=utf-8').header('content-security-policy', PAGE_CONTENT_SECURITY_POLICY).send(page);
-}
-
-function errorKind(status: number): DeskErrorKind {
-  if (status === 404) return 'notFound';
-  return status === 403 ? 'forbidden' : 'failed';
-}
+/** The desk's areas beyond My work and the cases, each in its own file. */
+const AREAS: readonly DeskArea[] = [adminDeskRoutes];
 
 /**
  * The signed-in desk's pages: `/desk` (to the person's start page), `/desk/work` (My work), `/desk/cases` (the cases list), `/desk/cases/<caseNumber>` (a case, read and audited as the API reads it),
@@ -48,23 +40,10 @@ function errorKind(status: number): DeskErrorKind {
  * to sign in. Errors are pages in the person's language with the way back, never JSON.
  */
 export function staffDeskRoutes(options: StaffDeskRouteOptions) {
-  const { access, cases, publicUrl, now } = options;
-  const reads = caseAccess(cases, access.reads);
+  const context = deskContext(options);
+  const { cases, viewerOf, now } = context;
+  const reads = caseAccess(cases, options.access.reads);
   const stylesheet = readFileSync(path.join(deskAssetsDir(options.projectRoot), 'desk.css'));
-
-  /** The signed-in person, or undefined after the reply has sent them to sign in. */
-  const viewerOf = async (request: FastifyRequest, reply: FastifyReply): Promise<DeskViewer | undefined> => {
-    const credential = sessionCredentialFrom(request);
-    const result = credential === undefined ? undefined : await access.sessions.authenticate(credential);
-    if (!result?.ok) {
-      if (credential !== undefined) reply.header('set-cookie', endedSessionCookie(publicUrl));
-      void reply.redirect('/desk/signin', 303);
-      return undefined;
-    }
-    const { principal, csrfToken } = result.session;
-    const member = await access.staff.get(principal.staffId);
-    return { principal, csrfToken, t: translator(signedInLanguage(request, reply, member?.language ?? 'en', publicUrl)) };
-  };
 
   return async (app: FastifyInstance): Promise<void> => {
     await app.register(async (desk) => {
@@ -85,8 +64,7 @@ export function staffDeskRoutes(options: StaffDeskRouteOptions) {
           const work = await buildMyWork(cases, { caseworker: viewer.principal.staffId, ...(office ? { office } : {}) }, now());
           return sendPage(reply, 200, myWorkPage(viewer, work));
         } catch (error) {
-          const { status } = errorResponse(error);
-          return sendPage(reply, status, deskErrorPage(viewer, errorKind(status), '/desk/work'));
+          return sendErrorPage(reply, viewer, error, '/desk/work');
         }
       });
 
@@ -103,7 +81,7 @@ export function staffDeskRoutes(options: StaffDeskRouteOptions) {
           const { status, body } = errorResponse(error);
           // A filter it cannot take is shown on the page with the field named, the form filled in as sent.
           if (status === 400) return sendPage(reply, 400, casesListPage(viewer, { form: formValues(request.query), problem: [body.message, ...(body.problems ?? [])].join(' ') }));
-          return sendPage(reply, status, deskErrorPage(viewer, errorKind(status), '/desk/cases'));
+          return sendErrorPage(reply, viewer, error, '/desk/cases');
         }
       });
 
@@ -118,15 +96,11 @@ export function staffDeskRoutes(options: StaffDeskRouteOptions) {
           const view = await reads.readCase(viewer.principal, caseNumber.data, 'dashboard', 'GET /desk/cases/{caseNumber}');
           return sendPage(reply, 200, casePage(viewer, view, { print: request.query.print === '1', today: todayIn(view.jurisdiction, now()) }));
         } catch (error) {
-          const { status } = errorResponse(error);
-          return sendPage(reply, status, deskErrorPage(viewer, errorKind(status), request.url.split('?')[0] ?? '/desk/cases'));
+          return sendErrorPage(reply, viewer, error, request.url.split('?')[0] ?? '/desk/cases');
         }
       });
 
-      desk.get('/admin', async (request, reply) => {
-        const viewer = await viewerOf(request, reply);
-        return viewer ? sendPage(reply, 200, adminPage(viewer)) : reply;
-      });
+      for (const area of AREAS) area(desk, context);
 
       // Any other desk address, for a signed-in person, is a page with the way back rather than the API's JSON.
       desk.setNotFoundHandler(async (request, reply) => {
