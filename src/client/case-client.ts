@@ -12,7 +12,7 @@ import {
   type CaseCommandName,
   type OpenCaseInput,
 } from '../domain';
-import { CASE_WORKFLOW_TYPE, caseUpdates, caseWorkflowId, getCase, type CaseWorkflowInput } from '../workflows/messages';
+import { CASE_WORKFLOW_TYPE, caseUpdates, caseWorkflowId, getCase, indexApplicant, type CaseWorkflowInput } from '../workflows/messages';
 import { caseSearchAttributes } from '../workflows/search-attribute-values';
 import type { AuditEntry, AuditSink } from '../access/audit-entry';
 import type { ApplicantIndex } from '../codec/applicant-index';
@@ -105,6 +105,21 @@ export class CaseClient extends CaseReader {
       if (name === 'reassign') await this.requireReassignable(number, input as CommandInput<'reassign'>);
       return this.options.client.workflow.getHandle(caseWorkflowId(number)).executeUpdate(caseUpdates[name], { args: [input] });
     });
+  }
+
+  /**
+   * Gives an open case the blind index of its applicant's pseudonym under the current key, read from
+   * the case itself: `indexed` when it changed, `unchanged` when it already had it, `no-applicant` for a
+   * case opened without one. Audited like every write; the pseudonym goes nowhere but into the HMAC.
+   */
+  async indexApplicant(caseNumber: string, actor: string): Promise<'indexed' | 'unchanged' | 'no-applicant'> {
+    const number = parseInput(caseNumberSchema, caseNumber, 'case number');
+    return this.audited(actor, 'case.indexApplicant', number, {}, async () => {
+      const { applicant } = await this.get(number);
+      if (applicant === undefined) return 'no-applicant';
+      const handle = this.options.client.workflow.getHandle(caseWorkflowId(number));
+      return (await handle.executeUpdate(indexApplicant, { args: [this.applicantIndexOf(applicant.pseudonym)] })) ? 'indexed' : 'unchanged';
+    }, (outcome) => ({ outcome }));
   }
 
   /** A reassignment without an office keeps the case's own, so the case is located first. */

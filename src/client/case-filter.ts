@@ -16,6 +16,8 @@ export const caseFilterSchema = z
     caseNumberPrefix: z.string().regex(/^[A-Z0-9-]{1,24}$/, 'expected the start of a case number such as RU-TA-2016').optional(),
     /** The blind index of a pseudonym (CaseClient.applicantIndexOf), never the pseudonym. */
     applicantIndex: applicantIndexSchema.optional(),
+    /** Whether the case carries a blind index at all: false finds those opened before it existed. */
+    applicantIndexed: z.boolean().optional(),
     stages: z.array(z.enum(STAGES)).min(1).optional(),
     office: officeIdSchema.optional(),
     caseworker: staffIdSchema.optional(),
@@ -66,6 +68,7 @@ export function visibilityQuery(filter: CaseFilter): string {
   }
   if (filter.caseNumber !== undefined) clauses.push(`WorkflowId = ${quote(caseIdOf(filter.caseNumber))}`);
   if (filter.caseNumberPrefix !== undefined) clauses.push(`WorkflowId STARTS_WITH ${quote(caseIdOf(filter.caseNumberPrefix))}`);
+  if (filter.applicantIndexed !== undefined) clauses.push(`ApplicantIndex ${filter.applicantIndexed ? 'IS NOT NULL' : 'IS NULL'}`);
   const equals: Array<[string, string | undefined]> = [
     ['ApplicantIndex', filter.applicantIndex],
     ['Office', filter.office],

@@ -1,4 +1,5 @@
 /** The case domain: plain data and pure functions, no Temporal and no I/O. */
+export * from './applicant-indexing';
 export * from './case';
 export * from './commands';
 export * from './dates';

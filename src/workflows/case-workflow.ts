@@ -32,6 +32,7 @@ import {
   startsProtectionPeriod,
   toInstant,
   upgradeState,
+  withApplicantIndex,
   type CaseState,
   type CaseView,
   type CommandName,
@@ -39,7 +40,7 @@ import {
   type OutboxItem,
   type RequestOptions,
 } from '../domain';
-import { caseUpdates, COMMAND_NAMES, getCase, type CaseWorkflowInput } from './messages';
+import { caseUpdates, COMMAND_NAMES, getCase, indexApplicant, type CaseWorkflowInput } from './messages';
 import { caseSearchAttributes } from './search-attribute-values';
 import { StateLock } from './state-lock';
 import { requireStaffActor } from './staff-actor';
@@ -150,6 +151,24 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
       if (startsProtectionPeriod(decision.event)) protectionPeriodStarted = true;
       return caseSummary(state, Date.now());
     });
+
+  setHandler(
+    indexApplicant,
+    (applicantIndex: string) =>
+      stateLock.withLock(() => {
+        const indexing = withApplicantIndex(state, applicantIndex);
+        if (!indexing.ok) throw ApplicationFailure.nonRetryable(indexing.reason, 'CommandRejected');
+        const changed = indexing.state !== state;
+        commit(indexing.state);
+        return changed;
+      }),
+    {
+      validator: (applicantIndex: string) => {
+        const indexing = withApplicantIndex(state, applicantIndex);
+        if (!indexing.ok) throw new Error(indexing.reason);
+      },
+    },
+  );
 
   for (const name of COMMAND_NAMES) {
     setHandler(caseUpdates[name], handleCommand(name), {

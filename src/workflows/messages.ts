@@ -23,6 +23,13 @@ export type CaseUpdates = { [N in CommandName]: UpdateDefinition<CaseSummary, [C
 
 export const caseUpdates = Object.fromEntries(COMMAND_NAMES.map((name) => [name, defineUpdate(name)])) as CaseUpdates;
 
+/**
+ * Gives an open case its applicant's blind index, computed by the client (which holds the key): the
+ * backfill of cases opened before the index, and the re-index after its key is replaced. Answers
+ * whether the index changed. Not a staff command: it records no event and no deadline moves.
+ */
+export const indexApplicant = defineUpdate<boolean, [string]>('indexApplicant');
+
 /** The whole case: stage, attempt, events with actor and time, deadlines with status and explanation, reminders, escalations. */
 export const getCase = defineQuery<CaseView>('getCase');
 

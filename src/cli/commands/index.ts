@@ -1,9 +1,10 @@
 import type { CliCommand } from '../command';
 import { feedCommand, tokenCommand } from './access-commands';
+import { applicantsCommand } from './applicants';
 import { caseCommand } from './case';
 import { deadlinesCommand } from './deadlines';
 import { digestCommand } from './digest';
 import { staffCommand } from './staff';
 
 /** Every `docket` subcommand; add a new one here after writing it in its own file. */
-export const COMMANDS: readonly CliCommand[] = [caseCommand, deadlinesCommand, digestCommand, staffCommand, tokenCommand, feedCommand];
+export const COMMANDS: readonly CliCommand[] = [caseCommand, deadlinesCommand, digestCommand, staffCommand, tokenCommand, feedCommand, applicantsCommand];
