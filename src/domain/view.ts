@@ -139,10 +139,17 @@ export interface CaseIndexValues {
   applicantIndex?: string;
 }
 
-export function caseIndexValues(state: CaseState, nowMs: number): CaseIndexValues {
+/**
+ * The index agrees with the case page: a protection whose expiry is missed is indexed as lapsed, with
+ * no "protected until", as soon as the workflow looks (`readsLapse`), so a list filtered on "granted"
+ * never holds a case the page calls lapsed. Runs recorded before indexed the stored stage until the
+ * lapse was recorded, and replay them so (`readsLapse: false`).
+ */
+export function caseIndexValues(state: CaseState, nowMs: number, options: { readsLapse: boolean } = { readsLapse: true }): CaseIndexValues {
   const next = nextDeadline(state, nowMs);
+  const lapsed = options.readsLapse && protectionLapsedAt(state, nowMs);
   return {
-    caseStage: state.stage,
+    caseStage: lapsed ? 'lapsed' : state.stage,
     nextDeadline: next?.deadline.endsAt ?? null,
     nextDeadlineKind: next?.deadline.kind ?? null,
     jurisdiction: state.jurisdiction,
@@ -150,7 +157,7 @@ export function caseIndexValues(state: CaseState, nowMs: number): CaseIndexValue
     office: state.office,
     caseworker: state.caseworker,
     attempt: state.attempt,
-    protectedUntil: protectedUntil(state)?.endsAt ?? null,
+    protectedUntil: lapsed ? null : (protectedUntil(state)?.endsAt ?? null),
     ...(state.applicantIndex === undefined ? {} : { applicantIndex: state.applicantIndex }),
   };
 }

@@ -201,8 +201,10 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     }
   };
 
+  // Runs recorded before indexed a missed protection as still granted until the lapse was recorded; replaying them must too.
+  const indexReadsLapse = patched('index-reads-lapse');
   const upsertIndex = (): void => {
-    const values = caseIndexValues(state, Date.now());
+    const values = caseIndexValues(state, Date.now(), { readsLapse: indexReadsLapse });
     const fingerprint = JSON.stringify(values);
     if (fingerprint === indexed) return;
     upsertSearchAttributes(caseSearchAttributes(values));

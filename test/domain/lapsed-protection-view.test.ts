@@ -1,4 +1,4 @@
-import { caseSummary, caseView } from '../../src/domain';
+import { caseIndexValues, caseSummary, caseView } from '../../src/domain';
 import { at, happened, opened } from './fixtures';
 
 describe('a case whose protection ran out before the workflow lapsed it', () => {
@@ -20,5 +20,21 @@ describe('a case whose protection ran out before the workflow lapsed it', () => 
   it('still reads as granted, protected until 26.05.2017, at 23:59 Moscow time on the last day', () => {
     const summary = caseSummary(recordedLate(), at('2017-05-26T23:59'));
     expect(summary).toMatchObject({ stage: 'granted', protectedUntil: '2017-05-26' });
+  });
+});
+
+describe('the index of a case whose protection ran out before the workflow lapsed it', () => {
+  const recordedLate = () => happened(happened(opened(), 'application-lodged', '2016-01-28'), 'protection-granted', '2016-05-26', { nowMs: at('2017-06-01T10:00') });
+
+  it('is lapsed with no "protected until", as the case page reads it, so a list of granted cases leaves it out', () => {
+    expect(caseIndexValues(recordedLate(), at('2017-06-01T10:00'))).toMatchObject({ caseStage: 'lapsed', protectedUntil: null });
+  });
+
+  it('is granted until 24:00 Moscow time on 26.05.2017 (21:00 UTC), the end of the one-year period', () => {
+    expect(caseIndexValues(recordedLate(), at('2017-05-26T23:59'))).toMatchObject({ caseStage: 'granted', protectedUntil: '2017-05-26T21:00:00.000Z' });
+  });
+
+  it('keeps the stored stage for runs recorded before the index read the lapse', () => {
+    expect(caseIndexValues(recordedLate(), at('2017-06-01T10:00'), { readsLapse: false })).toMatchObject({ caseStage: 'granted', protectedUntil: '2017-05-26T21:00:00.000Z' });
   });
 });
