@@ -56,6 +56,18 @@ describe('the cases export as CSV', () => {
     ]);
   });
 
+  it('writes headers, stages and deadlines in words for the desk, with Russian dates as 26.02.2016', async () => {
+    const complaint = item({ stage: 'refused', nextDeadline: { endsAt: '2016-02-26T21:00:00.000Z', dueDate: '2016-02-26', kind: 'complaint' }, protectedUntil: '2017-05-25T21:00:00.000Z' });
+    const russian = parse(await buffer(caseListCsv([complaint], 'ru')), { bom: true, columns: true }) as Array<Record<string, string>>;
+    expect(russian).toEqual([
+      { Дело: 'RU-TA-2016-0042', Стадия: 'отказ', Отделение: 'msk-1', Сотрудник: 'cw-msk', 'Ближайший срок': 'Жалоба на отказ', Истекает: '26.02.2016', 'Защита до': '25.05.2017' },
+    ]);
+    const english = parse(await buffer(caseListCsv([complaint], 'en')), { bom: true, columns: true }) as Array<Record<string, string>>;
+    expect(english).toEqual([
+      { Case: 'RU-TA-2016-0042', Stage: 'refused', Office: 'msk-1', Caseworker: 'cw-msk', 'Next deadline': 'Complaint against the refusal', Due: '2016-02-26', 'Protected until': '2017-05-25' },
+    ]);
+  });
+
   it('breaks off instead of ending cleanly when the cases cannot all be read', async () => {
     async function* failing(): AsyncGenerator<CaseListItem> {
       yield item({});

@@ -210,7 +210,7 @@ describe('HTTP API: the cases list', () => {
     expect(found.html).toContain('href="/desk/cases/RU-TA-2016-0503"');
     expect(found.html).toContain('Decision on the temporary asylum application, ');
     expect(found.html).not.toContain('RU-TA-2016-0502');
-    expect(found.html).toContain('href="/api/cases.csv?applicant=applicant-7f3a&amp;sort=case-number"');
+    expect(found.html).toContain('href="/api/cases.csv?applicant=applicant-7f3a&amp;sort=case-number&amp;lang=en"');
     for (const pseudonym of [OTHER_PSEUDONYM, CYRILLIC_PSEUDONYM]) expect(found.html).not.toContain(pseudonym);
 
     const russian = await page('sv-msk', 'caseNumber=RU-TA-2016-050&sort=case-number&lang=ru');

@@ -52,7 +52,9 @@ describe('the desk: the Cases page, in headless Chromium', () => {
     const bytes = readFileSync(await download.path());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = parse(bytes, { bom: true, columns: true }) as Array<Record<string, string>>;
-    expect(rows.map((row) => row['case number'])).toEqual(['RU-TA-2016-0601']);
+    // The desk exports in the person's language: Russian headers and words.
+    expect(rows.map((row) => row['Дело'])).toEqual(['RU-TA-2016-0601']);
+    expect(Object.keys(rows[0] ?? {})).toEqual(['Дело', 'Стадия', 'Отделение', 'Сотрудник', 'Ближайший срок', 'Истекает', 'Защита до']);
     await context.close();
   });
 

@@ -52,7 +52,7 @@ export function casesListPage(viewer: DeskViewer, view: CasesListView): string {
     ? `/desk/cases?${new URLSearchParams({ ...stringsOf(form), pageToken: view.page.nextPageToken }).toString()}`
     : undefined;
   const results = view.page
-    ? html`<p>${t.t('cases.shown', { count: view.page.cases.length })}${view.exportQuery ? html` · <a href="/api/cases.csv?${view.exportQuery}" download>${t.t('cases.export')}</a>` : html``}</p>
+    ? html`<p>${t.t('cases.shown', { count: view.page.cases.length })}${view.exportQuery ? html` · <a href="/api/cases.csv?${view.exportQuery}&amp;lang=${t.language}" download>${t.t('cases.export')}</a>` : html``}</p>
     ${cardTable(t, t.t('cases.title'), columns, view.page.cases)}
     ${nextPage ? html`<p><a href="${nextPage}" rel="next">${t.t('cases.nextPage')}</a></p>` : html``}`
     : html``;

@@ -28,6 +28,7 @@ import {
   timelineSchema,
 } from './case-schemas';
 import { caseListCsv } from './case-list-csv';
+import { STAFF_LANGUAGES } from '../../store/staff-directory';
 import { caseAccess } from './case-read';
 import { listingFilter } from './listing-filter';
 import { withoutActor } from './without-actor';
@@ -155,10 +156,11 @@ export function caseRoutes({ cases, escalated, reads, now }: CaseRouteDependenci
       description:
         'The same filters as listCases, every match (no pages), in `sort` order: `recent` streams as visibility answers, ' +
         `${SORTED_ORDERS} sort first (at most 10,000). Columns: case number, stage, office, caseworker, next deadline kind and due date, protected until; ` +
-        'no applicant data for any role. A cell that a spreadsheet would read as a formula starts with an apostrophe.',
+        'no applicant data for any role. A cell that a spreadsheet would read as a formula starts with an apostrophe. ' +
+        'With `lang=ru` or `lang=en` the headers, stages and deadlines are in words of that language (Russian dates as 26.05.2016), as the desk exports them; without, codes and ISO dates.',
       tag: 'cases',
       permission: 'case.read',
-      query: caseFilterQuerySchema.extend({ sort: listOrder.default('next-deadline') }),
+      query: caseFilterQuerySchema.extend({ sort: listOrder.default('next-deadline'), lang: z.enum(STAFF_LANGUAGES).optional().describe('The language of the headers and words, for people') }),
       response: z.instanceof(Readable),
       produces: 'text/csv',
       handle: async ({ principal, query, reply }) => {
@@ -167,7 +169,7 @@ export function caseRoutes({ cases, escalated, reads, now }: CaseRouteDependenci
         const items: AsyncIterable<CaseListItem> | CaseListItem[] =
           query.sort === 'recent' ? cases.listing.scan(filter) : await cases.listing.sorted(filter, query.sort);
         reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="cases.csv"');
-        return caseListCsv(items);
+        return caseListCsv(items, query.lang);
       },
     }),
     defineRoute({
