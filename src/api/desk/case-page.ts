@@ -15,6 +15,10 @@ export interface CasePageOptions {
   print: boolean;
   /** Today, for the print view's "printed on" line. */
   today: LocalDate;
+  /** The forms that act on the case, for those whose role may (never in the print view). */
+  actions?: SafeHtml;
+  /** What the last action did ("Recorded."), above the case. */
+  notice?: string;
 }
 
 function facts(rows: Array<[string, SafeHtml | string]>): SafeHtml {
@@ -53,7 +57,7 @@ function eventName(t: Translator, event: CaseEvent): string {
   return t.t(`record.${event.type}`);
 }
 
-function caseContent(t: Translator, view: CaseView): SafeHtml {
+function caseContent(t: Translator, view: CaseView, actions: SafeHtml = html``): SafeHtml {
   const procedure = procedureTitle(view.jurisdiction, view.procedure);
   const historyColumns: Column<CaseEvent>[] = [
     { label: t.t('column.date'), cell: (event) => t.date('on' in event ? event.on : event.recordedAt.slice(0, 10)) },
@@ -69,6 +73,7 @@ function caseContent(t: Translator, view: CaseView): SafeHtml {
     [t.t('column.protectedUntil'), view.protectedUntil ? t.date(view.protectedUntil) : '—'],
     ...(view.applicant ? [[t.t('casePage.applicant'), view.applicant.pseudonym] as [string, string]] : []),
   ])}</section>
+  ${actions}
   <section class="desk-panel" aria-labelledby="deadlines"><h2 id="deadlines">${t.t('casePage.deadlines')}</h2>${
     view.deadlines.length > 0 ? html`<ol class="deadlines">${view.deadlines.map((item) => deadlineEntry(t, item))}</ol>` : html`<p class="muted">${t.t('table.nothing')}</p>`
   }</section>
@@ -78,8 +83,8 @@ function caseContent(t: Translator, view: CaseView): SafeHtml {
 /** `/desk/cases/<caseNumber>`: the whole case in the viewer's language; with `print`, the same without the desk around it. */
 export function casePage(viewer: DeskViewer, view: CaseView, options: CasePageOptions): string {
   const { t } = viewer;
-  const content = caseContent(t, view);
   if (options.print) {
+    const content = caseContent(t, view);
     return html`${pageHead(t.language, view.caseNumber, html`<link rel="stylesheet" href="/desk/desk.css">`)}
 <body class="print-view">
   <main id="content">
@@ -96,6 +101,6 @@ export function casePage(viewer: DeskViewer, view: CaseView, options: CasePageOp
     title: view.caseNumber,
     current: 'cases',
     path: casePath(view.caseNumber),
-    content: html`<p class="screen-only"><a href="${casePath(view.caseNumber)}?print=1">${t.t('casePage.printView')}</a></p>${content}`,
+    content: html`${options.notice ? html`<p class="status" role="status">${options.notice}</p>` : html``}<p class="screen-only"><a href="${casePath(view.caseNumber)}?print=1">${t.t('casePage.printView')}</a></p>${caseContent(t, view, options.actions)}`,
   });
 }

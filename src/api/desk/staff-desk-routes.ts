@@ -4,16 +4,12 @@ import type { FastifyInstance } from 'fastify';
 import type { AccessStore } from '../../access';
 import { officeScope, requirePermission } from '../../access/permissions';
 import type { CaseClient } from '../../client/case-client';
-import { caseNumberSchema } from '../../domain';
-import { NotFoundError } from '../../errors/docket-errors';
 import { buildMyWork } from '../../reports/my-work';
-import { todayIn } from '../../client/due-date';
 import { errorResponse } from '../http/error-response';
-import { caseAccess } from '../routes/case-read';
 import { listingFilter } from '../routes/listing-filter';
 import { adminDeskRoutes } from './admin-desk-routes';
+import { caseActionsArea } from './case-actions-area';
 import { CASES_PAGE_SIZE, casesListRequest, formValues } from './cases-list-query';
-import { casePage } from './case-page';
 import { casesListPage } from './cases-page';
 import { deskAssetsDir } from './desk-routes';
 import { deskContext, sendErrorPage, type DeskArea } from './desk-context';
@@ -31,18 +27,17 @@ export interface StaffDeskRouteOptions {
 }
 
 /** The desk's areas beyond My work and the cases, each in its own file. */
-const AREAS: readonly DeskArea[] = [adminDeskRoutes];
+const AREAS: readonly DeskArea[] = [caseActionsArea, adminDeskRoutes];
 
 /**
- * The signed-in desk's pages: `/desk` (to the person's start page), `/desk/work` (My work), `/desk/cases` (the cases list), `/desk/cases/<caseNumber>` (a case, read and audited as the API reads it),
- * `/desk/admin` and a not-found page for any other `/desk/` address. Each reads the session as the API does, checks the same permissions with the
+ * The signed-in desk's pages: `/desk` (to the person's start page), `/desk/work` (My work), `/desk/cases` (the cases list),
+ * the areas (a case and the forms that act on it, administration) and a not-found page for any other `/desk/` address. Each reads the session as the API does, checks the same permissions with the
  * session's principal and reads through the same read models; a browser without a session is sent
  * to sign in. Errors are pages in the person's language with the way back, never JSON.
  */
 export function staffDeskRoutes(options: StaffDeskRouteOptions) {
   const context = deskContext(options);
   const { cases, viewerOf, now } = context;
-  const reads = caseAccess(cases, options.access.reads);
   const stylesheet = readFileSync(path.join(deskAssetsDir(options.projectRoot), 'desk.css'));
 
   return async (app: FastifyInstance): Promise<void> => {
@@ -82,21 +77,6 @@ export function staffDeskRoutes(options: StaffDeskRouteOptions) {
           // A filter it cannot take is shown on the page with the field named, the form filled in as sent.
           if (status === 400) return sendPage(reply, 400, casesListPage(viewer, { form: formValues(request.query), problem: [body.message, ...(body.problems ?? [])].join(' ') }));
           return sendErrorPage(reply, viewer, error, '/desk/cases');
-        }
-      });
-
-      desk.get<{ Params: { caseNumber: string }; Querystring: { print?: string } }>('/cases/:caseNumber', async (request, reply) => {
-        const viewer = await viewerOf(request, reply);
-        if (!viewer) return reply;
-        try {
-          requirePermission(viewer.principal, 'case.read');
-          // A malformed number names no case: the same not-found page as a case that does not exist.
-          const caseNumber = caseNumberSchema.safeParse(request.params.caseNumber);
-          if (!caseNumber.success) throw new NotFoundError(`There is no case ${request.params.caseNumber}.`);
-          const view = await reads.readCase(viewer.principal, caseNumber.data, 'dashboard', 'GET /desk/cases/{caseNumber}');
-          return sendPage(reply, 200, casePage(viewer, view, { print: request.query.print === '1', today: todayIn(view.jurisdiction, now()) }));
-        } catch (error) {
-          return sendErrorPage(reply, viewer, error, request.url.split('?')[0] ?? '/desk/cases');
         }
       });
 
