@@ -34,7 +34,9 @@ describe('the desk: acting on a case through its forms, in headless Chromium', (
   it('lets a Russian caseworker open the founding case, record its third refusal and read the complaint deadline 26.02.2016 with its explanation', async () => {
     const { context, page } = await signedIn(engine, browser, 'cw-ru');
     await page.waitForURL(/\/desk\/work$/);
-    await page.goto(`${engine.baseUrl}/desk/cases/new`);
+    await page.goto(`${engine.baseUrl}/desk/cases`);
+    await page.click('a[href="/desk/cases/new"]');
+    await page.waitForURL(/\/desk\/cases\/new$/);
     expect(await page.textContent('h1')).toBe('Открыть дело');
     expect(await seriousViolations(page)).toEqual([]);
 

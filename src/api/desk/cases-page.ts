@@ -1,3 +1,4 @@
+import { isAllowed } from '../../access/permissions';
 import type { CasePage, CaseListItem } from '../../client/case-listing';
 import { dueDateOf } from '../../client/due-date';
 import { STAGES } from '../../domain/stages';
@@ -61,7 +62,7 @@ export function casesListPage(viewer: DeskViewer, view: CasesListView): string {
     title: t.t('cases.title'),
     current: 'cases',
     path: '/desk/cases',
-    content: html`<form class="desk-panel" method="get" action="/desk/cases" role="search" aria-label="${t.t('cases.filters')}">
+    content: html`${isAllowed(principal.role, 'case.open') ? html`<p><a class="button-link" href="/desk/cases/new">${t.t('open.link')}</a></p>` : html``}<form class="desk-panel" method="get" action="/desk/cases" role="search" aria-label="${t.t('cases.filters')}">
       ${textField('caseNumber', t.t('cases.caseNumber'), form.caseNumber ?? form.q)}
       ${textField('applicant', t.t('cases.applicant'), form.applicant)}
       ${selectField('stage', t.t('column.stage'), stages, form.stage)}
