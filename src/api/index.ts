@@ -47,7 +47,7 @@ export function assembleApiServer(assembly: ApiAssembly): Promise<FastifyInstanc
     plugins: [
       dashboardRoute(dashboardAssetsDir(assembly.projectRoot)),
       deskRoutes({ access: assembly.access, publicUrl, projectRoot: assembly.projectRoot }),
-      staffDeskRoutes({ access: assembly.access, cases: assembly.cases, publicUrl, projectRoot: assembly.projectRoot, now: assembly.now ?? (() => new Date()) }),
+      staffDeskRoutes({ access: assembly.access, cases: assembly.cases, escalated: assembly.escalated, publicUrl, projectRoot: assembly.projectRoot, now: assembly.now ?? (() => new Date()) }),
       calendarFeedRoute({ cases: assembly.cases, feeds: assembly.access.feeds, staff: assembly.access.staff, dashboardUrl: `${publicUrl}/dashboard` }),
     ],
     ...(assembly.codec ? { codec: assembly.codec } : {}),

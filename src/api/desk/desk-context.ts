@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AccessStore } from '../../access';
 import type { CaseClient } from '../../client/case-client';
+import type { EscalatedCases } from '../../store/escalated-cases';
 import { errorResponse } from '../http/error-response';
 import { endedSessionCookie, sessionCredentialFrom } from '../http/session-cookie';
 import { deskErrorPage, type DeskErrorKind, type DeskViewer } from './desk-shell';
@@ -13,6 +14,8 @@ export interface DeskContext {
   access: AccessStore;
   /** The API's own case client: the desk reads and lists cases through it, as the API does. */
   cases: CaseClient;
+  /** The register of escalated cases the API's overview reads its missed deadlines from. */
+  escalated: EscalatedCases;
   publicUrl: string;
   now: () => Date;
   /** The signed-in person, or undefined after the reply has sent them to sign in. */

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AccessStore } from '../../access';
 import { officeScope, requirePermission } from '../../access/permissions';
 import type { CaseClient } from '../../client/case-client';
+import type { EscalatedCases } from '../../store/escalated-cases';
 import { buildMyWork } from '../../reports/my-work';
 import { errorResponse } from '../http/error-response';
 import { listingFilter } from '../routes/listing-filter';
@@ -12,6 +13,7 @@ import { caseActionsArea } from './case-actions-area';
 import { CASES_PAGE_SIZE, casesListRequest, formValues } from './cases-list-query';
 import { casesListPage } from './cases-page';
 import { deskAssetsDir } from './desk-routes';
+import { officeDeskRoutes } from './office-desk-routes';
 import { deskContext, sendErrorPage, type DeskArea } from './desk-context';
 import { deskErrorPage, homePath } from './desk-shell';
 import { myWorkPage } from './my-work-page';
@@ -21,13 +23,14 @@ export interface StaffDeskRouteOptions {
   access: AccessStore;
   /** The API's own case client: the cases page looks pseudonyms up through its blind index. */
   cases: CaseClient;
+  escalated: EscalatedCases;
   publicUrl: string;
   projectRoot: string;
   now: () => Date;
 }
 
 /** The desk's areas beyond My work and the cases, each in its own file. */
-const AREAS: readonly DeskArea[] = [caseActionsArea, adminDeskRoutes];
+const AREAS: readonly DeskArea[] = [caseActionsArea, adminDeskRoutes, officeDeskRoutes];
 
 /**
  * The signed-in desk's pages: `/desk` (to the person's start page), `/desk/work` (My work), `/desk/cases` (the cases list),
