@@ -17,6 +17,8 @@ export interface CasesListView {
   exportQuery?: string;
   /** Why the form was refused, naming the field (the API's words). */
   problem?: string;
+  /** The offices a supervisor may choose from. */
+  offices: string[];
 }
 
 const SORTS = ['next-deadline', 'case-number', 'protected-until', 'recent'] as const;
@@ -66,7 +68,7 @@ export function casesListPage(viewer: DeskViewer, view: CasesListView): string {
       ${textField('caseNumber', t.t('cases.caseNumber'), form.caseNumber ?? form.q)}
       ${textField('applicant', t.t('cases.applicant'), form.applicant)}
       ${selectField('stage', t.t('column.stage'), stages, form.stage)}
-      ${principal.role === 'caseworker' ? html`` : textField('office', t.t('column.office'), form.office)}
+      ${principal.role === 'caseworker' ? html`` : selectField('office', t.t('column.office'), [{ value: '', text: t.t('office.allOffices') }, ...view.offices.map((office) => ({ value: office, text: office }))], form.office)}
       ${textField('caseworker', t.t('column.caseworker'), form.caseworker)}
       ${textField('nextDeadlineBefore', t.t('cases.nextDeadlineBefore'), form.nextDeadlineBefore, 'date')}
       ${textField('protectedUntilBefore', t.t('cases.protectedUntilBefore'), form.protectedUntilBefore, 'date')}

@@ -6,6 +6,7 @@ import type { CaseworkerLoad, Overview } from '../../reports/overview';
 import type { StaffMember } from '../../store/staff-directory';
 import { deskPage, type DeskViewer } from './desk-shell';
 import { html, type SafeHtml } from './html';
+import { knownOffices } from './known-offices';
 import type { Translator } from './i18n/translator';
 import { cardTable, caseLink, type Column } from './my-work-page';
 
@@ -48,7 +49,7 @@ export function officePage(viewer: DeskViewer, view: OfficeView): string {
   const { t } = viewer;
   const { overview } = view;
   const staff = new Map(view.staff.map((member) => [member.id, member]));
-  const offices = [...new Set(view.staff.map((member) => member.office))].sort();
+  const offices = knownOffices(view.staff);
   // The authority's own late decisions are not the office's missed work: they are listed apart, to chase the authority.
   const authorityOverdue = overview.missed.filter((item) => item.owner === 'authority');
   const missed = overview.missed.filter((item) => item.owner !== 'authority');

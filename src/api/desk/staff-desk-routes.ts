@@ -13,6 +13,7 @@ import { caseActionsArea } from './case-actions-area';
 import { CASES_PAGE_SIZE, casesListRequest, formValues } from './cases-list-query';
 import { casesListPage } from './cases-page';
 import { deskAssetsDir } from './desk-routes';
+import { knownOffices } from './known-offices';
 import { officeDeskRoutes } from './office-desk-routes';
 import { deskContext, sendErrorPage, type DeskArea } from './desk-context';
 import { deskErrorPage, homePath } from './desk-shell';
@@ -41,6 +42,7 @@ const AREAS: readonly DeskArea[] = [caseActionsArea, adminDeskRoutes, officeDesk
 export function staffDeskRoutes(options: StaffDeskRouteOptions) {
   const context = deskContext(options);
   const { cases, viewerOf, now } = context;
+  const officesForChoice = async () => knownOffices(await options.access.staff.list({ includeInactive: true }));
   const stylesheet = readFileSync(path.join(deskAssetsDir(options.projectRoot), 'desk.css'));
 
   return async (app: FastifyInstance): Promise<void> => {
@@ -74,11 +76,11 @@ export function staffDeskRoutes(options: StaffDeskRouteOptions) {
           const { form, filter: query, sort, exportQuery } = casesListRequest(request.query);
           const filter = listingFilter(cases, viewer.principal, query);
           const page = await cases.listing.pageInOrder(filter, sort, { pageSize: CASES_PAGE_SIZE, ...(form.pageToken ? { pageToken: form.pageToken } : {}) });
-          return sendPage(reply, 200, casesListPage(viewer, { form, page, exportQuery }));
+          return sendPage(reply, 200, casesListPage(viewer, { form, page, exportQuery, offices: await officesForChoice() }));
         } catch (error) {
           const { status, body } = errorResponse(error);
           // A filter it cannot take is shown on the page with the field named, the form filled in as sent.
-          if (status === 400) return sendPage(reply, 400, casesListPage(viewer, { form: formValues(request.query), problem: [body.message, ...(body.problems ?? [])].join(' ') }));
+          if (status === 400) return sendPage(reply, 400, casesListPage(viewer, { form: formValues(request.query), offices: await officesForChoice(), problem: [body.message, ...(body.problems ?? [])].join(' ') }));
           return sendErrorPage(reply, viewer, error, '/desk/cases');
         }
       });
