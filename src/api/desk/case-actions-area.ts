@@ -20,7 +20,8 @@ import {
   type ActionReading,
   type FormFields,
 } from './case-action-forms';
-import { caseActionsPanel, recordableEvents, type RefusedForm } from './case-actions-panel';
+import { caseActionsPanel, recordableEvents } from './case-actions-panel';
+import type { RefusedForm } from './form-parts';
 import { casePage } from './case-page';
 import type { DeskArea, DeskContext } from './desk-context';
 import { sendErrorPage } from './desk-context';

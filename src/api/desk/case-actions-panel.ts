@@ -3,25 +3,16 @@ import { isProcedureEvent, standingEvents, type CaseView } from '../../domain';
 import { CLOSURE_REASONS } from '../../domain/stages';
 import { eventTitle } from '../../rules/event-titles';
 import type { EventFact, LifecycleEvent, ProcedureLifecycle } from '../../rules';
-import { ACTION_FIELD_LABELS, factField, type ActionField, type ActionFieldError, type FormFields } from './case-action-forms';
+import { factField } from './case-action-forms';
+import { FormParts, type RefusedForm } from './form-parts';
 import type { DeskViewer } from './desk-shell';
 import { html, type SafeHtml } from './html';
-import type { Translator } from './i18n/translator';
 import { casePath } from './my-work-page';
 
 /** A caseworker the case can go to, shown by name. */
 export interface AssignableCaseworker {
   id: string;
   displayName: string;
-}
-
-/** The form that was just refused, with what was typed and what was wrong, so the page shows it open and filled in. */
-export interface RefusedForm {
-  form: string;
-  values: FormFields;
-  errors: ActionFieldError[];
-  /** A refusal that names no one field (the case's stage, a conflict). */
-  problem?: string;
 }
 
 export interface CaseActionsInput {
@@ -35,73 +26,6 @@ export interface CaseActionsInput {
 export function recordableEvents(lifecycle: ProcedureLifecycle, stage: string): LifecycleEvent[] {
   const allowed = new Set(lifecycle.transitions.filter((transition) => (transition.from as readonly string[]).includes(stage)).map((transition) => transition.event));
   return lifecycle.events.filter((event) => allowed.has(event.event));
-}
-
-class FormParts {
-  constructor(
-    readonly t: Translator,
-    readonly form: string,
-    private readonly refused: RefusedForm | undefined,
-  ) {}
-
-  private get mine(): RefusedForm | undefined {
-    return this.refused?.form === this.form ? this.refused : undefined;
-  }
-
-  id(name: string): string {
-    return `${this.form}-${name}`.replace(/[^a-zA-Z0-9-]/g, '-');
-  }
-
-  value(name: string): string {
-    return this.mine?.values[name] ?? '';
-  }
-
-  private invalid(name: string): SafeHtml {
-    const error = this.mine?.errors.find((candidate) => candidate.field === name);
-    return error ? html` aria-invalid="true" aria-describedby="${this.id(name)}-error"` : html``;
-  }
-
-  private errorText(name: string): SafeHtml {
-    const error = this.mine?.errors.find((candidate) => candidate.field === name);
-    return error ? html`<span class="field-error" id="${this.id(name)}-error">${error.message}</span>` : html``;
-  }
-
-  label(field: ActionField): string {
-    return this.t.t(ACTION_FIELD_LABELS[field]);
-  }
-
-  date(name: string, label: string, required: boolean): SafeHtml {
-    return html`<p class="field"><label for="${this.id(name)}">${label}</label>${this.errorText(name)}<input type="date" id="${this.id(name)}" name="${name}" value="${this.value(name)}"${required ? html` required` : html``}${this.invalid(name)}></p>`;
-  }
-
-  text(name: string, label: string, options: { required?: boolean; multiline?: boolean; max: number }): SafeHtml {
-    const required = options.required ? html` required` : html``;
-    const input = options.multiline
-      ? html`<textarea id="${this.id(name)}" name="${name}" rows="2" maxlength="${options.max}"${required}${this.invalid(name)}>${this.value(name)}</textarea>`
-      : html`<input type="text" id="${this.id(name)}" name="${name}" value="${this.value(name)}" maxlength="${options.max}" autocomplete="off"${required}${this.invalid(name)}>`;
-    return html`<p class="field"><label for="${this.id(name)}">${label}</label>${this.errorText(name)}${input}</p>`;
-  }
-
-  select(name: string, label: string, options: ReadonlyArray<{ value: string; text: string }>, required = true): SafeHtml {
-    const chosen = this.value(name);
-    return html`<p class="field"><label for="${this.id(name)}">${label}</label>${this.errorText(name)}<select id="${this.id(name)}" name="${name}"${required ? html` required` : html``}${this.invalid(name)}>
-      <option value="">${this.t.t(required ? 'act.chooseOption' : 'act.notGiven')}</option>${options.map(
-        (option) => html`<option value="${option.value}"${option.value === chosen ? html` selected` : html``}>${option.text}</option>`,
-      )}</select></p>`;
-  }
-
-  summary(): SafeHtml {
-    const mine = this.mine;
-    if (!mine) return html``;
-    return html`<div class="error" role="alert"><p>${this.t.t('act.errorsTitle')}</p><ul>${mine.problem ? html`<li>${mine.problem}</li>` : html``}${mine.errors.map(
-      (error) => html`<li><a href="#${this.id(error.field)}">${error.message}</a></li>`,
-    )}</ul></div>`;
-  }
-
-  /** Open when it was just refused, so the person sees what to correct. */
-  get open(): boolean {
-    return this.mine !== undefined;
-  }
 }
 
 function shell(parts: FormParts, heading: string, action: string, csrfToken: string, body: SafeHtml, submit: string): SafeHtml {
