@@ -99,6 +99,7 @@ describe('the supervisor’s office page, in headless Chromium', () => {
     await page.waitForURL(/\/desk\/cases\?office=msk-1&caseworker=cw-ru$/);
     expect(await page.locator('body').textContent()).toContain('RU-TA-2016-0050');
     expect(await page.locator('body').textContent()).not.toContain('RU-TA-2016-0060');
+    expect(await page.locator('table.cards').textContent()).toContain('Nadia Caseworker (cw-ru)');
     // The cases page's office filter is the same list of the directory's offices, the chosen one selected.
     expect(await page.locator('#cases-office option:checked').textContent()).toBe('msk-1');
     expect(await page.locator('#cases-office option').allTextContents()).toEqual(['Every office', 'hq', 'msk-1', 'spb-1']);

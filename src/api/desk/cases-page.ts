@@ -6,6 +6,7 @@ import { deadlineKindTitle } from '../../reports/deadline-kind-title';
 import type { CasesListForm } from './cases-list-query';
 import { deskPage, type DeskViewer } from './desk-shell';
 import { html, type SafeHtml } from './html';
+import { staffName, type StaffById } from './staff-name';
 import type { MessageKey } from './i18n/messages-en';
 import { cardTable, caseLink, type Column } from './my-work-page';
 
@@ -19,6 +20,8 @@ export interface CasesListView {
   problem?: string;
   /** The offices a supervisor may choose from. */
   offices: string[];
+  /** The staff directory, for caseworkers by name. */
+  staff: StaffById;
 }
 
 const SORTS = ['next-deadline', 'case-number', 'protected-until', 'recent'] as const;
@@ -45,7 +48,7 @@ export function casesListPage(viewer: DeskViewer, view: CasesListView): string {
     { label: t.t('column.case'), cell: (item) => caseLink(item.caseNumber) },
     { label: t.t('column.stage'), cell: (item) => t.t(`stage.${item.stage}`) },
     { label: t.t('column.office'), cell: (item) => item.office },
-    { label: t.t('column.caseworker'), cell: (item) => item.caseworker },
+    { label: t.t('column.caseworker'), cell: (item) => staffName(view.staff, item.caseworker) },
     { label: t.t('column.nextDeadline'), cell: (item) => (item.nextDeadline ? `${kindTitle(item, item.nextDeadline.kind)}, ${t.date(item.nextDeadline.dueDate)}` : t.t('deadline.none')) },
     { label: t.t('column.protectedUntil'), cell: (item) => (item.protectedUntil ? t.date(dueDateOf(item.protectedUntil, item.jurisdiction)) : '—') },
   ];

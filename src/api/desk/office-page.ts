@@ -7,6 +7,7 @@ import type { StaffMember } from '../../store/staff-directory';
 import { deskPage, type DeskViewer } from './desk-shell';
 import { html, type SafeHtml } from './html';
 import { knownOffices } from './known-offices';
+import { staffById, staffName } from './staff-name';
 import type { Translator } from './i18n/translator';
 import { cardTable, caseLink, type Column } from './my-work-page';
 
@@ -27,12 +28,6 @@ function casesPath(query: Record<string, string>): string {
   return `/desk/cases?${new URLSearchParams(query).toString()}`;
 }
 
-/** A staff member by the name the directory holds, the id beside it (an id the directory does not know stays an id). */
-function staffName(staff: Map<string, StaffMember>, id: string): SafeHtml {
-  const member = staff.get(id);
-  return member ? html`${member.displayName} <span class="muted">(${id})</span>` : html`${id}`;
-}
-
 function section(heading: string, id: string, body: SafeHtml): SafeHtml {
   return html`<section class="desk-panel" aria-labelledby="${id}"><h2 id="${id}">${heading}</h2>${body}</section>`;
 }
@@ -48,7 +43,7 @@ function officeChoice(t: Translator, offices: string[], chosen: string | undefin
 export function officePage(viewer: DeskViewer, view: OfficeView): string {
   const { t } = viewer;
   const { overview } = view;
-  const staff = new Map(view.staff.map((member) => [member.id, member]));
+  const staff = staffById(view.staff);
   const offices = knownOffices(view.staff);
   // The authority's own late decisions are not the office's missed work: they are listed apart, to chase the authority.
   const authorityOverdue = overview.missed.filter((item) => item.owner === 'authority');

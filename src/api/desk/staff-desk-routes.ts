@@ -14,6 +14,7 @@ import { CASES_PAGE_SIZE, casesListRequest, formValues } from './cases-list-quer
 import { casesListPage } from './cases-page';
 import { deskAssetsDir } from './desk-routes';
 import { knownOffices } from './known-offices';
+import { staffById } from './staff-name';
 import { officeDeskRoutes } from './office-desk-routes';
 import { deskContext, sendErrorPage, type DeskArea } from './desk-context';
 import { deskErrorPage, homePath } from './desk-shell';
@@ -42,7 +43,11 @@ const AREAS: readonly DeskArea[] = [caseActionsArea, adminDeskRoutes, officeDesk
 export function staffDeskRoutes(options: StaffDeskRouteOptions) {
   const context = deskContext(options);
   const { cases, viewerOf, now } = context;
-  const officesForChoice = async () => knownOffices(await options.access.staff.list({ includeInactive: true }));
+  // The directory read once per cases page: the office choices and the caseworkers' names.
+  const directory = async () => {
+    const staff = await options.access.staff.list({ includeInactive: true });
+    return { offices: knownOffices(staff), staff: staffById(staff) };
+  };
   const stylesheet = readFileSync(path.join(deskAssetsDir(options.projectRoot), 'desk.css'));
 
   return async (app: FastifyInstance): Promise<void> => {
@@ -76,11 +81,11 @@ export function staffDeskRoutes(options: StaffDeskRouteOptions) {
           const { form, filter: query, sort, exportQuery } = casesListRequest(request.query);
           const filter = listingFilter(cases, viewer.principal, query);
           const page = await cases.listing.pageInOrder(filter, sort, { pageSize: CASES_PAGE_SIZE, ...(form.pageToken ? { pageToken: form.pageToken } : {}) });
-          return sendPage(reply, 200, casesListPage(viewer, { form, page, exportQuery, offices: await officesForChoice() }));
+          return sendPage(reply, 200, casesListPage(viewer, { form, page, exportQuery, ...(await directory()) }));
         } catch (error) {
           const { status, body } = errorResponse(error);
           // A filter it cannot take is shown on the page with the field named, the form filled in as sent.
-          if (status === 400) return sendPage(reply, 400, casesListPage(viewer, { form: formValues(request.query), offices: await officesForChoice(), problem: [body.message, ...(body.problems ?? [])].join(' ') }));
+          if (status === 400) return sendPage(reply, 400, casesListPage(viewer, { form: formValues(request.query), ...(await directory()), problem: [body.message, ...(body.problems ?? [])].join(' ') }));
           return sendErrorPage(reply, viewer, error, '/desk/cases');
         }
       });
