@@ -45,6 +45,8 @@ describe('the desk: the case page, in headless Chromium', () => {
     expect(header).toContain('Временное убежище');
     expect(header).toContain('отказ');
     expect(header).toContain('Попытка3');
+    // The caseworker by the name the directory holds, the id beside it.
+    expect(header).toContain('СотрудникStaff cw-ru (cw-ru)');
 
     // One month after Tuesday 26 January 2016 is Friday 26 February 2016, a working day: it stays.
     const complaints = page.locator('li.deadline[data-kind="complaint"]');

@@ -31,6 +31,7 @@ import type { Translator } from './i18n/translator';
 import { casePath } from './my-work-page';
 import { openCasePage, type OpenCaseChoices } from './open-case-page';
 import { sendPage } from './send-page';
+import { staffById } from './staff-name';
 import { throughApi, type ApiAnswer } from './through-api';
 
 type CaseParams = { Params: { caseNumber: string }; Querystring: { print?: string; done?: string } };
@@ -123,7 +124,9 @@ export const caseActionsArea: DeskArea = (desk, context) => {
   const showCase = async (reply: FastifyReply, viewer: DeskViewer, view: CaseView, options: { status?: number; print?: boolean; notice?: string; refused?: RefusedForm } = {}) => {
     const caseworkers = isAllowed(viewer.principal.role, 'case.reassign') ? await activeCaseworkers(context, view.office) : [];
     const actions = caseActionsPanel(viewer, { view, lifecycle: lifecycleFor(view), caseworkers, ...(options.refused ? { refused: options.refused } : {}) });
-    const page = casePage(viewer, view, { print: options.print ?? false, today: todayIn(view.jurisdiction, now()), actions, ...(options.notice ? { notice: options.notice } : {}) });
+    // Deactivated members too: who recorded an event years ago is still named.
+    const staff = staffById(await context.access.staff.list({ includeInactive: true }));
+    const page = casePage(viewer, view, { print: options.print ?? false, today: todayIn(view.jurisdiction, now()), actions, staff, ...(options.notice ? { notice: options.notice } : {}) });
     return sendPage(reply, options.status ?? 200, page);
   };
 

@@ -9,6 +9,7 @@ import { dayWithWeekday } from './i18n/day-with-weekday';
 import type { Translator } from './i18n/translator';
 import { cardTable, casePath, type Column } from './my-work-page';
 import { pageHead } from './page-head';
+import { staffName, type StaffById } from './staff-name';
 
 export interface CasePageOptions {
   /** The print view: the case alone, without the desk's menu, for the paper file. */
@@ -19,6 +20,8 @@ export interface CasePageOptions {
   actions?: SafeHtml;
   /** What the last action did ("Recorded."), above the case. */
   notice?: string;
+  /** The directory, so the caseworker and who recorded each event are shown by name. */
+  staff: StaffById;
 }
 
 function facts(rows: Array<[string, SafeHtml | string]>): SafeHtml {
@@ -57,19 +60,19 @@ function eventName(t: Translator, event: CaseEvent): string {
   return t.t(`record.${event.type}`);
 }
 
-function caseContent(t: Translator, view: CaseView, actions: SafeHtml = html``): SafeHtml {
+function caseContent(t: Translator, view: CaseView, staff: StaffById, actions: SafeHtml = html``): SafeHtml {
   const procedure = procedureTitle(view.jurisdiction, view.procedure);
   const historyColumns: Column<CaseEvent>[] = [
     { label: t.t('column.date'), cell: (event) => t.date('on' in event ? event.on : event.recordedAt.slice(0, 10)) },
     { label: t.t('casePage.event'), cell: (event) => eventName(t, event) },
-    { label: t.t('casePage.recordedBy'), cell: (event) => event.actor },
+    { label: t.t('casePage.recordedBy'), cell: (event) => staffName(staff, event.actor) },
   ];
   return html`<section class="desk-panel" aria-labelledby="case-facts"><h2 id="case-facts">${t.t('casePage.facts')}</h2>${facts([
     [t.t('casePage.procedure'), procedure ? t.text(procedure) : view.procedure],
     [t.t('column.stage'), view.stage === 'lapsed' ? html`<span class="bad">${t.t('stage.lapsed')}</span>` : t.t(`stage.${view.stage}`)],
     [t.t('casePage.attempt'), String(view.attempt)],
     [t.t('column.office'), view.office],
-    [t.t('column.caseworker'), view.caseworker],
+    [t.t('column.caseworker'), staffName(staff, view.caseworker)],
     [t.t('column.protectedUntil'), view.protectedUntil ? t.date(view.protectedUntil) : '—'],
     ...(view.applicant ? [[t.t('casePage.applicant'), view.applicant.pseudonym] as [string, string]] : []),
   ])}</section>
@@ -84,7 +87,7 @@ function caseContent(t: Translator, view: CaseView, actions: SafeHtml = html``):
 export function casePage(viewer: DeskViewer, view: CaseView, options: CasePageOptions): string {
   const { t } = viewer;
   if (options.print) {
-    const content = caseContent(t, view);
+    const content = caseContent(t, view, options.staff);
     return html`${pageHead(t.language, view.caseNumber, html`<link rel="stylesheet" href="/desk/desk.css">`)}
 <body class="print-view">
   <main id="content">
@@ -101,6 +104,6 @@ export function casePage(viewer: DeskViewer, view: CaseView, options: CasePageOp
     title: view.caseNumber,
     current: 'cases',
     path: casePath(view.caseNumber),
-    content: html`${options.notice ? html`<p class="status" role="status">${options.notice}</p>` : html``}<p class="screen-only"><a href="${casePath(view.caseNumber)}?print=1">${t.t('casePage.printView')}</a></p>${caseContent(t, view, options.actions)}`,
+    content: html`${options.notice ? html`<p class="status" role="status">${options.notice}</p>` : html``}<p class="screen-only"><a href="${casePath(view.caseNumber)}?print=1">${t.t('casePage.printView')}</a></p>${caseContent(t, view, options.staff, options.actions)}`,
   });
 }
