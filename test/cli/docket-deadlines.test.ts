@@ -106,7 +106,7 @@ describe('docket deadlines', () => {
   it('prints help for the dispatcher and for the command', async () => {
     const general = await docket('--help');
     expect(general).toMatchObject({ code: 0, stderr: '' });
-    expect(general.stdout).toMatch(/^ {2}deadlines {2}compute the deadlines/m);
+    expect(general.stdout).toMatch(/^ {2}deadlines +compute the deadlines/m);
     const command = await docket('deadlines', '--help');
     expect(command.stdout).toContain('docket deadlines --list');
     expect((await docket()).code).toBe(2);
