@@ -6,7 +6,7 @@ import { translator } from '../../src/api/desk/i18n/translator';
 const principal = (role: Role): Principal => ({ staffId: `${role}-1`, role, office: 'msk-1', tokenId: 'dks_test' });
 
 function render(role: Role, language: 'ru' | 'en' = 'en'): string {
-  return deskPage({ viewer: { principal: principal(role), csrfToken: 'csrf-test', t: translator(language) }, title: 'Title', path: '/desk/work', current: 'work', content: html`<p>body</p>` });
+  return deskPage({ viewer: { principal: principal(role), displayName: 'Ada Test', csrfToken: 'csrf-test', t: translator(language) }, title: 'Title', path: '/desk/work', current: 'work', content: html`<p>body</p>` });
 }
 
 const navLinks = (page: string) => [...page.matchAll(/<li><a href="([^"]+)"/g)].map((match) => match[1]);
@@ -33,10 +33,15 @@ describe('the desk layout', () => {
     expect(page).toContain('<a href="/desk/work?lang=en" lang="en" hreflang="en">English</a>');
   });
 
+  it('says who is signed in by their name, with their id, role and office', () => {
+    expect(render('caseworker', 'ru')).toContain('Вы вошли как Ada Test (caseworker-1, специалист, отделение msk-1)');
+    expect(render('supervisor')).toContain('Signed in as Ada Test (supervisor-1, supervisor, office msk-1)');
+  });
+
   it('sends admins to administration and everyone else to My work, and error pages lead back there', () => {
     expect(homePath(principal('admin'))).toBe('/desk/admin');
     expect(homePath(principal('caseworker'))).toBe('/desk/work');
-    const page = deskErrorPage({ principal: principal('admin'), csrfToken: 'csrf-test', t: translator('ru') }, 'forbidden', '/desk/work');
+    const page = deskErrorPage({ principal: principal('admin'), displayName: 'Ada Test', csrfToken: 'csrf-test', t: translator('ru') }, 'forbidden', '/desk/work');
     expect(page).toContain('<h1>Недоступно для вашей роли</h1>');
     expect(page).toContain('<a href="/desk/admin">На начальную страницу</a>');
   });

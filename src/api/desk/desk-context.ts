@@ -39,7 +39,7 @@ export function deskContext(options: Omit<DeskContext, 'viewerOf'>): DeskContext
       }
       const { principal, csrfToken } = result.session;
       const member = await access.staff.get(principal.staffId);
-      return { principal, csrfToken, t: translator(signedInLanguage(request, reply, member?.language ?? 'en', publicUrl)) };
+      return { principal, csrfToken, displayName: member?.displayName ?? principal.staffId, t: translator(signedInLanguage(request, reply, member?.language ?? 'en', publicUrl)) };
     },
   };
 }

@@ -25,6 +25,8 @@ export function homePath(principal: Principal): string {
 /** Who the page is for: the signed-in person, their session's CSRF token (for sign-out) and the page's language. */
 export interface DeskViewer {
   principal: Principal;
+  /** Their name in the staff directory, shown beside their id. */
+  displayName: string;
   csrfToken: string;
   t: Translator;
 }
@@ -61,7 +63,7 @@ export function deskPage(page: DeskPage): string {
       ${isAllowed(principal.role, CASE_SEARCH)
         ? html`<form method="get" action="/desk/cases" role="search"><label class="visually-hidden" for="case-search">${t.t('shell.searchLabel')}</label><input id="case-search" type="search" name="q" autocomplete="off" spellcheck="false"><button class="quiet" type="submit">${t.t('shell.searchButton')}</button></form>`
         : html``}
-      <span class="who" id="who">${t.t('shell.signedInAs', { staffId: principal.staffId, role: t.t(`role.${principal.role}`), office: principal.office })}</span>
+      <span class="who" id="who">${t.t('shell.signedInAs', { name: page.viewer.displayName, staffId: principal.staffId, role: t.t(`role.${principal.role}`), office: principal.office })}</span>
       <a href="${page.path}?lang=${other}" lang="${other}" hreflang="${other}">${t.t('shell.languageSwitch')}</a>
       <form method="post" action="/desk/signout?lang=${t.language}"><input type="hidden" name="csrfToken" value="${csrfToken}"><button class="quiet" type="submit">${t.t('shell.signOut')}</button></form>
     </div>

@@ -12,7 +12,7 @@ export const MESSAGES_EN = {
   'shell.staff': 'Staff',
   'shell.tokens': 'Tokens',
   'shell.signOut': 'Sign out',
-  'shell.signedInAs': 'Signed in as {staffId} ({role}, office {office})',
+  'shell.signedInAs': 'Signed in as {name} ({staffId}, {role}, office {office})',
   'shell.searchLabel': 'Find a case by its number',
   'shell.searchButton': 'Find',
   'shell.languageSwitch': 'Русский',

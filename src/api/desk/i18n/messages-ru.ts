@@ -14,7 +14,7 @@ export const MESSAGES_RU: Record<MessageKey, string> = {
   'shell.staff': 'Сотрудники',
   'shell.tokens': 'Токены',
   'shell.signOut': 'Выйти',
-  'shell.signedInAs': 'Вы вошли как {staffId} ({role}, отделение {office})',
+  'shell.signedInAs': 'Вы вошли как {name} ({staffId}, {role}, отделение {office})',
   'shell.searchLabel': 'Найти дело по номеру',
   'shell.searchButton': 'Найти',
   'shell.languageSwitch': 'English',
