@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { localDateSchema } from '../../domain/dates';
+import { caseNumberSchema } from '../../domain/identifiers';
 import { CLOSURE_REASONS } from '../../domain/stages';
 import type { LifecycleEvent } from '../../rules';
 import type { MessageKey } from './i18n/messages-en';
@@ -146,7 +147,7 @@ export function readClose(t: Translator, fields: FormFields): ActionReading {
 export function readOpenCase(t: Translator, fields: FormFields, offered: { procedures: readonly string[]; offices: readonly string[]; caseworkers: readonly string[] }): ActionReading {
   const reader = new Reader(t, fields);
   const caseNumber = reader.text('caseNumber', { required: true, max: 24 })?.toUpperCase();
-  if (caseNumber !== undefined && !/^[A-Z]{2}-[A-Z]{2,5}-\d{4}-\d{3,6}$/.test(caseNumber)) reader.errors.push({ field: 'caseNumber', message: `${t.t('act.field.caseNumber')}: ${t.t('act.problem.caseNumberFormat')}` });
+  if (caseNumber !== undefined && !caseNumberSchema.safeParse(caseNumber).success) reader.errors.push({ field: 'caseNumber', message: `${t.t('act.field.caseNumber')}: ${t.t('act.problem.caseNumberFormat')}` });
   const procedure = reader.oneOf('procedure', offered.procedures);
   const office = reader.oneOf('office', offered.offices);
   const caseworker = reader.oneOf('caseworker', offered.caseworkers);

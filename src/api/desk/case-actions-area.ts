@@ -122,10 +122,13 @@ export const caseActionsArea: DeskArea = (desk, context) => {
   acceptFormBodies(desk);
 
   const showCase = async (reply: FastifyReply, viewer: DeskViewer, view: CaseView, options: { status?: number; print?: boolean; notice?: string; refused?: RefusedForm } = {}) => {
-    const caseworkers = isAllowed(viewer.principal.role, 'case.reassign') ? await activeCaseworkers(context, view.office) : [];
+    // Deactivated members too: who recorded an event years ago is still named. The reassignment goes to active caseworkers of the office only.
+    const members = await context.access.staff.list({ includeInactive: true });
+    const caseworkers = isAllowed(viewer.principal.role, 'case.reassign')
+      ? members.filter((member) => member.active && member.role === 'caseworker' && member.office === view.office)
+      : [];
     const actions = caseActionsPanel(viewer, { view, lifecycle: lifecycleFor(view), caseworkers, ...(options.refused ? { refused: options.refused } : {}) });
-    // Deactivated members too: who recorded an event years ago is still named.
-    const staff = staffById(await context.access.staff.list({ includeInactive: true }));
+    const staff = staffById(members);
     const page = casePage(viewer, view, { print: options.print ?? false, today: todayIn(view.jurisdiction, now()), actions, staff, ...(options.notice ? { notice: options.notice } : {}) });
     return sendPage(reply, options.status ?? 200, page);
   };
