@@ -1,5 +1,6 @@
 import { ConflictError } from '../errors/docket-errors';
 import type { AccessStore } from './index';
+import { inDocketTerms } from './staff-refusal';
 
 export interface Deactivation {
   staffId: string;
@@ -20,7 +21,7 @@ export async function deactivateStaff(
   actor: { id: string; via: 'api' | 'cli' },
   openCasesOf: (staffId: string) => Promise<number>,
 ): Promise<Deactivation> {
-  const member = await access.staff.requireKnown(staffId);
+  const member = await inDocketTerms(() => access.staff.requireKnown(staffId));
   if (member.role === 'caseworker') {
     const open = await openCasesOf(staffId);
     if (open > 0) {

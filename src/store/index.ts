@@ -12,7 +12,7 @@ export {
   type RecordedEntry,
   type RecordedDeadline,
 } from './case-register';
-export { StaffDirectory, StaffNotFoundError, staffMemberSchema, type StaffMember, type StaffMemberInput } from './staff-directory';
+export { STAFF_LANGUAGES, STAFF_ROLES, StaffDirectory, StaffExistsError, StaffNotFoundError, staffChangesSchema, staffMemberSchema, type StaffChanges, type StaffMember, type StaffMemberInput } from './staff-directory';
 export { Outbox, type OutboxMessage, type OutboxEntry } from './outbox';
 export { RegisterInputError, IdempotencyConflictError } from './errors';
 export { parseInput } from './parse-input';

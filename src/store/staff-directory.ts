@@ -28,8 +28,28 @@ export const staffMemberSchema = z.object({
 export type StaffMemberInput = z.input<typeof staffMemberSchema>;
 export type StaffMember = z.infer<typeof staffMemberSchema> & { active: boolean };
 
+/**
+ * What may change about a member after they are added: how they are named and reached, never their
+ * id, role or office (those are what their tokens may do; a new role is a new account). `null` clears
+ * the e-mail address or the webhook.
+ */
+export const staffChangesSchema = z
+  .object({
+    displayName: staffMemberSchema.shape.displayName.optional(),
+    email: staffMemberSchema.shape.email.unwrap().nullable().optional(),
+    webhook: staffMemberSchema.shape.webhook.unwrap().nullable().optional(),
+    language: staffMemberSchema.shape.language.optional(),
+  })
+  .strict()
+  .refine((changes) => Object.values(changes).some((value) => value !== undefined), 'name at least one thing to change');
+export type StaffChanges = z.input<typeof staffChangesSchema>;
+
 export class StaffNotFoundError extends RegisterInputError {
   override name = 'StaffNotFoundError';
+}
+
+export class StaffExistsError extends RegisterInputError {
+  override name = 'StaffExistsError';
 }
 
 /**
@@ -51,7 +71,7 @@ export class StaffDirectory {
       .onConflict((conflict) => conflict.column('id').doNothing())
       .executeTakeFirst();
     if (Number(result.numInsertedOrUpdatedRows ?? 0) === 0) {
-      throw new RegisterInputError(`Staff member "${member.id}" already exists; use a new id or update the existing one.`);
+      throw new StaffExistsError(`Staff member "${member.id}" already exists; use a new id or change the existing one.`);
     }
     return { ...member, active: true };
   }
@@ -67,6 +87,20 @@ export class StaffDirectory {
       .onConflict((conflict) => conflict.column('id').doUpdateSet({ ...row, active: 1, updated_at: at }))
       .execute();
     return { ...member, active: true };
+  }
+
+  /** Changes how a member is named and reached; what is not named stays as it was. Returns the member as now stored. */
+  async update(id: string, input: StaffChanges): Promise<StaffMember> {
+    const changes = parseInput(staffChangesSchema, input, 'staff change');
+    const set = {
+      ...(changes.displayName !== undefined ? { display_name: changes.displayName } : {}),
+      ...(changes.email !== undefined ? { email: changes.email } : {}),
+      ...(changes.webhook !== undefined ? { webhook_url: changes.webhook?.url ?? null, webhook_secret_ref: changes.webhook?.secretRef ?? null } : {}),
+      ...(changes.language !== undefined ? { language: changes.language } : {}),
+    };
+    const result = await this.db.updateTable('staff').set({ ...set, updated_at: this.now().toISOString() }).where('id', '=', id).executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) throw new StaffNotFoundError(`No staff member with id "${id}".`);
+    return this.requireKnown(id);
   }
 
   /** Staff are never deleted: the register refers to them by id. */

@@ -179,14 +179,53 @@ describe('docket CLI against the dev server', () => {
     expect(added).toMatchObject({ code: 0, out: 'Added supervisor sv-kzn to office kzn-1.\n' });
     expect((await docket('staff', 'list', '--office', 'kzn-1')).out).toMatch(/sv-kzn\s+Supervisor Kazan\s+supervisor\s+kzn-1\s+ru\s+yes/);
     const twice = await docket('staff', 'add', '--id', 'sv-kzn', '--name', 'Again', '--role', 'supervisor', '--office', 'kzn-1', '--language', 'ru');
-    expect(twice.code).toBe(2);
+    expect(twice.code).toBe(4);
     expect(twice.err).toContain('already exists');
     const badRole = await docket('staff', 'add', '--id', 'x-1', '--name', 'X', '--role', 'boss', '--office', 'kzn-1', '--language', 'ru');
     expect(badRole.code).toBe(2);
     expect(badRole.err).toContain('role');
     expect((await docket('staff', 'deactivate', 'sv-kzn')).code).toBe(0);
     expect((await docket('staff', 'list', '--office', 'kzn-1')).out).not.toContain('sv-kzn');
-    expect((await docket('staff', 'deactivate', 'nobody-1')).code).toBe(2);
+    expect((await docket('staff', 'deactivate', 'nobody-1')).code).toBe(3);
+  });
+
+  // Issue 14: how each person is reached, the webhook included, is set from the CLI as from the desk.
+  it('changes how a member is named and reached, and names the flag it refuses', async () => {
+    await docket('staff', 'add', '--id', 'cw-kzn', '--name', 'Caseworker Kazan', '--role', 'caseworker', '--office', 'kzn-1', '--language', 'ru');
+    const set = await docket('staff', 'set', 'cw-kzn', '--email', 'cw-kzn@office.test', '--webhook', 'https://hooks.office.test/cw-kzn', '--webhook-secret-env', 'KZN_HOOK_SECRET', '--language', 'en', '--as', 'adm-1');
+    expect(set.code).toBe(0);
+    expect(await engine.access.staff.get('cw-kzn')).toMatchObject({
+      displayName: 'Caseworker Kazan',
+      language: 'en',
+      email: 'cw-kzn@office.test',
+      webhook: { url: 'https://hooks.office.test/cw-kzn', secretRef: 'KZN_HOOK_SECRET' },
+    });
+    expect((await docket('staff', 'list', '--office', 'kzn-1')).out).toMatch(/cw-kzn\s+Caseworker Kazan\s+caseworker\s+kzn-1\s+en\s+cw-kzn@office.test\s+https:\/\/hooks.office.test\/cw-kzn\s+yes/);
+
+    const badUrl = await docket('staff', 'set', 'cw-kzn', '--webhook', 'ftp://hooks.office.test', '--webhook-secret-env', 'KZN_HOOK_SECRET');
+    expect(badUrl.code).toBe(2);
+    expect(badUrl.err).toContain('--webhook');
+    const secretItself = await docket('staff', 'set', 'cw-kzn', '--webhook', 'https://hooks.office.test/x', '--webhook-secret-env', 's3cr3t-value');
+    expect(secretItself.code).toBe(2);
+    expect(secretItself.err).toContain('environment variable');
+    expect((await docket('staff', 'set', 'cw-kzn', '--webhook', 'https://hooks.office.test/x')).code).toBe(2);
+    expect((await docket('staff', 'set', 'cw-kzn')).code).toBe(2);
+    expect((await docket('staff', 'set', 'nobody-2', '--language', 'ru')).code).toBe(3);
+    // Nothing refused changed anything.
+    expect((await engine.access.staff.get('cw-kzn'))?.webhook?.url).toBe('https://hooks.office.test/cw-kzn');
+
+    expect((await docket('staff', 'set', 'cw-kzn', '--no-email', '--no-webhook', '--as', 'adm-1')).code).toBe(0);
+    const cleared = await engine.access.staff.get('cw-kzn');
+    expect(cleared?.email).toBeUndefined();
+    expect(cleared?.webhook).toBeUndefined();
+    const changes = (await engine.access.audit.list({ target: 'cw-kzn' })).filter((entry) => entry.action === 'staff.change');
+    // Newest first; the usage errors never reached the directory, so only the two refused values are there.
+    expect(changes.map((entry) => [entry.outcome, entry.detail])).toEqual([
+      ['ok', expect.objectContaining({ fields: ['email', 'webhook'] })],
+      ['rejected', expect.objectContaining({ refusal: 'invalid-input' })],
+      ['rejected', expect.objectContaining({ refusal: 'invalid-input' })],
+      ['ok', expect.objectContaining({ fields: ['email', 'webhook', 'language'] })],
+    ]);
   });
 
   // Issue 13 items 1 and 2: leaving ends every way in, and never leaves cases with nobody to remind.

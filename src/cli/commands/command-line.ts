@@ -22,7 +22,7 @@ export function parseCommandLine<O extends Options>(args: readonly string[], opt
 
 /** A problem "field: what is wrong" in the CLI's words: "--flag: what is wrong". */
 function inFlagWords(problem: string, flagOfField: Readonly<Record<string, string>>): string {
-  const field = /^([A-Za-z]+):/.exec(problem)?.[1];
+  const field = /^([A-Za-z]+(?:\.[A-Za-z]+)*):/.exec(problem)?.[1];
   const flag = field === undefined ? undefined : flagOfField[field];
   return flag === undefined ? problem : `${flag}${problem.slice(field!.length)}`;
 }

@@ -1,6 +1,5 @@
 import { inviteStaff } from '../../access/invite-staff';
-import { DeliveryError } from '../../notify/delivery-error';
-import { mailInvitation } from '../../notify/invitation-mail';
+import { deliverInvitation } from '../../notify/invitation-delivery';
 import type { CliIo } from '../io';
 import type { CliServices } from './services';
 
@@ -13,22 +12,15 @@ import type { CliServices } from './services';
 export async function inviteFromCli(services: Pick<CliServices, 'access' | 'config'>, staffId: string, actor: string, json: boolean, io: CliIo): Promise<void> {
   const invitation = await inviteStaff(services.access, staffId, { id: actor, via: 'cli' }, services.config.api.publicUrl);
   const { member, record, link } = invitation;
-  let mailed: 'sent' | 'no-smtp' | 'no-address' | 'failed' = services.config.smtp ? (member.email ? 'sent' : 'no-address') : 'no-smtp';
-  if (mailed === 'sent' && services.config.smtp) {
-    try {
-      await mailInvitation(services.config.smtp, { member, link, invitationId: record.id, purpose: record.purpose, expiresAt: record.expiresAt });
-    } catch (error) {
-      if (!(error instanceof DeliveryError)) throw error;
-      mailed = 'failed';
-      io.err(`docket staff invite: the link was not mailed (${error.message}); give it to ${member.id} another way.`);
-    }
-  }
+  const delivery = await deliverInvitation(services.config.smtp, invitation);
+  const { mailed } = delivery;
+  if (delivery.mailed === 'failed') io.err(`docket staff invite: the link was not mailed (${delivery.failure}); give it to ${member.id} another way.`);
   if (json) {
     io.out(JSON.stringify({ staffId: member.id, invitationId: record.id, purpose: record.purpose, expiresAt: record.expiresAt, link, mailed }));
     return;
   }
   const what = record.purpose === 'invite' ? 'Invitation' : 'Password reset link';
-  const delivery = {
+  const how = {
     sent: `Mailed to ${member.email ?? ''}.`,
     'no-smtp': 'SMTP_URL is not set, so it was not mailed: give it to them in person or over a channel you trust.',
     'no-address': `${member.id} has no e-mail address in the staff directory, so it was not mailed: give it to them in person or over a channel you trust.`,
@@ -38,7 +30,7 @@ export async function inviteFromCli(services: Pick<CliServices, 'access' | 'conf
     [
       `${what} for ${member.id}, valid once until ${record.expiresAt} (a newer link replaces it):`,
       link,
-      delivery,
+      how,
       ...(record.purpose === 'reset' ? ['Their current password works until they set the new one; setting it ends their open sessions.'] : []),
     ].join('\n'),
   );

@@ -1,9 +1,8 @@
 import type { CliCommand } from '../command';
 import { EXIT_OK, UsageError } from '../io';
-import { staffIdSchema } from '../../domain';
-import { InvalidInputError } from '../../errors/docket-errors';
-import { RegisterInputError, type StaffMember } from '../../store';
-import { auditedGrant } from '../../access/audited-grant';
+import type { StaffChanges, StaffMember } from '../../store';
+import { addStaff } from '../../access/add-staff';
+import { changeStaff } from '../../access/change-staff';
 import { deactivateStaff } from '../../access/deactivate-staff';
 import { inviteFromCli } from './staff-invite';
 import { parseCommandLine, withExitCodes } from './command-line';
@@ -13,13 +12,17 @@ import { renderTable } from './table';
 const HELP = `Usage:
   docket staff add --id STAFF --name "DISPLAY NAME" --role caseworker|supervisor|admin --office OFFICE --language ru|en [--email ADDRESS]
   docket staff list [--office OFFICE] [--role ROLE] [--all]
+  docket staff set STAFF [--name "DISPLAY NAME"] [--email ADDRESS | --no-email] [--language ru|en]
+                         [--webhook URL --webhook-secret-env VARIABLE | --no-webhook]
   docket staff deactivate STAFF
   docket staff invite STAFF
 
 The staff directory says who receives reminders, escalations and the daily digest (by e-mail when SMTP_URL is
 set, otherwise in the outbox), and what each person's API tokens may do. Staff are employees; their ids are
 what cases and tokens refer to. Deactivating someone revokes their tokens and calendar feeds at once; a
-caseworker who still holds open cases is refused until the cases are reassigned. Inviting someone prints a
+caseworker who still holds open cases is refused until the cases are reassigned. Setting changes how someone
+is named and reached (their id, role and office stay: a new role is a new account); a webhook's secret is
+given as the name of the environment variable that holds it on the engine's machine, never the secret. Inviting someone prints a
 one-time link (valid 72 hours) where they set the password they sign in to the browser pages with, and mails
 it to them when SMTP_URL is set; for someone who has a password it is a reset link. Add --as STAFF (or
 DOCKET_ACTOR) to record who did it (default: operator), and --json for machine-readable output.`;
@@ -31,30 +34,59 @@ const OPTIONS = {
   office: { type: 'string' },
   language: { type: 'string' },
   email: { type: 'string' },
+  'no-email': { type: 'boolean' },
+  webhook: { type: 'string' },
+  'webhook-secret-env': { type: 'string' },
+  'no-webhook': { type: 'boolean' },
   all: { type: 'boolean' },
   as: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-/** The register reports bad staff input in its own error type; the CLI speaks the shared vocabulary. */
-async function asInputError<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof RegisterInputError) throw new InvalidInputError(error.message);
-    throw error;
+/** The flag that gave each field of a staff member, so a refusal names what was typed. */
+const FLAG_OF_FIELD = {
+  id: '--id',
+  displayName: '--name',
+  role: '--role',
+  office: '--office',
+  language: '--language',
+  email: '--email',
+  'webhook.url': '--webhook',
+  'webhook.secretRef': '--webhook-secret-env',
+};
+
+const ACTIONS = ['add', 'list', 'set', 'deactivate', 'invite'] as const;
+type Action = (typeof ACTIONS)[number];
+const isAction = (word: string | undefined): word is Action => (ACTIONS as readonly (string | undefined)[]).includes(word);
+
+type Values = ReturnType<typeof parseCommandLine<typeof OPTIONS>>['values'];
+
+/** `staff set`'s flags as a change; a flag and its --no- twin together, or a webhook without its secret, is a usage error. */
+function changesFrom(values: Values): StaffChanges {
+  if (values.email !== undefined && values['no-email']) throw new UsageError('give --email or --no-email, not both');
+  if (values.webhook !== undefined && values['no-webhook']) throw new UsageError('give --webhook or --no-webhook, not both');
+  if ((values.webhook === undefined) !== (values['webhook-secret-env'] === undefined)) {
+    throw new UsageError('--webhook and --webhook-secret-env go together: the URL, and the variable that holds the secret its messages are signed with');
   }
+  const changes: StaffChanges = {
+    ...(values.name !== undefined ? { displayName: values.name } : {}),
+    ...(values.email !== undefined ? { email: values.email } : values['no-email'] ? { email: null } : {}),
+    ...(values.webhook !== undefined ? { webhook: { url: values.webhook, secretRef: values['webhook-secret-env'] ?? '' } } : values['no-webhook'] ? { webhook: null } : {}),
+    ...(values.language !== undefined ? { language: values.language as StaffMember['language'] } : {}),
+  };
+  if (Object.keys(changes).length === 0) throw new UsageError('name what to change: --name, --email, --no-email, --language, --webhook with --webhook-secret-env, or --no-webhook');
+  return changes;
 }
 
 const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
 
-const row = (member: StaffMember) => [member.id, member.displayName, member.role, member.office, member.language, member.email ?? '', member.active ? 'yes' : 'no'];
+const row = (member: StaffMember) => [member.id, member.displayName, member.role, member.office, member.language, member.email ?? '', member.webhook?.url ?? '', member.active ? 'yes' : 'no'];
 
 export function createStaffCommand(openServices: OpenCliServices = openCliServices): CliCommand {
   return {
     name: 'staff',
-    summary: 'add, list, deactivate and invite (to sign in) staff who receive reminders, escalations and digests',
+    summary: 'add, list, change, deactivate and invite (to sign in) staff who receive reminders, escalations and digests',
     run: async (args, io) => {
       const { values, positionals } = parseCommandLine(args, OPTIONS);
       if (values.help) {
@@ -62,28 +94,24 @@ export function createStaffCommand(openServices: OpenCliServices = openCliServic
         return EXIT_OK;
       }
       const action = positionals[0];
-      if (action !== 'add' && action !== 'list' && action !== 'deactivate' && action !== 'invite') throw new UsageError('name an action: add, list, deactivate or invite');
+      if (!isAction(action)) throw new UsageError('name an action: add, list, set, deactivate or invite');
       return withExitCodes(`staff ${action}`, io, () =>
         usingServices(openServices, async ({ staff, access, cases, config }) => {
           const actor = values.as ?? process.env.DOCKET_ACTOR ?? 'operator';
           if (action === 'add') {
-            // A member's role and office are what their tokens may do: adding one grants access, so it is audited.
-            // A refused id is not written down as typed: it might be someone's name.
-            const id = values.id ?? '';
-            const target = staffIdSchema.safeParse(id).success ? id : 'invalid-staff-id';
-            const member = await auditedGrant(access.audit, { actor, via: 'cli', action: 'staff.add', target }, () =>
-              asInputError(() =>
-                staff.add({
-                  id,
-                  displayName: values.name ?? '',
-                  role: values.role as StaffMember['role'],
-                  office: values.office ?? '',
-                  language: values.language as StaffMember['language'],
-                  ...(values.email !== undefined ? { email: values.email } : {}),
-                }),
-              ),
+            const member = await addStaff(
+              access,
+              {
+                id: values.id ?? '',
+                displayName: values.name ?? '',
+                role: values.role as StaffMember['role'],
+                office: values.office ?? '',
+                language: values.language as StaffMember['language'],
+                ...(values.email !== undefined ? { email: values.email } : {}),
+                ...(values.webhook !== undefined ? { webhook: { url: values.webhook, secretRef: values['webhook-secret-env'] ?? '' } } : {}),
+              },
+              { id: actor, via: 'cli' },
             );
-            await access.audit.record({ actor, via: 'cli', action: 'staff.add', target: member.id, outcome: 'ok', detail: { role: member.role, office: member.office } });
             io.out(values.json ? JSON.stringify(member, null, 2) : `Added ${member.role} ${member.id} to office ${member.office}.`);
           } else if (action === 'list') {
             const members = await staff.list({
@@ -91,7 +119,12 @@ export function createStaffCommand(openServices: OpenCliServices = openCliServic
               ...(values.role !== undefined ? { role: values.role as StaffMember['role'] } : {}),
               includeInactive: values.all ?? false,
             });
-            io.out(values.json ? JSON.stringify({ staff: members }, null, 2) : renderTable(['id', 'name', 'role', 'office', 'language', 'email', 'active'], members.map(row)));
+            io.out(values.json ? JSON.stringify({ staff: members }, null, 2) : renderTable(['id', 'name', 'role', 'office', 'language', 'email', 'webhook', 'active'], members.map(row)));
+          } else if (action === 'set') {
+            const id = positionals[1];
+            if (!id) throw new UsageError('name the staff member to change');
+            const member = await changeStaff(access, id, changesFrom(values), { id: actor, via: 'cli' });
+            io.out(values.json ? JSON.stringify(member, null, 2) : `Changed ${member.id}: ${renderTable(['name', 'language', 'email', 'webhook'], [[member.displayName, member.language, member.email ?? '', member.webhook?.url ?? '']]).trim()}`);
           } else if (action === 'invite') {
             const id = positionals[1];
             if (!id) throw new UsageError('name the staff member to invite');
@@ -100,7 +133,7 @@ export function createStaffCommand(openServices: OpenCliServices = openCliServic
             const id = positionals[1];
             if (!id) throw new UsageError('name the staff member to deactivate');
             const openCasesOf = async (caseworker: string) => (await cases()).listing.count({ caseworker });
-            const done = await asInputError(() => deactivateStaff(access, id, { id: actor, via: 'cli' }, openCasesOf));
+            const done = await deactivateStaff(access, id, { id: actor, via: 'cli' }, openCasesOf);
             io.out(
               values.json
                 ? JSON.stringify({ id, active: false, revokedTokens: done.revokedTokens, revokedFeeds: done.revokedFeeds })
@@ -109,6 +142,7 @@ export function createStaffCommand(openServices: OpenCliServices = openCliServic
           }
           return EXIT_OK;
         }),
+        FLAG_OF_FIELD,
       );
     },
   };
