@@ -22,7 +22,8 @@ const WORKFLOW_CODE = ['src/workflows/**/*.ts', 'src/digest/digest-workflow.ts']
 const LAYERS = {
   // notify: `docket staff invite` mails the invitation link through the reminders' SMTP channel.
   'src/cli': ['access', 'client', 'reports', 'digest', 'codec', 'notify', 'store', 'domain', 'rules', 'errors', 'config', 'logging.ts'],
-  'src/api': ['access', 'client', 'reports', 'digest', 'codec', 'http', 'store', 'domain', 'rules', 'errors', 'config', 'logging.ts'],
+  // notify: an invitation issued through the API is mailed as the CLI's is.
+  'src/api': ['access', 'notify', 'client', 'reports', 'digest', 'codec', 'http', 'store', 'domain', 'rules', 'errors', 'config', 'logging.ts'],
   'src/worker': ['activities', 'client', 'digest', 'codec', 'logging.ts', 'config'],
   'src/digest': ['reports', 'client', 'workflows', 'notify', 'store', 'domain', 'rules', 'errors'],
   'src/reports': ['client', 'store', 'domain', 'rules', 'errors'],

@@ -14,6 +14,7 @@ const ACTION_DESCRIPTIONS = {
   'feeds.create': 'create calendar feeds (they carry case data)',
   'feeds.manage': 'list and revoke calendar feeds',
   'tokens.manage': 'manage API tokens',
+  'staff.manage': 'manage the staff directory',
   'audit.read': 'read the audit log',
   'codec.use': 'decode case payloads',
 } as const;
@@ -41,7 +42,7 @@ const GRANTS: Record<Role, ReadonlySet<Action>> = {
     'audit.read',
     'codec.use',
   ]),
-  admin: new Set(['feeds.manage', 'tokens.manage', 'audit.read']),
+  admin: new Set(['feeds.manage', 'tokens.manage', 'staff.manage', 'audit.read']),
 };
 
 export function isAllowed(role: Role, action: Action): boolean {

@@ -46,6 +46,12 @@ export class PasswordStore {
     return (await this.hashOf(staffId)) !== undefined;
   }
 
+  /** Who has set a password (when), for the staff directory's page: one read, never a hash. */
+  async setDates(): Promise<Map<string, string>> {
+    const rows = await this.db.selectFrom('staff_passwords').select(['staff_id', 'set_at']).execute();
+    return new Map(rows.map((row) => [row.staff_id, row.set_at]));
+  }
+
   /**
    * Whether the password is this member's. Always hashes once, known member or not. A hash made with
    * weaker parameters than today's is replaced by a stronger one while the password is at hand.

@@ -8,6 +8,7 @@ import { RegisterEscalatedCases, type EscalatedCases } from '../store/escalated-
 import { EncryptionCodec } from '../codec/encryption-codec';
 import type { DocketConfig } from '../config';
 import type { Logger } from '../logging';
+import type { SmtpChannelOptions } from '../notify';
 import { Outbox } from '../store';
 import type { AccessStore } from '../access';
 import { openAccess } from '../access/open-access';
@@ -18,6 +19,7 @@ import { staffDeskRoutes } from './desk/staff-desk-routes';
 import { caseRoutes } from './routes/case-routes';
 import { outboxRoutes } from './routes/outbox-routes';
 import { procedureRoutes } from './routes/procedure-routes';
+import { staffRoutes } from './routes/staff-routes';
 import { buildApiServer } from './server';
 
 export interface ApiAssembly {
@@ -29,6 +31,8 @@ export interface ApiAssembly {
   publicUrl: string;
   projectRoot: string;
   codec?: { codec: PayloadCodec; corsOrigins: readonly string[] };
+  /** Where staff invitations are mailed from, when SMTP is set. */
+  smtp?: SmtpChannelOptions;
   now?: () => Date;
 }
 
@@ -43,6 +47,7 @@ export function assembleApiServer(assembly: ApiAssembly): Promise<FastifyInstanc
       ...caseRoutes({ cases: assembly.cases, escalated: assembly.escalated, reads: assembly.access.reads, now: assembly.now ?? (() => new Date()) }),
       ...outboxRoutes(assembly.outbox),
       ...procedureRoutes(),
+      ...staffRoutes({ access: assembly.access, cases: assembly.cases, publicUrl, ...(assembly.smtp ? { smtp: assembly.smtp } : {}) }),
     ],
     plugins: [
       dashboardRoute(dashboardAssetsDir(assembly.projectRoot)),
@@ -95,6 +100,7 @@ export async function startApiServer({ config, temporalClient, logger }: StartAp
       publicUrl: config.api.publicUrl,
       projectRoot: config.projectRoot,
       codec: { codec: new EncryptionCodec(configuredKeyRing(config)), corsOrigins: config.api.webUiOrigins },
+      ...(config.smtp ? { smtp: config.smtp } : {}),
     });
     await app.listen({ host: config.api.host, port: config.api.port });
   } catch (error) {

@@ -34,6 +34,7 @@ interface Operation {
 
 let serial = 200;
 const nextCaseNumber = () => `RU-TA-2016-${String(serial++).padStart(4, '0')}`;
+const adminOnly = (statuses: number[]): Expectation => ({ caseworker: 'denied', caseworkerElsewhere: 'denied', supervisor: 'denied', admin: statuses });
 const recordOnly: Expectation = { caseworker: COMMAND, caseworkerElsewhere: HIDDEN, supervisor: COMMAND, admin: 'denied' };
 const readCase: Expectation = { caseworker: OK, caseworkerElsewhere: HIDDEN, supervisor: OK, admin: 'denied' };
 const readOwnOffice: Expectation = { caseworker: OK, caseworkerElsewhere: OK, supervisor: OK, admin: 'denied' };
@@ -61,6 +62,26 @@ const OPERATIONS: Operation[] = [
     path: '/api/tokens/{id}',
     url: async (engine) => `/api/tokens/${(await engine.access.tokens.issue({ staffId: 'cw-x', label: 'to revoke' }, 'test')).record.id}`,
     expect: { caseworker: 'denied', caseworkerElsewhere: 'denied', supervisor: 'denied', admin: OK },
+  },
+  { method: 'GET', path: '/api/staff', url: () => '/api/staff?includeInactive=true', expect: adminOnly(OK) },
+  {
+    method: 'POST',
+    path: '/api/staff',
+    url: () => '/api/staff',
+    body: () => ({ id: `cw-added-${serial++}`, displayName: 'Caseworker Added', role: 'caseworker', office: 'msk-1', language: 'ru' }),
+    expect: adminOnly(CREATED),
+  },
+  { method: 'POST', path: '/api/staff/{id}', url: () => '/api/staff/cw-msk-2', body: { language: 'en' }, expect: adminOnly(OK) },
+  { method: 'POST', path: '/api/staff/{id}/invitation', url: () => '/api/staff/cw-msk-2/invitation', expect: adminOnly(CREATED) },
+  {
+    method: 'POST',
+    path: '/api/staff/{id}/deactivation',
+    url: async (engine) => {
+      const id = `cw-leaving-${serial++}`;
+      await engine.access.staff.add({ id, displayName: 'Caseworker Leaving', role: 'caseworker', office: 'msk-1', language: 'ru' });
+      return `/api/staff/${id}/deactivation`;
+    },
+    expect: adminOnly(OK),
   },
   { method: 'GET', path: '/api/calendar-feeds', url: () => '/api/calendar-feeds', expect: { caseworker: OK, caseworkerElsewhere: OK, supervisor: OK, admin: OK } },
   {
