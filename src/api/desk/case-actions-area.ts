@@ -8,7 +8,6 @@ import { listJurisdictions, listProcedures } from '../../rules';
 import { eventTitle } from '../../rules/event-titles';
 import { caseAccess } from '../routes/case-read';
 import {
-  ACTION_FIELD_LABELS,
   formFields,
   readAcknowledge,
   readClose,
@@ -16,7 +15,6 @@ import {
   readOpenCase,
   readReassign,
   readRecordEvent,
-  type ActionField,
   type ActionReading,
   type FormFields,
 } from './case-action-forms';
@@ -26,13 +24,14 @@ import { casePage } from './case-page';
 import type { DeskArea, DeskContext } from './desk-context';
 import { sendErrorPage } from './desk-context';
 import type { DeskViewer } from './desk-shell';
-import { acceptFormBodies, FORM_BODY_LIMIT_BYTES } from './form-bodies';
+import { FORM_BODY_LIMIT_BYTES } from './form-bodies';
 import type { Translator } from './i18n/translator';
 import { casePath } from './my-work-page';
 import { openCasePage, type OpenCaseChoices } from './open-case-page';
 import { sendPage } from './send-page';
 import { staffById } from './staff-name';
-import { throughApi, type ApiAnswer } from './through-api';
+import { refusalProblem } from './refusal-problem';
+import { throughApi } from './through-api';
 
 type CaseParams = { Params: { caseNumber: string }; Querystring: { print?: string; done?: string } };
 
@@ -69,26 +68,6 @@ const ACTIONS: readonly CaseAction[] = [
   { path: 'close', command: 'closeCase', form: () => 'close', read: (t, fields) => readClose(t, fields) },
 ];
 
-/** The form fields the API's problems name ("on: ...", "facts.validUntil: ..."), by the labels the form shows. */
-function fieldsNamed(t: Translator, problems: readonly string[]): string {
-  const labels = problems.map((problem) => {
-    const path = problem.split(':')[0]?.trim() ?? '';
-    if (path in ACTION_FIELD_LABELS) return t.t(ACTION_FIELD_LABELS[path as ActionField]);
-    return path.startsWith('facts.') ? path.slice('facts.'.length) : path;
-  });
-  return [...new Set(labels)].join(', ');
-}
-
-/** The API's refusal as the page says it: in the person's language, naming the field where the API named one. */
-export function refusalProblem(t: Translator, answer: Extract<ApiAnswer, { ok: false }>): string {
-  const { error } = answer;
-  if (answer.status === 400) return t.t('act.refused.invalid', { fields: fieldsNamed(t, error.problems ?? []), detail: [error.message, ...(error.problems ?? [])].join(' ') });
-  if (answer.status === 422) return t.t('act.refused.stage', { detail: error.message });
-  if (answer.status === 409) return t.t('act.refused.conflict', { detail: error.message });
-  if (answer.status === 403) return t.t('act.refused.forbidden');
-  return t.t('act.refused.failed');
-}
-
 async function activeCaseworkers(context: DeskContext, office?: string) {
   return (await context.access.staff.list({ role: 'caseworker', ...(office ? { office } : {}) })).map((member) => ({ id: member.id, displayName: member.displayName, office: member.office }));
 }
@@ -119,7 +98,6 @@ async function openableOffices(context: DeskContext, principal: Principal): Prom
 export const caseActionsArea: DeskArea = (desk, context) => {
   const { viewerOf, now } = context;
   const reads = caseAccess(context.cases, context.access.reads);
-  acceptFormBodies(desk);
 
   const showCase = async (reply: FastifyReply, viewer: DeskViewer, view: CaseView, options: { status?: number; print?: boolean; notice?: string; refused?: RefusedForm } = {}) => {
     // Deactivated members too: who recorded an event years ago is still named. The reassignment goes to active caseworkers of the office only.

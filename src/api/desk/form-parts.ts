@@ -21,6 +21,8 @@ export class FormParts {
     readonly t: Translator,
     readonly form: string,
     private readonly refused: RefusedForm | undefined,
+    /** What the fields hold before anything is typed: a record's current values, on a form that changes it. */
+    private readonly current: FormFields = {},
   ) {}
 
   private get mine(): RefusedForm | undefined {
@@ -32,7 +34,7 @@ export class FormParts {
   }
 
   value(name: string): string {
-    return this.mine?.values[name] ?? '';
+    return this.mine ? (this.mine.values[name] ?? '') : (this.current[name] ?? '');
   }
 
   private invalid(name: string): SafeHtml {
@@ -59,6 +61,11 @@ export class FormParts {
       ? html`<textarea id="${this.id(name)}" name="${name}" rows="2" maxlength="${options.max}"${required}${this.invalid(name)}>${this.value(name)}</textarea>`
       : html`<input type="text" id="${this.id(name)}" name="${name}" value="${this.value(name)}" maxlength="${options.max}" autocomplete="off"${required}${this.invalid(name)}>`;
     return html`<p class="field"><label for="${this.id(name)}">${label}</label>${this.errorText(name)}${input}</p>`;
+  }
+
+  /** A box to tick, sent as `yes`: a confirmation the reading refuses without. */
+  checkbox(name: string, label: string): SafeHtml {
+    return html`<p class="field field-check">${this.errorText(name)}<input type="checkbox" id="${this.id(name)}" name="${name}" value="yes"${this.invalid(name)}> <label for="${this.id(name)}">${label}</label></p>`;
   }
 
   /** A required choice with one option only is that option, chosen already. */

@@ -13,9 +13,12 @@ import { caseActionsArea } from './case-actions-area';
 import { CASES_PAGE_SIZE, casesListRequest, formValues } from './cases-list-query';
 import { casesListPage } from './cases-page';
 import { deskAssetsDir } from './desk-routes';
+import { acceptFormBodies } from './form-bodies';
 import { knownOffices } from './known-offices';
 import { staffById } from './staff-name';
 import { officeDeskRoutes } from './office-desk-routes';
+import { staffAdminArea } from './staff-admin-area';
+import { tokensArea } from './tokens-area';
 import { deskContext, sendErrorPage, type DeskArea } from './desk-context';
 import { deskErrorPage, homePath } from './desk-shell';
 import { myWorkPage } from './my-work-page';
@@ -32,7 +35,7 @@ export interface StaffDeskRouteOptions {
 }
 
 /** The desk's areas beyond My work and the cases, each in its own file. */
-const AREAS: readonly DeskArea[] = [caseActionsArea, adminDeskRoutes, officeDeskRoutes];
+const AREAS: readonly DeskArea[] = [caseActionsArea, adminDeskRoutes, officeDeskRoutes, staffAdminArea, tokensArea];
 
 /**
  * The signed-in desk's pages: `/desk` (to the person's start page), `/desk/work` (My work), `/desk/cases` (the cases list),
@@ -52,6 +55,12 @@ export function staffDeskRoutes(options: StaffDeskRouteOptions) {
 
   return async (app: FastifyInstance): Promise<void> => {
     await app.register(async (desk) => {
+      // Pages with case data, a CSRF token, a new token or a sign-in link in them: no browser or proxy may keep one.
+      desk.addHook('onRequest', async (_request, reply) => {
+        reply.header('cache-control', 'no-store');
+      });
+      // The areas' forms post urlencoded bodies; only desk routes read them.
+      acceptFormBodies(desk);
       desk.get('/desk.css', async (_request, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'no-cache').send(stylesheet));
 
       desk.get('/', async (request, reply) => {
