@@ -73,7 +73,7 @@ export async function startEngine(config: DocketConfig, logger: Logger): Promise
       runtime: activityRuntime,
       // The digest reads cases from Temporal directly, so a worker runs whether or not an API runs beside it.
       cases: new CaseReader(client, config.temporal.namespace),
-      dashboardUrl: api.dashboardUrl,
+      deskUrl: api.deskUrl,
     });
     const finished = worker.run().catch((error: unknown) => {
       logger.error('the worker failed', { error: String(error) });
@@ -97,7 +97,7 @@ export async function startEngine(config: DocketConfig, logger: Logger): Promise
           ...(devServer ? [`  Temporal Web UI  ${devServer.uiUrl} (sign in at ${api.url}/codec/session to read cases)`] : []),
           `  Worker           polling task queue "${config.temporal.taskQueue}"`,
           `  HTTP API         ${api.url} (OpenAPI at ${api.url}/openapi.json)`,
-          `  Dashboard        ${api.dashboardUrl}`,
+          `  Staff desk       ${api.deskUrl}`,
           `  Case register    ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `SQLite ${config.dataDir}/register.sqlite`}`,
           `  Reminders        ${config.smtp ? `e-mail via ${new URL(config.smtp.url).host}` : 'outbox (no SMTP_URL set)'}`,
           '  Stop with Ctrl-C.',

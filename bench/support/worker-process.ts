@@ -46,7 +46,7 @@ async function main(): Promise<void> {
     dataConverter,
     runtime,
     cases: new CaseReader(client, config.temporal.namespace),
-    dashboardUrl: `${config.api.publicUrl.replace(/\/$/, '')}/dashboard`,
+    deskUrl: `${config.api.publicUrl.replace(/\/$/, '')}/desk`,
     tuning: { maxCachedWorkflows },
   });
   const baselineWorker = await Worker.create({

@@ -4,7 +4,7 @@ import { caseNumberSchema, staffIdSchema } from '../domain/identifiers';
 import { parseInput } from '../errors/parse-input';
 import type { AccessDatabase } from './schema';
 
-/** The doors case data leaves by: the JSON API, the dashboard (which reads through it) and the codec endpoint. */
+/** The doors case data leaves by: the JSON API, the browser pages (`dashboard`: the staff desk's case page) and the codec endpoint. */
 export const READ_CHANNELS = ['api', 'dashboard', 'codec'] as const;
 export type ReadChannel = (typeof READ_CHANNELS)[number];
 

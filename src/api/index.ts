@@ -13,7 +13,6 @@ import { Outbox } from '../store';
 import type { AccessStore } from '../access';
 import { openAccess } from '../access/open-access';
 import { calendarFeedRoute } from './calendar/calendar-feed-route';
-import { dashboardAssetsDir, dashboardRoute } from './dashboard/dashboard-route';
 import { deskRoutes } from './desk/desk-routes';
 import { staffDeskRoutes } from './desk/staff-desk-routes';
 import { caseRoutes } from './routes/case-routes';
@@ -36,7 +35,7 @@ export interface ApiAssembly {
   now?: () => Date;
 }
 
-/** Every endpoint: the JSON API, the dashboard, the calendar feeds and (when given a codec) the codec endpoints. */
+/** Every endpoint: the JSON API, the staff desk, the calendar feeds and (when given a codec) the codec endpoints. */
 export function assembleApiServer(assembly: ApiAssembly): Promise<FastifyInstance> {
   const publicUrl = assembly.publicUrl.replace(/\/$/, '');
   return buildApiServer({
@@ -50,10 +49,9 @@ export function assembleApiServer(assembly: ApiAssembly): Promise<FastifyInstanc
       ...staffRoutes({ access: assembly.access, cases: assembly.cases, publicUrl, ...(assembly.smtp ? { smtp: assembly.smtp } : {}) }),
     ],
     plugins: [
-      dashboardRoute(dashboardAssetsDir(assembly.projectRoot)),
       deskRoutes({ access: assembly.access, publicUrl, projectRoot: assembly.projectRoot }),
       staffDeskRoutes({ access: assembly.access, cases: assembly.cases, escalated: assembly.escalated, publicUrl, projectRoot: assembly.projectRoot, now: assembly.now ?? (() => new Date()) }),
-      calendarFeedRoute({ cases: assembly.cases, feeds: assembly.access.feeds, staff: assembly.access.staff, dashboardUrl: `${publicUrl}/dashboard` }),
+      calendarFeedRoute({ cases: assembly.cases, feeds: assembly.access.feeds, staff: assembly.access.staff, deskUrl: `${publicUrl}/desk` }),
     ],
     ...(assembly.codec ? { codec: assembly.codec } : {}),
   });
@@ -68,15 +66,15 @@ export interface StartApiServerOptions {
 
 export interface RunningApiServer {
   url: string;
-  /** The dashboard's address, for links in messages. */
-  dashboardUrl: string;
+  /** The staff desk's address, for links in messages. */
+  deskUrl: string;
   /** The API's own case client and access store, for callers that issue tokens or open cases beside it. */
   cases: CaseClient;
   access: AccessStore;
   close(): Promise<void>;
 }
 
-/** Starts the HTTP API, dashboard, calendar feeds and codec endpoints on `config.api`. */
+/** Starts the HTTP API, staff desk, calendar feeds and codec endpoints on `config.api`. */
 export async function startApiServer({ config, temporalClient, logger }: StartApiServerOptions): Promise<RunningApiServer> {
   const { handle, access } = await openAccess(config);
   const cases = new CaseClient({
@@ -111,7 +109,7 @@ export async function startApiServer({ config, temporalClient, logger }: StartAp
   const server = app;
   return {
     url: config.api.publicUrl,
-    dashboardUrl: `${config.api.publicUrl.replace(/\/$/, '')}/dashboard`,
+    deskUrl: `${config.api.publicUrl.replace(/\/$/, '')}/desk`,
     cases,
     access,
     close: async () => {

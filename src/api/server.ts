@@ -21,7 +21,7 @@ export interface ApiServerDependencies {
   publicUrl: string;
   /** Routes that need the case facade; see `caseRoutes`. */
   extraRoutes?: readonly ApiRoute[];
-  /** Extra plain (non-JSON) endpoints such as the dashboard and the calendar feeds. */
+  /** Extra plain (non-JSON) endpoints such as the staff desk and the calendar feeds. */
   plugins?: ReadonlyArray<(app: FastifyInstance) => Promise<void>>;
   /** When given, `/codec/encode` and `/codec/decode` serve the Temporal Web UI for supervisor and admin tokens. */
   codec?: { codec: PayloadCodec; corsOrigins: readonly string[] };

@@ -30,8 +30,8 @@ export interface DigestActivityDeps {
   escalated: EscalatedCases;
   staff: StaffDirectory;
   notifier: Notifier;
-  /** Where the dashboard lives, for the link at the end of each digest. */
-  dashboardUrl: string;
+  /** Where the staff desk lives, for the link at the end of each digest. */
+  deskUrl: string;
 }
 
 export function createDigestActivities(deps: DigestActivityDeps): DigestActivities {
@@ -48,7 +48,7 @@ export function createDigestActivities(deps: DigestActivityDeps): DigestActiviti
     sendDigest: async ({ office, staffId, date, at }) => {
       const recipient = await deps.staff.requireActive(staffId);
       const digest = await buildDigest(deps.cases, deps.escalated, office, new Date(at));
-      const { subject, text } = renderDigest(digest, recipient.language, deps.dashboardUrl);
+      const { subject, text } = renderDigest(digest, recipient.language, deps.deskUrl);
       const idempotencyKey = `digest/${office}/${date}/${staffId}`;
       const messageId = deps.notifier.messageIdFor(idempotencyKey);
       const channel = await deps.notifier.send(recipient, {

@@ -11,7 +11,7 @@ const WORDS = {
     upcoming: (days: number) => `Next deadlines in the coming ${days} days`,
     missed: (days: number) => `Missed deadlines (last ${days} days, cases still open)`,
     none: 'none',
-    dashboard: 'Dashboard',
+    desk: 'Staff desk',
     byWhom: (who: string) => `applicant's side, caseworker ${who}`,
     authority: (who: string) => `authority; caseworker ${who}`,
   },
@@ -20,14 +20,14 @@ const WORDS = {
     upcoming: (days: number) => `Ближайшие сроки на ${days} дн.`,
     missed: (days: number) => `Пропущенные сроки (за ${days} дн., дела открыты)`,
     none: 'нет',
-    dashboard: 'Панель',
+    desk: 'Рабочее место',
     byWhom: (who: string) => `сторона заявителя, сотрудник ${who}`,
     authority: (who: string) => `орган власти; сотрудник ${who}`,
   },
 } as const;
 
 /** The digest as an e-mail: case numbers, deadline kinds and dates only, never applicant data. */
-export function renderDigest(digest: Digest, language: 'en' | 'ru', dashboardUrl: string): DigestText {
+export function renderDigest(digest: Digest, language: 'en' | 'ru', deskUrl: string): DigestText {
   const words = WORDS[language];
   const upcoming = digest.upcoming.map(
     (item) => `  ${item.nextDeadline?.dueDate ?? ''}  ${item.caseNumber}  ${item.nextDeadline?.kind ?? ''}  (${item.stage}; ${item.caseworker})`,
@@ -43,7 +43,7 @@ export function renderDigest(digest: Digest, language: 'en' | 'ru', dashboardUrl
     words.missed(digest.missedLookbackDays),
     ...(missed.length > 0 ? missed : [`  ${words.none}`]),
     '',
-    `${words.dashboard}: ${dashboardUrl}`,
+    `${words.desk}: ${deskUrl}`,
   ].join('\n');
   return { subject: words.subject(digest.office, digest.upcoming.length, digest.missed.length), text };
 }

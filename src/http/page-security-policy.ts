@@ -1,5 +1,5 @@
 /**
- * The policy of our HTML pages (the dashboard, the sign-in pages), sent in place of the server's
+ * The policy of our HTML pages (the staff desk and its sign-in pages), sent in place of the server's
  * policy for JSON (server-guard.ts), which would let nothing load. Their scripts and styles come from
  * this server as files, so nothing injected into a page could run; forms post only here; no other
  * site may frame them.

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 
 /**
  * Sent with every answer, refusals included. Nothing of ours may be framed by another site (clickjacking
- * the codec sign-in page or the dashboard), read as another content type than it says, or hand its URL
+ * the codec sign-in page or the staff desk), read as another content type than it says, or hand its URL
  * onward in a Referer (calendar feed URLs carry their secret). JSON and plain text need no script, style
  * or frame at all; the pages send a policy of their own in its place.
  */

@@ -1,7 +1,7 @@
 import type { Outbox } from '../store';
 import type { Channel } from './channel';
 
-/** The embedded default: the message is kept in the register's outbox, where the dashboard shows it. */
+/** The embedded default: the message is kept in the register's outbox, where the staff desk and GET /api/messages show it. */
 export function createOutboxChannel(outbox: Outbox): Channel {
   return {
     name: 'outbox',

@@ -14,8 +14,8 @@ export interface EngineWorkerOptions {
   runtime: ActivityRuntime;
   /** How the digest reads the office's cases: through visibility, from Temporal itself, not through the API. */
   cases: CaseReader;
-  /** Where the dashboard lives, for the link at the end of each digest. */
-  dashboardUrl: string;
+  /** Where the staff desk lives, for the link at the end of each digest. */
+  deskUrl: string;
   /** Worker settings to override, e.g. the cache size for the benchmarks. */
   tuning?: Pick<WorkerOptions, 'maxCachedWorkflows' | 'maxConcurrentActivityTaskExecutions' | 'maxConcurrentWorkflowTaskExecutions' | 'shutdownGraceTime'>;
 }
@@ -39,7 +39,7 @@ export function createEngineWorker(options: EngineWorkerOptions): Promise<Worker
         escalated: runtime.store.escalated,
         staff: runtime.staff,
         notifier: runtime.notifier,
-        dashboardUrl: options.dashboardUrl,
+        deskUrl: options.deskUrl,
       }),
     },
     ...options.tuning,

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { AccessStore } from '../../src/access';
 import { openAccess } from '../../src/access/open-access';
-import { dashboardAssetsDir, dashboardRoute } from '../../src/api/dashboard/dashboard-route';
+import { deskRoutes } from '../../src/api/desk/desk-routes';
 import { buildApiServer } from '../../src/api/server';
 import { EncryptionCodec } from '../../src/codec/encryption-codec';
 import { createLogger } from '../../src/logging';
@@ -50,7 +50,7 @@ describe('HTTP API hardening (issue 13 items 4 and 13)', () => {
       logger: createLogger('error'),
       publicUrl: PUBLIC_URL,
       codec: { codec: new EncryptionCodec(ringWithA), corsOrigins: [] },
-      plugins: [dashboardRoute(dashboardAssetsDir(PROJECT_ROOT))],
+      plugins: [deskRoutes({ access, publicUrl: PUBLIC_URL, projectRoot: PROJECT_ROOT })],
     });
     baseUrl = await listen(app);
     http = httpClient(baseUrl);
@@ -164,8 +164,8 @@ describe('HTTP API hardening (issue 13 items 4 and 13)', () => {
       expect(response.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
     });
 
-    it('sends them with the dashboard, whose own policy still lets its script and styles load', async () => {
-      const response = await http('GET', '/dashboard');
+    it('sends them with the desk’s sign-in page, whose own policy still lets its script and styles load', async () => {
+      const response = await http('GET', '/desk/signin');
       expect(response.status).toBe(200);
       for (const [name, value] of Object.entries(SECURITY_HEADERS)) expect(response.headers.get(name)).toBe(value);
       expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");

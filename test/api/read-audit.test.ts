@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { startApiEngine, type ApiEngine } from './support/api-engine';
 
 /**
@@ -35,20 +33,18 @@ describe('read audit through the API, the dashboard and the codec endpoint', () 
     return response.json().reads as Array<Record<string, unknown>>;
   };
 
-  it('records each read of a case through the API and the dashboard with its reader, route and case, and nothing the reader saw', async () => {
+  it('records each read of a case through the API and the desk with its reader, route and case, and nothing the reader saw', async () => {
     expect((await engine.http('GET', `/api/cases/${CASE_NUMBER}`, { token: caseworker })).status).toBe(200);
-    // The dashboard reads through the same API and says so in a header of its own, as its script does.
-    expect(readFileSync(path.resolve(__dirname, '../../src/api/dashboard/assets/app.js'), 'utf8')).toContain("'x-docket-client': 'dashboard'");
-    const timeline = await fetch(`${engine.baseUrl}/api/cases/${CASE_NUMBER}/timeline`, {
-      headers: { authorization: `Bearer ${supervisor}`, 'x-docket-client': 'dashboard' },
-    });
-    expect(timeline.status).toBe(200);
+    // The desk's case page, read with a browser's session, is recorded under the browser pages' channel.
+    const { credential } = await engine.access.sessions.open('sv-msk');
+    const page = await fetch(`${engine.baseUrl}/desk/cases/${CASE_NUMBER}`, { headers: { cookie: `docket_session=${encodeURIComponent(credential)}` } });
+    expect(page.status).toBe(200);
     // A case the caller may not see was not read: its 404 leaves no row.
     expect((await engine.http('GET', `/api/cases/${ELSEWHERE}`, { token: caseworker })).status).toBe(404);
 
     const recorded = await reads(`?caseNumber=${CASE_NUMBER}`);
     expect(recorded.map(({ seq: _seq, at: _at, ...read }) => read)).toEqual([
-      { actor: 'sv-msk', via: 'dashboard', route: 'GET /api/cases/{caseNumber}/timeline', caseNumber: CASE_NUMBER, detail: {} },
+      { actor: 'sv-msk', via: 'dashboard', route: 'GET /desk/cases/{caseNumber}', caseNumber: CASE_NUMBER, detail: {} },
       { actor: 'cw-msk', via: 'api', route: 'GET /api/cases/{caseNumber}', caseNumber: CASE_NUMBER, detail: {} },
     ]);
     expect(recorded.every((read) => typeof read.at === 'string' && !Number.isNaN(Date.parse(read.at as string)))).toBe(true);

@@ -19,7 +19,7 @@ function refusedCase(nowMs: number): CaseState {
 describe('ICS alarms of reminders moved to working days', () => {
   it('rings on the working day the reminder goes out', () => {
     const nowMs = Date.parse('2016-01-26T12:00:00Z');
-    const ics = renderCalendar({ name: 'office msk-1', cases: [caseView(refusedCase(nowMs), nowMs)], dashboardUrl: 'https://docket.example.org/dashboard' });
+    const ics = renderCalendar({ name: 'office msk-1', cases: [caseView(refusedCase(nowMs), nowMs)], deskUrl: 'https://docket.example.org/desk' });
     const complaint = ics.split('BEGIN:VEVENT').find((event) => event.includes('SUMMARY:RU-TA-2016-0043: Complaint against the refusal'));
     // Due Fri 26 Feb 2016. 3 days before is Tue 23 Feb, a holiday; Mon 22 Feb is one too and Sun 21 Feb a weekend day, but
     // Sat 20 Feb 2016 was made a working day: the reminder rings there, 6 days before, at 09:00 (15 hours before that day ends).

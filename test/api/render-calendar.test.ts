@@ -28,7 +28,7 @@ describe('ICS rendering of a case’s deadlines', () => {
     ['recordEvent', { event: 'application-lodged', on: '2015-12-17' }],
     ['recordEvent', { event: 'refusal-notice-received', on: '2016-01-26' }],
   ]);
-  const ics = renderCalendar({ name: 'asylum-docket: office msk-1', cases: [caseView(state, Date.parse(now))], dashboardUrl: 'https://docket.example.org/dashboard' });
+  const ics = renderCalendar({ name: 'asylum-docket: office msk-1', cases: [caseView(state, Date.parse(now))], deskUrl: 'https://docket.example.org/desk' });
 
   it('puts the complaint deadline on its due date with an alarm for each reminder at 09:00 local', () => {
     const complaint = events(ics).find((event) => event.includes('SUMMARY:RU-TA-2016-0042: Complaint against the refusal'));
@@ -42,7 +42,7 @@ describe('ICS rendering of a case’s deadlines', () => {
       'TRIGGER;RELATED=START:PT9H',
     ]);
     expect(complaint).toMatch(/UID:RU-TA-2016-0042\/[^\r\n]+@asylum-docket/);
-    expect(complaint).toContain('URL;VALUE=URI:https://docket.example.org/dashboard#/cases/RU-TA-2016-0042');
+    expect(complaint).toContain('URL;VALUE=URI:https://docket.example.org/desk/cases/RU-TA-2016-0042');
   });
 
   it('shows the longer court period for information, without alarms, and leaves out what is no longer pending', () => {

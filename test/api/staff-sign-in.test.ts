@@ -133,7 +133,7 @@ describe('staff sign-in over HTTP', () => {
     const tokens = await browser.get('/api/tokens');
     expect(tokens.status).toBe(403);
     expect(tokens.json().message).toBe('The caseworker role may not manage API tokens.');
-    // Signed in, the sign-in page sends the person on to the dashboard.
+    // Signed in, the sign-in page sends the person on to the desk.
     expect(await browser.get('/desk/signin')).toMatchObject({ status: 303, location: '/desk' });
   });
 

@@ -253,7 +253,7 @@ describe('docket CLI against the dev server', () => {
     const digest = await docket('digest', '--office', 'msk-1');
     expect(digest.code).toBe(0);
     expect(digest.out.split('\n')[0]).toBe('Deadline digest, office msk-1: 0 due soon, 0 missed');
-    expect(digest.out).toContain('https://docket.example.org/dashboard');
+    expect(digest.out).toContain('https://docket.example.org/desk');
     expect((await docket('digest')).err).toContain('name the office: --office OFFICE');
   });
 

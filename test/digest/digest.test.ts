@@ -64,7 +64,7 @@ describe('daily digest for supervisors', () => {
     expect(moscow?.subject).toBe('Deadline digest, office msk-1: 1 due soon, 1 missed');
     expect(moscow?.body).toMatch(/RU-TA-2016-0042 {2}complaint/);
     expect(moscow?.body).toMatch(/RU-TA-2016-0045 {2}Complaint against the refusal/);
-    expect(moscow?.body).toContain('http://docket.test/dashboard');
+    expect(moscow?.body).toContain('http://docket.test/desk');
     const petersburg = digests.find((message) => message.recipientId === 'sv-spb');
     expect(petersburg?.subject).toBe('Deadline digest, office spb-1: 0 due soon, 0 missed');
   });

@@ -46,7 +46,7 @@ export async function startTestEngine(options: { taskQueue: string; tuning?: Eng
     dataConverter,
     runtime,
     cases: new CaseReader(env.client, env.namespace ?? 'default'),
-    dashboardUrl: `${TEST_PUBLIC_URL}/dashboard`,
+    deskUrl: `${TEST_PUBLIC_URL}/desk`,
     ...(options.tuning ? { tuning: options.tuning } : {}),
   });
   const running = worker.run();

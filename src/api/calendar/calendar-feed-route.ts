@@ -11,7 +11,7 @@ export interface CalendarFeedDependencies {
   cases: CaseReader;
   feeds: FeedStore;
   staff: StaffRoster;
-  dashboardUrl: string;
+  deskUrl: string;
 }
 
 /**
@@ -44,7 +44,7 @@ export function calendarFeedRoute(deps: CalendarFeedDependencies) {
       const body = renderCalendar({
         name: feed.scope === 'office' ? `asylum-docket: office ${feed.subject}` : `asylum-docket: caseworker ${feed.subject}`,
         cases: views,
-        dashboardUrl: deps.dashboardUrl,
+        deskUrl: deps.deskUrl,
       });
       return reply.type('text/calendar; charset=utf-8').header('content-disposition', 'inline; filename="deadlines.ics"').send(body);
     });

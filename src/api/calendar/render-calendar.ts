@@ -6,8 +6,8 @@ export interface CalendarFeedContent {
   /** Shown as the calendar's name in Outlook or Google Calendar. */
   name: string;
   cases: CaseView[];
-  /** Where the dashboard lives, for a link from each event to its case. */
-  dashboardUrl: string;
+  /** Where the staff desk lives, for a link from each event to its case page. */
+  deskUrl: string;
 }
 
 const SHOWN_STATUSES: ReadonlySet<DeadlineView['status']> = new Set(['open', 'missed']);
@@ -41,7 +41,7 @@ export function renderCalendar(content: CalendarFeedContent): string {
           : (computed.reminderDates?.map(({ on }) => daysBetween(on, computed.dueDate)) ??
             computed.reminderOffsetsDays ??
             view.reminderPolicy.offsetsDays);
-      const caseUrl = `${content.dashboardUrl}#/cases/${encodeURIComponent(view.caseNumber)}`;
+      const caseUrl = `${content.deskUrl}/cases/${encodeURIComponent(view.caseNumber)}`;
       const event = calendar.createEvent({
         id: `${view.caseNumber}/${deadline.id}@asylum-docket`,
         start: allDayDate(computed.dueDate),

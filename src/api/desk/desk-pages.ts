@@ -17,12 +17,12 @@ export interface Announcement {
 
 function layout(language: DeskLanguage, title: string, content: SafeHtml, switchHref: string): string {
   const words = DESK_WORDS[language];
-  return html`${pageHead(language, title, html`<link rel="stylesheet" href="/dashboard/app.css">
+  return html`${pageHead(language, title, html`<link rel="stylesheet" href="/desk/desk.css">
   <script src="/desk/desk.js" defer></script>`)}
 <body>
-  <header class="bar"><a class="brand" href="/desk/signin">asylum-docket</a></header>
+  <header class="desk-bar"><a class="brand" href="/desk/signin">asylum-docket</a></header>
   <main>
-    <section class="panel narrow">
+    <section class="desk-panel narrow">
       <h1>${title}</h1>
       ${content}
       <p><a href="${switchHref}" lang="${words.otherLanguage.lang}" hreflang="${words.otherLanguage.lang}">${words.otherLanguage.name}</a></p>

@@ -73,6 +73,11 @@ export function deskRoutes(options: DeskRouteOptions) {
         reply.header('cache-control', 'no-store');
       });
 
+      // The engine's address, and the read-only dashboard the desk replaced, lead to the desk, which sends
+      // each person to their start page, or to sign in. Bookmarks of the old dashboard keep working.
+      desk.get('/', async (_request, reply) => reply.redirect(AFTER_SIGN_IN, 303));
+      desk.get('/dashboard', async (_request, reply) => reply.redirect(AFTER_SIGN_IN, 301));
+
       desk.get('/desk/desk.js', async (_request, reply) => reply.type('text/javascript; charset=utf-8').send(script));
 
       desk.get('/desk/signin', async (request, reply) => {

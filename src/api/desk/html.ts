@@ -20,7 +20,7 @@ function render(value: unknown): string {
 }
 
 /**
- * Builds a page the way the dashboard's script builds its DOM: every value put in is text, escaped for
+ * Builds a page so that every value put in is text, escaped for
  * element content and quoted attributes alike, unless it is markup made by `html` itself. Nothing a
  * person typed (a staff id, a name) can add markup to a page.
  */

@@ -5,7 +5,7 @@ import { SESSION_ABSOLUTE_HOURS } from '../../access/staff-sessions';
 /**
  * The cookie of a signed-in browser. HttpOnly, so no script (an injected one included) can read it;
  * SameSite=Strict, so no other site's page or link makes the browser send it; Secure when people reach
- * the server over HTTPS; Path=/ because the dashboard, the desk pages and the API all read it. It lives
+ * the server over HTTPS; Path=/ because the desk pages and the API both read it. It lives
  * as long as the session can; the server ends it sooner when idle.
  */
 export const SESSION_COOKIE_NAME = 'docket_session';

@@ -203,7 +203,7 @@ export function accessRoutes(access: AccessStore, publicUrl: string): ApiRoute[]
       operationId: 'listReads',
       summary: 'Who viewed or decoded which case, newest first',
       description:
-        'Reads of one case through the API or the dashboard, and decodes through the codec endpoint (which cannot tell the case: the Web UI names only the namespace). ' +
+        'Reads of one case through the API or the staff desk’s case page (via dashboard, the name the audit gives the browser pages), and decodes through the codec endpoint (which cannot tell the case: the Web UI names only the namespace). ' +
         'Filter by caseNumber, actor, via (api, dashboard, codec) and a since/until window (ISO date and time).',
       tag: 'access',
       permission: 'audit.read',

@@ -14,7 +14,6 @@ import { caseNumberSchema, officeIdSchema, openCaseInputSchema, STAFF_COMMAND_IN
 import { renderExplanation } from '../../rules';
 import { officeScope, requireOfficeAccess } from '../../access/permissions';
 import type { Principal } from '../../access/roles';
-import { readChannel } from '../http/read-channel';
 import { defineRoute, type ApiRoute } from '../http/route';
 import {
   caseFilterQuerySchema,
@@ -197,8 +196,8 @@ export function caseRoutes({ cases, escalated, reads, now }: CaseRouteDependenci
       permission: 'case.read',
       params: caseParams,
       response: caseViewSchema,
-      handle: async ({ principal, params, request }) =>
-        withExplanationText(await readCase(principal, params.caseNumber, readChannel(request), `GET ${CASE_PATH}`)),
+      handle: async ({ principal, params }) =>
+        withExplanationText(await readCase(principal, params.caseNumber, 'api', `GET ${CASE_PATH}`)),
     }),
     defineRoute({
       method: 'GET',
@@ -209,9 +208,9 @@ export function caseRoutes({ cases, escalated, reads, now }: CaseRouteDependenci
       permission: 'case.read',
       params: caseParams,
       response: timelineSchema,
-      handle: async ({ principal, params, request }) => ({
+      handle: async ({ principal, params }) => ({
         caseNumber: params.caseNumber,
-        entries: caseTimeline(await readCase(principal, params.caseNumber, readChannel(request), `GET ${TIMELINE_PATH}`)),
+        entries: caseTimeline(await readCase(principal, params.caseNumber, 'api', `GET ${TIMELINE_PATH}`)),
       }),
     }),
     ...commandRoutes,
@@ -247,7 +246,7 @@ export function caseRoutes({ cases, escalated, reads, now }: CaseRouteDependenci
       method: 'GET',
       path: '/api/overview',
       operationId: 'overview',
-      summary: 'The dashboard’s figures: cases by stage, upcoming and missed deadlines, workload per caseworker',
+      summary: 'The office overview’s figures: cases by stage, upcoming and missed deadlines, workload per caseworker',
       tag: 'dashboard',
       permission: 'overview.read',
       query: officeQuery,

@@ -38,7 +38,7 @@ export function createDigestCommand(openServices: OpenCliServices = openCliServi
           if (values.json) {
             io.out(JSON.stringify(digest, null, 2));
           } else {
-            const { subject, text } = renderDigest(digest, lang, `${services.config.api.publicUrl.replace(/\/$/, '')}/dashboard`);
+            const { subject, text } = renderDigest(digest, lang, `${services.config.api.publicUrl.replace(/\/$/, '')}/desk`);
             io.out(`${subject}\n\n${text}`);
           }
           return EXIT_OK;

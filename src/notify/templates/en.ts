@@ -29,5 +29,5 @@ export const en: Phrasebook = {
       `a reminder for this case could not be sent: its caseworker ${caseworker} ${status === 'deactivated' ? 'has been deactivated' : 'is not in the staff directory'}.`,
     reassign: 'Please reassign the case to an active caseworker and make sure this deadline is kept.',
   },
-  footer: 'Sent by asylum-docket. Open the case in the dashboard for its full history.',
+  footer: 'Sent by asylum-docket. Open the case on the staff desk for its full history.',
 };
