@@ -26,6 +26,14 @@ export function signInState(t: Translator, passwordSetAt: string | null): string
   return passwordSetAt ? t.t('staff.signIn.since', { date: t.date(passwordSetAt.slice(0, 10)) }) : t.t('staff.signIn.notYet');
 }
 
+/** How a member is reached, the same fields on the form that adds them and the one that changes them. */
+export function contactFields(parts: FormParts): SafeHtml {
+  const label = (field: keyof typeof STAFF_FORM_LABELS) => parts.t.t(STAFF_FORM_LABELS[field]);
+  return html`${parts.text('email', label('email'), { max: 320 })}
+      ${parts.text('webhookUrl', label('webhookUrl'), { max: 2000 })}
+      ${parts.text('webhookSecretRef', label('webhookSecretRef'), { max: 128 })}`;
+}
+
 function addForm(viewer: DeskViewer, refused: RefusedForm | undefined): SafeHtml {
   const { t } = viewer;
   const parts = new FormParts(t, 'add-staff', refused);
@@ -39,9 +47,7 @@ function addForm(viewer: DeskViewer, refused: RefusedForm | undefined): SafeHtml
       ${parts.select('role', label('role'), roleChoices(t))}
       ${parts.text('office', label('office'), { required: true, max: 64 })}
       ${parts.select('language', label('language'), languageChoices())}
-      ${parts.text('email', label('email'), { max: 320 })}
-      ${parts.text('webhookUrl', label('webhookUrl'), { max: 2000 })}
-      ${parts.text('webhookSecretRef', label('webhookSecretRef'), { max: 128 })}
+      ${contactFields(parts)}
       <p><button type="submit">${t.t('staff.add.submit')}</button></p>
     </form></section>`;
 }

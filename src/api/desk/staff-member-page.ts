@@ -3,7 +3,7 @@ import { FormParts, type RefusedForm } from './form-parts';
 import { deskPage, type DeskViewer } from './desk-shell';
 import { html, type SafeHtml } from './html';
 import { STAFF_FORM_LABELS, staffFormValues } from './staff-forms';
-import { LANGUAGE_NAMES, languageChoices, signInState, staffPath } from './staff-directory-page';
+import { contactFields, LANGUAGE_NAMES, languageChoices, signInState, staffPath } from './staff-directory-page';
 
 export interface StaffMemberView {
   member: StaffMember;
@@ -33,9 +33,7 @@ function changeForm(viewer: DeskViewer, view: StaffMemberView): SafeHtml {
       <input type="hidden" name="csrfToken" value="${viewer.csrfToken}">
       ${parts.text('displayName', label('displayName'), { required: true, max: 200 })}
       ${parts.select('language', label('language'), languageChoices())}
-      ${parts.text('email', label('email'), { max: 320 })}
-      ${parts.text('webhookUrl', label('webhookUrl'), { max: 2000 })}
-      ${parts.text('webhookSecretRef', label('webhookSecretRef'), { max: 128 })}
+      ${contactFields(parts)}
       <p><button type="submit">${t.t('staff.change.submit')}</button></p>
     </form></section>`;
 }
