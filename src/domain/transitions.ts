@@ -58,6 +58,9 @@ function factDateProblem(on: LocalDate, facts: Facts): string | undefined {
   if (typeof facts.validUntil === 'string' && facts.validUntil <= on) return `validUntil ${facts.validUntil} must be after ${on}`;
   if (typeof facts.decidedOn === 'string' && facts.decidedOn > on) return `decidedOn ${facts.decidedOn} cannot be after ${on}`;
   if (typeof facts.decideBy === 'string' && facts.decideBy < on) return `decideBy ${facts.decideBy} cannot be before ${on}`;
+  // A UK notice is received, and a person told to leave departs, after it was sent.
+  if (typeof facts.receivedOn === 'string' && facts.receivedOn < on) return `receivedOn ${facts.receivedOn} cannot be before ${on}`;
+  if (typeof facts.departedOn === 'string' && facts.departedOn < on) return `departedOn ${facts.departedOn} cannot be before ${on}`;
   return undefined;
 }
 

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { type CalendarFamily, loadCalendar } from './calendar/load-calendar';
+import { courtCalendar } from './compute/court-days-off';
 import type { DayKind } from './calendar/working-calendar';
 import type { EventSummary, JurisdictionSummary, ProcedureSummary } from './catalog';
 import { computeRuleDeadline } from './compute/compute-rule';
@@ -159,7 +160,7 @@ export function createDeadlineEngine(definitions: readonly JurisdictionDefinitio
       const facts = resolveFacts(pack, valid.event, valid.facts);
       const params = resolveParams(pack, valid.params);
       const region = pack.calendarRegionFact === undefined ? undefined : facts.get(pack.calendarRegionFact);
-      const calendar = jurisdiction.calendars.forRegion(typeof region === 'string' ? region : undefined);
+      const calendar = courtCalendar(jurisdiction.calendars.forRegion(typeof region === 'string' ? region : undefined), pack, facts);
       const regionFact = pack.calendarRegionFact === undefined ? undefined : pack.facts[pack.calendarRegionFact];
       const calendarCaveat: LocalizedText | undefined =
         regionFact && region === undefined

@@ -93,9 +93,48 @@ describe('Germany: lawsuit and departure after a BAMF decision (AsylG 74, 36, 38
   });
 });
 
+describe('Germany: the holidays of the court’s seat (BGB 193; Bavarian FTG art. 1)', () => {
+  const accelerated = (date: string, facts: Record<string, string | boolean>) =>
+    deadlineOf({ ...DE, event: 'decision-served', date, facts: { manifestlyUnfounded: true, land: 'BY', ...facts } }, 'appeal');
+
+  it.each([
+    // One week from Tuesday 8 August 2023 ends on Tuesday 15 August, Assumption Day in Catholic Munich: Wednesday 16.
+    ['2023-08-08', { courtSeat: 'München' }, '2023-08-15', '2023-08-16'],
+    // Bayreuth is mostly Protestant: 15 August is a working day there.
+    ['2023-08-08', { courtSeat: 'Bayreuth' }, '2023-08-15', '2023-08-15'],
+    // Without the seat only Bavaria-wide holidays count, so the date is the earlier one.
+    ['2023-08-08', {}, '2023-08-15', '2023-08-15'],
+    // Tuesday 1 August: one week to Tuesday 8 August, Augsburg's Peace Festival: Wednesday 9.
+    ['2023-08-01', { courtSeat: 'Augsburg' }, '2023-08-08', '2023-08-09'],
+    ['2023-08-01', { courtSeat: 'München' }, '2023-08-08', '2023-08-08'],
+  ])('served %s at %j: raw end %s, due %s', (served, facts, rawEnd, due) => {
+    const appeal = accelerated(served, facts);
+    expect(appeal.explanation.rawEndDate).toBe(rawEnd);
+    expect(appeal.dueDate).toBe(due);
+  });
+
+  it('names the municipal holiday it applied', () => {
+    const text = accelerated('2023-08-08', { courtSeat: 'München' }).explanation.steps.map((step) => step.en).join(' ');
+    expect(text).toContain('Assumption Day (Mariä Himmelfahrt) in München');
+    expect(text).toContain('FTG');
+  });
+
+  it('refuses a seat the data does not cover, rather than guessing its holidays', () => {
+    expect(() => accelerated('2023-08-08', { courtSeat: 'Passau' })).toThrow(RulesError);
+  });
+});
+
 describe('United Kingdom: appeal to the First-tier Tribunal (r. 19)', () => {
   it.each([
-    ['2016-12-13', {}, 'uk-ftt-appeal', '2016-12-27', '2016-12-28'],
+    // 27 Dec 2016 is the Christmas substitute bank holiday, 28-30 the Tribunal's closure, 31 Dec and 1 Jan a weekend,
+    // 2 Jan 2017 the New Year substitute: the first working day is Tuesday 3 January.
+    ['2016-12-13', {}, 'uk-ftt-appeal', '2016-12-27', '2017-01-03'],
+    // 28-31 Dec 2023: closure and weekend; 1 Jan 2024 New Year's Day; Tuesday 2 January.
+    ['2023-12-14', {}, 'uk-ftt-appeal', '2023-12-28', '2024-01-02'],
+    // Received on 30 November: 28 days to 28 December, closed; the same Tuesday 2 January.
+    ['2023-11-20', { outsideUk: true, receivedOn: '2023-11-30' }, 'uk-ftt-appeal-outside-uk', '2023-12-28', '2024-01-02'],
+    // Had to leave first and left on 1 March 2016: 28 days to Tuesday 29 March, the day after Easter Monday.
+    ['2016-02-10', { outsideUk: true, departedOn: '2016-03-01', receivedOn: '2016-02-15' }, 'uk-ftt-appeal-outside-uk', '2016-03-29', '2016-03-29'],
     ['2016-03-11', {}, 'uk-ftt-appeal', '2016-03-25', '2016-03-29'],
     ['2016-02-29', { outsideUk: true }, 'uk-ftt-appeal-outside-uk', '2016-03-28', '2016-03-29'],
     ['2022-09-05', {}, 'uk-ftt-appeal', '2022-09-19', '2022-09-20'],
@@ -103,6 +142,20 @@ describe('United Kingdom: appeal to the First-tier Tribunal (r. 19)', () => {
     const appeal = deadlineOf({ ...UK, event: 'decision-sent', date: sent, facts }, 'appeal');
     expect(appeal).toMatchObject({ ruleId, dueDate: due });
     expect(appeal.explanation.rawEndDate).toBe(rawEnd);
+  });
+
+  it('counts from sending when the day of receipt is not known, the earliest it can be, and says so', () => {
+    const appeal = deadlineOf({ ...UK, event: 'decision-sent', date: '2016-02-29', facts: { outsideUk: true } }, 'appeal');
+    expect(appeal.dueDate).toBe('2016-03-29');
+    expect(warningText(appeal)).toContain('the period runs from receipt (or departure)');
+  });
+
+  it('keeps the Tribunal closed 27-31 December in years the bank holiday table does not cover yet', () => {
+    // 2029 is past the table: 27, 28 and 31 Dec closed, 29-30 a weekend, 1 Jan a fixed holiday; Wednesday 2 January 2030.
+    const appeal = deadlineOf({ ...UK, event: 'decision-sent', date: '2029-12-13', allowCalendarFallback: true }, 'appeal');
+    expect(appeal.explanation.rawEndDate).toBe('2029-12-27');
+    expect(appeal.dueDate).toBe('2030-01-02');
+    expect(warningText(appeal)).toContain('No calendar data for 2029: only weekends and fixed holidays were considered');
   });
 
   it('ends at midnight London time', () => {

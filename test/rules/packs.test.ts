@@ -46,6 +46,16 @@ describe('rule pack validation at load', () => {
     ],
     ['an undeclared suspension window', () => pack([{ ...TEST_RULE, suspensions: [{ window: 'nowhere', effect: 'stop-clock' }] }]), /at rules\.0\.suspensions\.0\.window/],
     ['a working-day period with a roll', () => pack([{ ...TEST_RULE, period: { amount: 3, unit: 'working-days' } }]), /at rules\.0\.counting\.roll/],
+    [
+      'a court day off that is no day of the year',
+      () => pack([TEST_RULE], { courtDaysOff: [{ days: '12-27..13-01', name: { en: 'x', ru: 'x' }, source: { en: 'x', ru: 'x' } }] }),
+      /at courtDaysOff\.0\.days/,
+    ],
+    [
+      'a court day off selected by an undeclared fact',
+      () => pack([TEST_RULE], { courtDaysOff: [{ days: '08-15', name: { en: 'x', ru: 'x' }, source: { en: 'x', ru: 'x' }, when: { allOf: [{ fact: 'courtSeat', equals: 'x' }] } }] }),
+      /fact "courtSeat" is not declared in facts \(at courtDaysOff\.0\.when\.allOf\.0\.fact\)/,
+    ],
     ['a parameter default outside its bounds', () => pack([TEST_RULE], { params: { lead: { default: 9, min: 0, max: 6, status: 'policy', description: { en: 'x', ru: 'x' } } } }), /at params\.lead/],
   ])('refuses %s, naming the path', (_label, build, message) => {
     const attempt = (): unknown => loadRulePack(build());

@@ -13,7 +13,8 @@ export type DayKind =
   | 'holiday'
   | 'transferred-day-off'
   | 'working-weekend'
-  | 'presidential-non-working';
+  | 'presidential-non-working'
+  | 'court-day-off';
 
 export interface DayInfo {
   date: LocalDate;
@@ -24,6 +25,14 @@ export interface DayInfo {
   source: LocalizedText;
   /** True when the date lies outside the covered years and the weekends-and-fixed-holidays fallback decided. */
   fallback: boolean;
+}
+
+/** A day the court does not work every year, on top of the country's calendar; see the rule pack's `courtDaysOff`. */
+export interface RecurringDayOff {
+  /** `MM-DD`. */
+  monthDay: string;
+  name: LocalizedText;
+  source: LocalizedText;
 }
 
 export interface CalendarCoverage {
@@ -57,7 +66,16 @@ export class WorkingCalendar {
     private readonly specialDays: ReadonlyMap<LocalDate, DayInfo>,
     private readonly yearSources: ReadonlyMap<number, LocalizedText>,
     private readonly fixedHolidays: ReadonlyMap<string, LocalizedText>,
+    private readonly courtDaysOff: ReadonlyMap<string, RecurringDayOff> = new Map(),
   ) {}
+
+  /** This calendar as a court with its own days off sees it: every year, covered or not, those days do not count as working days. */
+  withCourtDaysOff(days: readonly RecurringDayOff[]): WorkingCalendar {
+    if (days.length === 0) return this;
+    const merged = new Map(this.courtDaysOff);
+    for (const day of days) if (!merged.has(day.monthDay)) merged.set(day.monthDay, day);
+    return new WorkingCalendar(this.id, this.name, this.region, this.coverage, this.weekendDays, this.specialDays, this.yearSources, this.fixedHolidays, merged);
+  }
 
   static compile(data: CalendarData, region?: string): WorkingCalendar {
     const holidayName = (key: string, path: string): LocalizedText => {
@@ -178,6 +196,14 @@ export class WorkingCalendar {
 
   /** What kind of day `day` is. Outside coverage: the fallback when allowed, else a RulesError. */
   classify(day: DateTime, allowFallback: boolean): DayInfo {
+    const info = this.countryDay(day, allowFallback);
+    if (info.kind !== 'working' && info.kind !== 'working-weekend') return info;
+    // A day the country works but the court does not: the court's day off decides, named as the pack names it.
+    const courtDayOff = this.courtDaysOff.get(info.date.slice(5));
+    return courtDayOff ? { date: info.date, kind: 'court-day-off', name: courtDayOff.name, source: courtDayOff.source, fallback: info.fallback } : info;
+  }
+
+  private countryDay(day: DateTime, allowFallback: boolean): DayInfo {
     const date = formatLocalDate(day);
     const source = this.yearSources.get(day.year);
     if (source) {

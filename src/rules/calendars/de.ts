@@ -5,7 +5,8 @@ const CATHOLIC_SOUTH_WEST = ['BW', 'BY', 'NW', 'RP', 'SL'];
 /**
  * German public holidays: the federal ones everywhere, and the Land holidays of the Land given as the `land`
  * fact (BGB 193 looks at the place where the act is done, i.e. the court's seat). Holidays of single
- * municipalities (e.g. Assumption Day in Catholic Bavarian communities, Augsburg's Peace Festival) are not included.
+ * municipalities (Assumption Day in Catholic Bavarian communities, Augsburg's Peace Festival) are not the Land's:
+ * the asylum pack adds them as days off of the court's seat (its `courtSeat` fact).
  */
 export const DE_CALENDAR: CalendarDataInput = {
   id: 'de-public-holidays',

@@ -87,8 +87,9 @@ function holds(condition: Condition, facts: ReadonlyMap<string, FactValue>, pack
   return value === condition.equals;
 }
 
-export function conditionsHold(rule: Rule, facts: ReadonlyMap<string, FactValue>, pack: RulePack): boolean {
-  const when = rule.when;
+/** Whether a rule (or anything else the pack selects by facts, such as a court's days off) applies to these facts. */
+export function conditionsHold(selected: Pick<Rule, 'when'>, facts: ReadonlyMap<string, FactValue>, pack: RulePack): boolean {
+  const when = selected.when;
   if (!when) return true;
   if (when.allOf && !when.allOf.every((condition) => holds(condition, facts, pack))) return false;
   if (when.anyOf && !when.anyOf.some((condition) => holds(condition, facts, pack))) return false;

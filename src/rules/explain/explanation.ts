@@ -61,7 +61,8 @@ export function assembleExplanation(lines: readonly Line[], calendar: Pick<Worki
       continue;
     }
     const { day, info } = line.consulted;
-    if (yearSources.has(day.year)) continue;
+    // A court's own day off is cited in its step; the year's source is the country's calendar.
+    if (info.kind === 'court-day-off' || yearSources.has(day.year)) continue;
     yearSources.set(day.year, info.source);
     if (info.fallback) say('warning', day, calendarFallbackWarning(day.year, calendar.name));
   }

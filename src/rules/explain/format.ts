@@ -60,6 +60,8 @@ export function describeDay(info: DayInfo): LocalizedText {
       return { en: `a weekend day made a working day (${info.source.en})`, ru: `выходной, перенесённый на рабочий день (${info.source.ru})` };
     case 'presidential-non-working':
       return named('a presidential non-working day', 'нерабочий день по указу Президента');
+    case 'court-day-off':
+      return { en: `a day the court does not work (${info.name?.en ?? ''}; ${info.source.en})`, ru: `нерабочий день суда (${info.name?.ru ?? ''}; ${info.source.ru})` };
   }
 }
 

@@ -1,6 +1,7 @@
 import { RulesError } from '../errors';
 import { eventTitle } from '../event-titles';
 import { rulesErrorFromZod } from '../zod-issues';
+import { recurringDaysOff } from '../compute/court-days-off';
 import { type Period, type Rule, type RulePack, RulePackSchema } from './schema';
 
 function invalid(pack: string, message: string, path: string): RulesError {
@@ -47,6 +48,17 @@ export function loadRulePack(raw: unknown): RulePack {
   }
 
   const windows = new Set<string>();
+  pack.courtDaysOff.forEach((group, index) => {
+    try {
+      recurringDaysOff(group);
+    } catch (error) {
+      throw invalid(name, (error as Error).message, `courtDaysOff.${index}.days`);
+    }
+    group.when?.allOf.forEach((condition, conditionIndex) => {
+      if (!pack.facts[condition.fact]) throw invalid(name, `fact "${condition.fact}" is not declared in facts`, `courtDaysOff.${index}.when.allOf.${conditionIndex}.fact`);
+    });
+  });
+
   pack.suspensionWindows.forEach((window, index) => {
     if (window.to < window.from) throw invalid(name, 'suspension window ends before it starts', `suspensionWindows.${index}.to`);
     if (windows.has(window.id)) throw invalid(name, `suspension window "${window.id}" is declared twice`, `suspensionWindows.${index}.id`);

@@ -98,6 +98,18 @@ const ParamSchema = z.object({
   description: LocalizedTextSchema,
 });
 
+/**
+ * Days the court or tribunal does not work although the country's calendar has them as working days: its own
+ * closure (the First-tier Tribunal's 27-31 December) or a holiday of the municipality it sits in (Assumption
+ * Day in Munich). `days` recur every year, as `MM-DD` items or ranges; `when` names the facts that select them.
+ */
+const CourtDaysOffSchema = z.object({
+  days: z.string().min(1),
+  name: LocalizedTextSchema,
+  source: LocalizedTextSchema,
+  when: z.object({ allOf: z.array(ConditionSchema).min(1) }).optional(),
+});
+
 const SuspensionWindowSchema = z.object({
   id: SlugSchema,
   from: LocalDateSchema,
@@ -118,6 +130,7 @@ export const RulePackSchema = z.object({
   facts: z.record(IdentifierSchema, FactSchema).default({}),
   params: z.record(IdentifierSchema, ParamSchema).default({}),
   suspensionWindows: z.array(SuspensionWindowSchema).default([]),
+  courtDaysOff: z.array(CourtDaysOffSchema).default([]),
   rules: z.array(RuleSchema).min(1),
 });
 
@@ -129,4 +142,5 @@ export type BaseSource = Rule['base'][number];
 export type Condition = z.output<typeof ConditionSchema>;
 export type ParamDefinition = RulePack['params'][string];
 export type SuspensionWindowDefinition = RulePack['suspensionWindows'][number];
+export type CourtDaysOff = RulePack['courtDaysOff'][number];
 export type Confidence = z.output<typeof ConfidenceSchema>;

@@ -12,6 +12,16 @@ const ACCELERATED = { anyOf: [{ fact: 'manifestlyUnfounded', equals: true }, { f
 const REGULAR = { noneOf: ACCELERATED.anyOf };
 const ASYLG_IN_FORCE = '1993-07-01';
 
+/** The seats of Bavaria's administrative courts, whose municipal holidays the data covers. */
+const BAVARIAN_COURT_SEATS = ['München', 'Augsburg', 'Regensburg', 'Würzburg', 'Bayreuth', 'Ansbach'];
+/** Assumption Day is a holiday only where most people are Catholic, as the Land's statistics office finds: of the seats, these. */
+const ASSUMPTION_DAY_SEATS = ['München', 'Augsburg', 'Regensburg', 'Würzburg'];
+const BAVARIAN_HOLIDAYS_ACT = {
+  en: 'Bavarian Public Holidays Act (FTG) art. 1(1) no. 2: Assumption Day in municipalities with a predominantly Catholic population',
+  ru: 'Закон Баварии о праздниках (FTG), ст. 1(1) п. 2: Успение — в общинах с преимущественно католическим населением',
+};
+const inBavarianSeat = (seat: string) => ({ allOf: [{ fact: 'land', equals: 'BY' }, { fact: 'courtSeat', equals: seat }] });
+
 export const DE_ASYLUM: RulePackInput = {
   jurisdiction: 'DE',
   procedure: 'asylum',
@@ -19,12 +29,12 @@ export const DE_ASYLUM: RulePackInput = {
   calendarRegionFact: 'land',
   events: [
     { event: 'application-lodged', note: { en: 'Asylum application filed with the BAMF.', ru: 'Ходатайство об убежище подано в BAMF.' } },
-    { event: 'decision-served', facts: ['manifestlyUnfounded', 'inadmissible', 'land'] },
+    { event: 'decision-served', facts: ['manifestlyUnfounded', 'inadmissible', 'land', 'courtSeat'] },
     { event: 'complaint-filed', note: { en: 'Lawsuit filed with the administrative court.', ru: 'Подан иск в административный суд.' } },
     { event: 'protection-granted', note: { en: 'Protection granted; it starts no clock here.', ru: 'Защита предоставлена; срок здесь не начинается.' } },
     {
       event: 'final-refusal-notice-received',
-      facts: ['land'],
+      facts: ['land', 'courtSeat'],
       note: { en: 'The lawsuit was finally dismissed (the judgment is unappealable).', ru: 'Иск окончательно отклонён (решение вступило в силу).' },
     },
     { event: 'refusal-overturned', note: { en: 'The court annulled the rejection or obliged the BAMF to decide again.', ru: 'Суд отменил отказ или обязал BAMF принять новое решение.' } },
@@ -43,7 +53,30 @@ export const DE_ASYLUM: RulePackInput = {
       values: ['BW', 'BY', 'BE', 'BB', 'HB', 'HH', 'HE', 'MV', 'NI', 'NW', 'RP', 'SL', 'SN', 'ST', 'SH', 'TH'],
       description: { en: 'the Land of the court\'s seat, for its public holidays', ru: 'земля, где находится суд (для её праздничных дней)' },
     },
+    courtSeat: {
+      type: 'enum',
+      values: BAVARIAN_COURT_SEATS,
+      description: {
+        en: 'the municipality of the court\'s seat in Bavaria, for its own holidays (Assumption Day, Augsburg\'s Peace Festival)',
+        ru: 'город, где находится суд в Баварии (для местных праздников: Успение, Аугсбургский праздник мира)',
+      },
+    },
   },
+  // BGB 193 looks at the holidays of the place where the act is done: the court's seat.
+  courtDaysOff: [
+    ...ASSUMPTION_DAY_SEATS.map((seat) => ({
+      days: '08-15',
+      name: { en: `Assumption Day (Mariä Himmelfahrt) in ${seat}`, ru: `Успение Богородицы в г. ${seat}` },
+      source: BAVARIAN_HOLIDAYS_ACT,
+      when: inBavarianSeat(seat),
+    })),
+    {
+      days: '08-08',
+      name: { en: 'Augsburg Peace Festival (Augsburger Friedensfest)', ru: 'Аугсбургский праздник мира' },
+      source: { en: 'Bavarian Public Holidays Act (FTG) art. 1(2): a holiday in the city of Augsburg', ru: 'Закон Баварии о праздниках (FTG), ст. 1(2): праздник в г. Аугсбург' },
+      when: inBavarianSeat('Augsburg'),
+    },
+  ],
   rules: [
     {
       id: 'de-decision-information',

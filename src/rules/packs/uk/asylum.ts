@@ -8,12 +8,16 @@ const TRIBUNAL_COUNTING = {
 } as const;
 
 const CITATION = {
-  en: 'Tribunal Procedure (First-tier Tribunal) (Immigration and Asylum Chamber) Rules 2014, r. 19',
-  ru: 'Правила процедуры Трибунала первого уровня (палата по иммиграции и убежищу) 2014 г., п. 19',
+  en: 'Tribunal Procedure (First-tier Tribunal) (Immigration and Asylum Chamber) Rules 2014, r. 19 (time limits) and r. 1(4) ("working day")',
+  ru: 'Правила процедуры Трибунала первого уровня (палата по иммиграции и убежищу) 2014 г., п. 19 (сроки) и п. 1(4) («рабочий день»)',
 };
 const ROLL_NOTE = {
-  en: 'A period ending on a day that is not a working day (Saturday, Sunday, bank holiday, Christmas Day, Good Friday) ends on the next working day under the Rules\' provision on calculating time; check whether the Rules also exclude 27-31 December.',
-  ru: 'Срок, оканчивающийся в нерабочий день (суббота, воскресенье, банковский выходной, Рождество, Страстная пятница), переносится на следующий рабочий день по правилу Регламента об исчислении сроков; проверьте, не исключает ли Регламент также 27-31 декабря.',
+  en: 'The Rules define a working day as any day except a Saturday or Sunday, Christmas Day, 27 to 31 December or a bank holiday; a period that ends on a day that is not a working day ends on the next working day.',
+  ru: 'Рабочим днём Правила считают любой день, кроме субботы, воскресенья, Рождества, 27-31 декабря и банковских выходных; срок, оканчивающийся в нерабочий день, переносится на следующий рабочий день.',
+};
+const TRIBUNAL_SOURCE = {
+  en: 'First-tier Tribunal (IAC) Procedure Rules 2014, r. 1(4): 27 to 31 December are not working days',
+  ru: 'Правила процедуры Трибунала первого уровня 2014 г., п. 1(4): 27-31 декабря — нерабочие дни',
 };
 const RULES_IN_FORCE = '2014-10-20';
 
@@ -22,7 +26,7 @@ export const UK_ASYLUM: RulePackInput = {
   procedure: 'asylum',
   title: { en: 'Asylum appeals (First-tier Tribunal, IAC)', ru: 'Обжалование по делам об убежище (Трибунал первого уровня)' },
   events: [
-    { event: 'decision-sent', facts: ['outsideUk'] },
+    { event: 'decision-sent', facts: ['outsideUk', 'receivedOn', 'departedOn'] },
     { event: 'application-lodged', note: { en: 'Asylum claim made to the Home Office; it starts no clock here.', ru: 'Заявление об убежище подано в МВД; срок здесь не начинается.' } },
     { event: 'complaint-filed', note: { en: 'Notice of appeal given to the Tribunal.', ru: 'Жалоба подана в Трибунал.' } },
     { event: 'protection-granted', note: { en: 'Refugee status or humanitarian protection granted.', ru: 'Предоставлен статус беженца или гуманитарная защита.' } },
@@ -37,7 +41,19 @@ export const UK_ASYLUM: RulePackInput = {
       type: 'boolean',
       description: { en: 'the appellant is outside the United Kingdom', ru: 'заявитель находится за пределами Великобритании' },
     },
+    receivedOn: {
+      type: 'date',
+      description: { en: 'the day the appellant outside the UK received the notice of decision', ru: 'день, когда заявитель за пределами Великобритании получил уведомление о решении' },
+    },
+    departedOn: {
+      type: 'date',
+      description: {
+        en: 'the day the appellant left the UK, when they had to leave before they could appeal',
+        ru: 'день выезда заявителя из Великобритании, если до подачи жалобы он был обязан выехать',
+      },
+    },
   },
+  courtDaysOff: [{ days: '12-27..12-31', name: { en: 'Tribunal Christmas closure', ru: 'рождественский перерыв Трибунала' }, source: TRIBUNAL_SOURCE }],
   rules: [
     {
       id: 'uk-ftt-appeal',
@@ -63,19 +79,25 @@ export const UK_ASYLUM: RulePackInput = {
       triggers: [{ event: 'decision-sent' }],
       when: { allOf: [{ fact: 'outsideUk', equals: true }] },
       owner: 'applicant',
+      // r. 19(3): 28 days after departure when the appellant had to leave before appealing, otherwise after receipt.
+      base: [
+        { from: 'fact', fact: 'departedOn' },
+        { from: 'fact', fact: 'receivedOn' },
+        {
+          from: 'trigger',
+          warning: {
+            en: 'Counted from the day the notice was sent, the earliest it can have been received: the period runs from receipt (or departure). Enter the day it was received to get the true date.',
+            ru: 'Отсчитано со дня отправки уведомления — самого раннего дня, когда его могли получить: срок течёт с получения (или выезда). Укажите день получения, чтобы получить точную дату.',
+          },
+        },
+      ],
       period: { amount: 28, unit: 'days' },
       counting: TRIBUNAL_COUNTING,
       basis: 'statutory',
       citation: CITATION,
       effectiveFrom: RULES_IN_FORCE,
-      confidence: 'medium',
-      notes: [
-        ROLL_NOTE,
-        {
-          en: 'For appellants outside the UK the Rules may count from receipt of the notice rather than its sending; counting from sending is the safer reading.',
-          ru: 'Для заявителей за пределами Великобритании срок может исчисляться с получения уведомления, а не с его отправки; отсчёт с отправки — более безопасное прочтение.',
-        },
-      ],
+      confidence: 'high',
+      notes: [ROLL_NOTE],
       satisfiedBy: ['complaint-filed'],
       supersededBy: [],
     },

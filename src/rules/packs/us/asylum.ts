@@ -41,11 +41,11 @@ export const US_ASYLUM: RulePackInput = {
       basis: 'statutory',
       citation: { en: 'INA 208(a)(2)(B); 8 CFR 208.4(a)(2), 1208.4(a)(2)', ru: 'INA 208(a)(2)(B); 8 CFR 208.4(a)(2), 1208.4(a)(2)' },
       effectiveFrom: '1997-04-01',
-      confidence: 'medium',
+      confidence: 'high',
       notes: [
         {
-          en: 'Exceptions exist for changed or extraordinary circumstances (8 CFR 208.4(a)(4)-(5)). Moving a deadline that ends on a weekend or federal holiday to the next business day follows agency practice; confirm it for the forum.',
-          ru: 'Есть исключения при изменившихся или чрезвычайных обстоятельствах (8 CFR 208.4(a)(4)-(5)). Перенос срока, оканчивающегося в выходной или федеральный праздник, на следующий рабочий день следует практике ведомства; уточните для конкретного органа.',
+          en: 'Exceptions exist for changed or extraordinary circumstances (8 CFR 208.4(a)(4)-(5)). A deadline that ends on a Saturday, Sunday or legal holiday is extended to the next business day (8 CFR 208.4(a)(2)(ii)).',
+          ru: 'Есть исключения при изменившихся или чрезвычайных обстоятельствах (8 CFR 208.4(a)(4)-(5)). Срок, оканчивающийся в субботу, воскресенье или официальный праздник, продлевается до следующего рабочего дня (8 CFR 208.4(a)(2)(ii)).',
         },
       ],
       satisfiedBy: ['application-lodged'],
