@@ -28,6 +28,16 @@ export const ExplanationSchema = z.object({
   warnings: z.array(RecordedTextSchema),
 });
 
+/** One set of rule data as it was when a deadline was computed: its id, the changelog's latest label and date, and a hash of its content. */
+export const RuleDataVersionSchema = z.object({
+  id: z.string().min(1),
+  /** The latest changelog entry's label; `unlabelled` for data that keeps no changelog (a test's own pack). */
+  label: z.string().min(1),
+  effectiveFrom: localDate.nullable(),
+  /** The first 12 hex digits of the SHA-256 of the data's canonical JSON: two different contents never share a label unnoticed. */
+  hash: z.string().regex(/^[0-9a-f]{12}$/),
+});
+
 export const ComputedDeadlineSchema = z.object({
   ruleId: z.string().min(1),
   /** Stable kind the case domain understands, e.g. 'decision-due', 'complaint', 'court-challenge', 'protection-expiry', 'renewal-filing', 'departure', 'certificate-expiry', 'preliminary-consideration'. */
@@ -61,8 +71,11 @@ export const ComputedDeadlineSchema = z.object({
   explanation: ExplanationSchema,
   /** In both languages; older deadlines have English strings (read them with `textIn`). */
   warnings: z.array(RecordedTextSchema),
+  /** The rule pack and calendar it was computed with; absent on deadlines computed before versions were kept. */
+  ruleData: z.object({ pack: RuleDataVersionSchema, calendar: RuleDataVersionSchema }).optional(),
 });
 
 export type ExplanationStep = z.infer<typeof ExplanationStepSchema>;
 export type Explanation = z.infer<typeof ExplanationSchema>;
 export type ComputedDeadline = z.infer<typeof ComputedDeadlineSchema>;
+export type RuleDataVersion = z.infer<typeof RuleDataVersionSchema>;

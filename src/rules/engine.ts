@@ -2,6 +2,8 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { type CalendarFamily, loadCalendar } from './calendar/load-calendar';
 import { courtCalendar } from './compute/court-days-off';
+import type { RuleDataVersion } from './computed-deadline';
+import { ruleDataVersion } from './rule-data-version';
 import type { DayKind } from './calendar/working-calendar';
 import type { EventSummary, JurisdictionSummary, ProcedureSummary } from './catalog';
 import { computeRuleDeadline } from './compute/compute-rule';
@@ -46,6 +48,8 @@ interface LoadedJurisdiction {
   zone: string;
   calendars: CalendarFamily;
   packs: ReadonlyMap<string, RulePack>;
+  /** Each pack's version as loaded, by procedure; the calendar's is on the family. */
+  packVersions: ReadonlyMap<string, RuleDataVersion>;
   lifecycles: ReadonlyMap<string, ProcedureLifecycle>;
 }
 
@@ -111,7 +115,8 @@ function loadJurisdiction(raw: JurisdictionDefinition, index: number): LoadedJur
     if (lifecycles.has(procedure)) throw new RulesError('invalid-pack', `lifecycle ${definition.code}/${procedure} is listed twice`, `lifecycles.${lifecycleIndex}`);
     lifecycles.set(procedure, loadLifecycle(rawLifecycle, pack, eventSummaries(pack)));
   });
-  return { code: definition.code, name: definition.name, zone: definition.zone, calendars, packs, lifecycles };
+  const packVersions = new Map([...packs].map(([procedure, pack]) => [procedure, ruleDataVersion(`${pack.jurisdiction}/${pack.procedure}`, pack)] as const));
+  return { code: definition.code, name: definition.name, zone: definition.zone, calendars, packs, packVersions, lifecycles };
 }
 
 
@@ -187,6 +192,7 @@ export function createDeadlineEngine(definitions: readonly JurisdictionDefinitio
         );
       }
       const triggerDay = toDay(date);
+      const ruleData = { pack: jurisdiction.packVersions.get(pack.procedure) as RuleDataVersion, calendar: jurisdiction.calendars.version };
       const deadlines = rules.map((rule) => {
         const deadline = computeRuleDeadline({
           pack,
@@ -203,8 +209,8 @@ export function createDeadlineEngine(definitions: readonly JurisdictionDefinitio
         });
         // Reminded of only while someone must act: a deadline shown for information gets none.
         const offsetsDays = deadline.informational ? undefined : (deadline.reminderOffsetsDays ?? schedule?.offsetsDays);
-        if (!offsetsDays) return deadline;
-        return { ...deadline, reminderDates: reminderDates({ offsetsDays, due: toDay(deadline.dueDate), trigger: triggerDay, calendar }) };
+        if (!offsetsDays) return { ...deadline, ruleData };
+        return { ...deadline, reminderDates: reminderDates({ offsetsDays, due: toDay(deadline.dueDate), trigger: triggerDay, calendar }), ruleData };
       });
       // Stable: rules due on the same day keep the pack's order.
       return deadlines.sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0));

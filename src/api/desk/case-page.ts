@@ -2,6 +2,7 @@ import { isProcedureEvent, type CaseEvent, type CaseView, type DeadlineView } fr
 import { procedureTitle } from '../../reports/procedure-title';
 import { eventTitle } from '../../rules/event-titles';
 import { textIn } from '../../rules/localized-text';
+import { versionName } from '../../rules/rule-data-version';
 import type { LocalDate } from '../../rules/types';
 import { deskPage, type DeskViewer } from './desk-shell';
 import { html, type SafeHtml } from './html';
@@ -52,6 +53,9 @@ function deadlineEntry(t: Translator, item: DeadlineView): SafeHtml {
     ${calendar.map((step) => html`<p class="muted">${step[t.language]}</p>`)}
     ${warnings.length > 0 ? html`<p><strong>${t.t('casePage.warnings')}:</strong></p><ul>${warnings.map((step) => html`<li>${step[t.language]}</li>`)}</ul>` : html``}
     <p><strong>${t.t('casePage.citation')}:</strong> ${textIn(deadline.citation, t.language)}</p>
+    ${deadline.ruleData
+      ? html`<p class="muted">${t.t('casePage.ruleData', { pack: versionName(deadline.ruleData.pack), calendar: versionName(deadline.ruleData.calendar) })}</p>`
+      : html``}
   </li>`;
 }
 

@@ -1,4 +1,6 @@
+import type { RuleDataVersion } from '../computed-deadline';
 import { RulesError } from '../errors';
+import { ruleDataVersion } from '../rule-data-version';
 import type { LocalizedText } from '../localized-text';
 import { rulesErrorFromZod } from '../zod-issues';
 import { CalendarDataSchema } from './schema';
@@ -10,6 +12,8 @@ export class CalendarFamily {
     readonly id: string,
     readonly name: LocalizedText,
     readonly regions: Readonly<Record<string, LocalizedText>>,
+    /** The calendar data's version as loaded, which every deadline counted on it records. */
+    readonly version: RuleDataVersion,
     private readonly base: WorkingCalendar,
     private readonly byRegion: ReadonlyMap<string, WorkingCalendar>,
   ) {}
@@ -38,7 +42,7 @@ export function loadCalendar(raw: unknown): CalendarFamily {
   const regions = data.regions ?? {};
   try {
     const byRegion = new Map(Object.keys(regions).map((region) => [region, WorkingCalendar.compile(data, region)] as const));
-    return new CalendarFamily(data.id, data.name, regions, WorkingCalendar.compile(data), byRegion);
+    return new CalendarFamily(data.id, data.name, regions, ruleDataVersion(data.id, data), WorkingCalendar.compile(data), byRegion);
   } catch (error) {
     if (error instanceof RulesError) throw new RulesError(error.code, `calendar ${id}: ${error.reason}`, error.path);
     throw error;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ChangelogSchema } from '../changelog';
 import { LocalizedTextSchema } from '../localized-text';
 
 const MonthDaySchema = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'expected MM-DD');
@@ -86,6 +87,7 @@ export const CalendarDataSchema = z
       .optional(),
     regions: z.record(z.string(), LocalizedTextSchema).optional(),
     specialDays: z.array(SpecialDaysSchema).optional(),
+    changelog: ChangelogSchema,
   })
   .refine((data) => (data.yearTable === undefined) !== (data.holidayRules === undefined), {
     message: 'a calendar has either a year table or holiday rules, not both and not neither',

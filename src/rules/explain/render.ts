@@ -1,6 +1,8 @@
 import { eventTitle } from '../event-titles';
 import { parseLocalDate } from '../local-date';
 import type { Lang } from '../localized-text';
+import type { RuleDataVersion } from '../computed-deadline';
+import { versionName } from '../rule-data-version';
 import type { ComputedDeadline } from '../types';
 import { BASIS_TEXT, CONFIDENCE_TEXT, OWNER_TEXT, formatDay } from './format';
 
@@ -19,6 +21,10 @@ const LABELS = {
     reminders: 'Reminders (days before)',
     warnings: 'Warnings',
     note: 'Note',
+    ruleData: 'Rule data',
+    pack: 'pack',
+    calendar: 'calendar',
+    from: 'from',
   },
   ru: {
     due: 'срок',
@@ -34,6 +40,10 @@ const LABELS = {
     reminders: 'Напоминания (за дней)',
     warnings: 'Предупреждения',
     note: 'Примечание',
+    ruleData: 'Данные правил',
+    pack: 'пакет',
+    calendar: 'календарь',
+    from: 'с',
   },
 } as const;
 
@@ -67,6 +77,10 @@ export function renderExplanation(deadline: ComputedDeadline, lang: Lang): strin
   if (deadline.supersededBy.length > 0) lines.push(`${label.supersededBy}: ${events(deadline.supersededBy, lang)}`);
   if (deadline.reminderOffsetsDays) lines.push(`${label.reminders}: ${deadline.reminderOffsetsDays.join(', ')}`);
   for (const step of deadline.explanation.steps.filter((candidate) => candidate.kind === 'calendar')) lines.push(step[lang]);
+  if (deadline.ruleData) {
+    const version = (kind: string, data: RuleDataVersion) => `${kind} ${versionName(data)}${data.effectiveFrom ? ` (${label.from} ${data.effectiveFrom})` : ''}`;
+    lines.push(`${label.ruleData}: ${version(label.pack, deadline.ruleData.pack)}; ${version(label.calendar, deadline.ruleData.calendar)}`);
+  }
   const warnings = deadline.explanation.steps.filter((step) => step.kind === 'warning');
   if (warnings.length > 0) {
     lines.push(`${label.warnings}:`);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ChangelogSchema } from '../changelog';
 import { isLocalDate } from '../local-date';
 import { LocalizedTextSchema } from '../localized-text';
 
@@ -131,6 +132,7 @@ export const RulePackSchema = z.object({
   params: z.record(IdentifierSchema, ParamSchema).default({}),
   suspensionWindows: z.array(SuspensionWindowSchema).default([]),
   courtDaysOff: z.array(CourtDaysOffSchema).default([]),
+  changelog: ChangelogSchema,
   rules: z.array(RuleSchema).min(1),
 });
 

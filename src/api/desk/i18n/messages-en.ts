@@ -99,6 +99,7 @@ export const MESSAGES_EN = {
   'casePage.applicant': 'Applicant (pseudonym)',
   'casePage.deadlines': 'Deadlines',
   'casePage.howComputed': 'How it was computed',
+  'casePage.ruleData': 'Computed with the rule pack {pack} and the calendar {calendar}',
   'casePage.citation': 'Legal basis',
   'casePage.warnings': 'Warnings',
   'casePage.informational': 'for information only, never escalated',

@@ -103,6 +103,7 @@ export const MESSAGES_RU: Record<MessageKey, string> = {
   'casePage.applicant': 'Заявитель (псевдоним)',
   'casePage.deadlines': 'Сроки',
   'casePage.howComputed': 'Как рассчитано',
+  'casePage.ruleData': 'Рассчитано по пакету правил {pack} и календарю {calendar}',
   'casePage.citation': 'Правовое основание',
   'casePage.warnings': 'Предупреждения',
   'casePage.informational': 'для сведения, без эскалации',

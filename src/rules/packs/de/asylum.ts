@@ -77,6 +77,17 @@ export const DE_ASYLUM: RulePackInput = {
       when: inBavarianSeat('Augsburg'),
     },
   ],
+  changelog: [
+    {
+      label: '2026.12-1',
+      effectiveFrom: '2026-12-02',
+      change: {
+        en: 'First versioned state: the rules as encoded in the earlier rounds and checked against the sources each rule cites. Holidays of the court’s seat in Bavaria (Assumption Day, Augsburg Peace Festival) through the courtSeat fact.',
+        ru: 'Первая версия: правила в том виде, в каком они закодированы ранее и сверены с источниками, указанными в каждом правиле. Праздники места нахождения суда в Баварии (Успение, Аугсбургский праздник мира) через факт courtSeat.',
+      },
+      authority: { en: 'BGB 193; Bavarian Public Holidays Act (FTG) art. 1', ru: 'BGB 193; Закон Баварии о праздниках (FTG), ст. 1' },
+    },
+  ],
   rules: [
     {
       id: 'de-decision-information',
