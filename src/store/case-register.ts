@@ -2,6 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import { z } from 'zod';
 import { textIn } from '../rules/localized-text';
 import type { ComputedDeadline, DeadlineRequest } from '../rules/types';
+import { versionName } from '../rules/rule-data-version';
 import { appendOnce, type AppendResult } from './append-once';
 import { fingerprint } from './fingerprint';
 import { OUTCOMES } from './outcomes';
@@ -126,7 +127,9 @@ export class CaseRegister {
     for (const deadline of input.deadlines) {
       results.push(
         await appendOnce(this.db, 'computed_deadlines', {
-          idempotency_key: `${caseId}/deadline/${requestFingerprint.slice(0, 32)}/${deadline.ruleId}/${deadline.kind}`,
+          // The rule data's hashes are part of the key: the same request computed again under changed rules is a new
+          // row beside the old one (which rules gave which date stays on record), not a conflict with it.
+          idempotency_key: `${caseId}/deadline/${requestFingerprint.slice(0, 32)}/${deadline.ruleId}/${deadline.kind}${deadline.ruleData ? `/${deadline.ruleData.pack.hash}${deadline.ruleData.calendar.hash}` : ''}`,
           fingerprint: fingerprint({ caseId, deadline }),
           case_id: caseId,
           recorded_at: recordedAt,
@@ -145,6 +148,8 @@ export class CaseRegister {
           confidence: deadline.confidence,
           informational: deadline.informational ? 1 : 0,
           deadline: JSON.stringify(deadline),
+          pack_version: deadline.ruleData ? versionName(deadline.ruleData.pack) : null,
+          calendar_version: deadline.ruleData ? versionName(deadline.ruleData.calendar) : null,
         }),
       );
     }

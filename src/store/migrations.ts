@@ -10,6 +10,7 @@ export function registerMigrations(dialect: StoreDialect): MigrationProvider {
   const migrations: Record<string, Migration> = {
     '0001-register': { up: (db) => createRegisterTables(db, dialect) },
     '0002-citation-ru': { up: addRussianCitations },
+    '0003-rule-data-versions': { up: addRuleDataVersions },
   };
   return { getMigrations: async () => migrations };
 }
@@ -133,4 +134,14 @@ async function createRegisterTables(db: Kysely<unknown>, dialect: StoreDialect):
  */
 async function addRussianCitations(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('computed_deadlines').addColumn('citation_ru', 'text').execute();
+}
+
+/**
+ * Each deadline names the rule pack and calendar it was computed with (`RU/temporary-asylum 2026.12-1 #<hash>`),
+ * so a case's register says which rules applied to which deadline. Rows of deadlines computed before versions
+ * were kept have none.
+ */
+async function addRuleDataVersions(db: Kysely<unknown>): Promise<void> {
+  await db.schema.alterTable('computed_deadlines').addColumn('pack_version', 'text').execute();
+  await db.schema.alterTable('computed_deadlines').addColumn('calendar_version', 'text').execute();
 }

@@ -58,6 +58,10 @@ export interface ComputedDeadlineTable extends AppendOnlyRow {
   informational: number;
   /** The whole `ComputedDeadline`, explanation included. */
   deadline: string;
+  /** `<pack id> <label> #<hash>` of the rule pack it was computed with; null before versions were kept. */
+  pack_version: string | null;
+  /** The same for its calendar. */
+  calendar_version: string | null;
 }
 
 /** Which message, to whom and through which channel: what a delivery and a failed delivery both record. */

@@ -146,6 +146,21 @@ describe.each(TEST_DATABASES)('the case register on $name', (database) => {
     expect((await store.register.caseTrail(CASE.caseId)).deadlines[1]?.deadline.citation).toBe('Law No. 4528-1, art. 10 p. 3');
   });
 
+  // Issue 15: which rules gave which date stays on record, and a change of rules is no conflict.
+  it('records the rule data versions beside each deadline, and the same request under changed rules as a new row', async () => {
+    const version = (id: string, hash: string) => ({ id, label: '2026.12-1', effectiveFrom: '2026-12-02', hash });
+    const underRules = (packHash: string) => ({ ...complaintDeadline(), ruleData: { pack: version('RU/temporary-asylum', packHash), calendar: version('ru-production-calendar', 'cccccccccccc') } });
+    const record = (deadline: ReturnType<typeof underRules>) => store.register.recordComputedDeadlines({ caseId: CASE.caseId, request: REFUSAL_RECEIVED, deadlines: [deadline] });
+    expect(await record(underRules('aaaaaaaaaaaa'))).toEqual([{ inserted: true }]);
+    expect(await record(underRules('aaaaaaaaaaaa'))).toEqual([{ inserted: false }]);
+    expect(await record(underRules('bbbbbbbbbbbb'))).toEqual([{ inserted: true }]);
+    const rows = await raw.db.selectFrom('computed_deadlines').select(['pack_version', 'calendar_version']).orderBy('seq').execute();
+    expect(rows).toEqual([
+      { pack_version: 'RU/temporary-asylum 2026.12-1 #aaaaaaaaaaaa', calendar_version: 'ru-production-calendar 2026.12-1 #cccccccccccc' },
+      { pack_version: 'RU/temporary-asylum 2026.12-1 #bbbbbbbbbbbb', calendar_version: 'ru-production-calendar 2026.12-1 #cccccccccccc' },
+    ]);
+  });
+
   it('answers whether a message was already delivered', async () => {
     const delivery = {
       ...CASE,
