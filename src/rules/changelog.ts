@@ -10,6 +10,7 @@ export const ChangeEntrySchema = z.object({
   authority: LocalizedTextSchema,
 });
 export type ChangeEntry = z.output<typeof ChangeEntrySchema>;
+export type ChangeEntryInput = z.input<typeof ChangeEntrySchema>;
 
 /** Every pack and calendar keeps its changes, oldest first; the last one names the version. */
 export const ChangelogSchema = z.array(ChangeEntrySchema).default([]);

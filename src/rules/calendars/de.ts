@@ -1,4 +1,5 @@
 import type { CalendarDataInput } from '../calendar/schema';
+import { CALENDAR_FIRST_VERSIONED } from '../first-versions';
 
 const CATHOLIC_SOUTH_WEST = ['BW', 'BY', 'NW', 'RP', 'SL'];
 
@@ -11,17 +12,7 @@ const CATHOLIC_SOUTH_WEST = ['BW', 'BY', 'NW', 'RP', 'SL'];
 export const DE_CALENDAR: CalendarDataInput = {
   id: 'de-public-holidays',
   name: { en: 'German public holidays', ru: 'праздничные дни Германии' },
-  changelog: [
-    {
-      label: '2026.12-1',
-      effectiveFrom: '2026-12-02',
-      change: {
-        en: 'First versioned state: the calendar as encoded in the earlier rounds from the acts it cites.',
-        ru: 'Первая версия: календарь в том виде, в каком он закодирован ранее по указанным в нём актам.',
-      },
-      authority: { en: 'the engine maintainers’ review of the cited sources', ru: 'проверка указанных источников разработчиками системы' },
-    },
-  ],
+  changelog: [CALENDAR_FIRST_VERSIONED],
   weekendDays: [6, 7],
   holidayNames: {
     'new-year': { en: "New Year's Day (Neujahr)", ru: 'Новый год' },

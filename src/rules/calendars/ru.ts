@@ -1,4 +1,5 @@
 import type { CalendarDataInput } from '../calendar/schema';
+import { CALENDAR_FIRST_VERSIONED } from '../first-versions';
 
 /** A Government decree moving days off, cited the way each language cites it. */
 function decree(number: string, date: string): { en: string; ru: string } {
@@ -12,17 +13,7 @@ function decree(number: string, date: string): { en: string; ru: string } {
 export const RU_CALENDAR: CalendarDataInput = {
   id: 'ru-production',
   name: { en: 'Russian production calendar', ru: 'производственный календарь РФ' },
-  changelog: [
-    {
-      label: '2026.12-1',
-      effectiveFrom: '2026-12-02',
-      change: {
-        en: 'First versioned state: the calendar as encoded in the earlier rounds from the acts it cites.',
-        ru: 'Первая версия: календарь в том виде, в каком он закодирован ранее по указанным в нём актам.',
-      },
-      authority: { en: 'the engine maintainers’ review of the cited sources', ru: 'проверка указанных источников разработчиками системы' },
-    },
-  ],
+  changelog: [CALENDAR_FIRST_VERSIONED],
   weekendDays: [6, 7],
   holidayNames: {
     'new-year': { en: 'New Year holidays', ru: 'новогодние каникулы' },

@@ -1,4 +1,5 @@
 import type { CalendarDataInput } from '../calendar/schema';
+import { CALENDAR_FIRST_VERSIONED } from '../first-versions';
 
 const BANK_HOLIDAYS = {
   en: 'England and Wales bank holidays (Banking and Financial Dealings Act 1971, sch. 1, and royal proclamations)',
@@ -12,17 +13,7 @@ const BANK_HOLIDAYS = {
 export const UK_CALENDAR: CalendarDataInput = {
   id: 'england-wales-bank-holidays',
   name: { en: 'England and Wales bank holidays', ru: 'банковские выходные Англии и Уэльса' },
-  changelog: [
-    {
-      label: '2026.12-1',
-      effectiveFrom: '2026-12-02',
-      change: {
-        en: 'First versioned state: the calendar as encoded in the earlier rounds from the acts it cites.',
-        ru: 'Первая версия: календарь в том виде, в каком он закодирован ранее по указанным в нём актам.',
-      },
-      authority: { en: 'the engine maintainers’ review of the cited sources', ru: 'проверка указанных источников разработчиками системы' },
-    },
-  ],
+  changelog: [CALENDAR_FIRST_VERSIONED],
   weekendDays: [6, 7],
   holidayNames: {
     'new-year': { en: "New Year's Day", ru: 'Новый год' },

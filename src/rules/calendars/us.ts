@@ -1,4 +1,5 @@
 import type { CalendarDataInput } from '../calendar/schema';
+import { CALENDAR_FIRST_VERSIONED } from '../first-versions';
 
 /**
  * US federal legal public holidays, generated from the rules of 5 U.S.C. 6103(a) with the Saturday/Sunday
@@ -7,17 +8,7 @@ import type { CalendarDataInput } from '../calendar/schema';
 export const US_CALENDAR: CalendarDataInput = {
   id: 'us-federal-holidays',
   name: { en: 'US federal holidays', ru: 'федеральные праздники США' },
-  changelog: [
-    {
-      label: '2026.12-1',
-      effectiveFrom: '2026-12-02',
-      change: {
-        en: 'First versioned state: the calendar as encoded in the earlier rounds from the acts it cites.',
-        ru: 'Первая версия: календарь в том виде, в каком он закодирован ранее по указанным в нём актам.',
-      },
-      authority: { en: 'the engine maintainers’ review of the cited sources', ru: 'проверка указанных источников разработчиками системы' },
-    },
-  ],
+  changelog: [CALENDAR_FIRST_VERSIONED],
   weekendDays: [6, 7],
   holidayNames: {
     'new-year': { en: "New Year's Day", ru: 'Новый год' },

@@ -1,4 +1,5 @@
 import type { RulePackInput } from '../../pack/schema';
+import { packFirstVersioned } from '../../first-versions';
 
 /** BGB 187(1), 188(2): a week period ends on the weekday of the trigger; BGB 193 moves it off Saturdays, Sundays and holidays. */
 const BGB_COUNTING = {
@@ -78,15 +79,13 @@ export const DE_ASYLUM: RulePackInput = {
     },
   ],
   changelog: [
-    {
-      label: '2026.12-1',
-      effectiveFrom: '2026-12-02',
+    packFirstVersioned({
       change: {
-        en: 'First versioned state: the rules as encoded in the earlier rounds and checked against the sources each rule cites. Holidays of the court’s seat in Bavaria (Assumption Day, Augsburg Peace Festival) through the courtSeat fact.',
-        ru: 'Первая версия: правила в том виде, в каком они закодированы ранее и сверены с источниками, указанными в каждом правиле. Праздники места нахождения суда в Баварии (Успение, Аугсбургский праздник мира) через факт courtSeat.',
+        en: 'Holidays of the court’s seat in Bavaria (Assumption Day, Augsburg Peace Festival) through the courtSeat fact.',
+        ru: 'Праздники места нахождения суда в Баварии (Успение, Аугсбургский праздник мира) через факт courtSeat.',
       },
       authority: { en: 'BGB 193; Bavarian Public Holidays Act (FTG) art. 1', ru: 'BGB 193; Закон Баварии о праздниках (FTG), ст. 1' },
-    },
+    }),
   ],
   rules: [
     {

@@ -1,4 +1,5 @@
 import type { RulePackInput } from '../../pack/schema';
+import { packFirstVersioned } from '../../first-versions';
 import {
   CERTIFICATE_SUSPENSION_2020,
   DECIDE_BY_FACT,
@@ -41,17 +42,7 @@ export const RU_REFUGEE_STATUS: RulePackInput = {
   },
   params: { departureWorkingDays: DEPARTURE_PARAM, redecisionMonths: REDECISION_PARAM },
   suspensionWindows: [CERTIFICATE_SUSPENSION_2020],
-  changelog: [
-    {
-      label: '2026.12-1',
-      effectiveFrom: '2026-12-02',
-      change: {
-        en: 'First versioned state: the rules as encoded in the earlier rounds and checked against the sources each rule cites.',
-        ru: 'Первая версия: правила в том виде, в каком они закодированы ранее и сверены с источниками, указанными в каждом правиле.',
-      },
-      authority: { en: 'the engine maintainers’ review of the cited sources', ru: 'проверка указанных источников разработчиками системы' },
-    },
-  ],
+  changelog: [packFirstVersioned()],
   rules: [
     {
       id: 'ru-refugee-preliminary-consideration',

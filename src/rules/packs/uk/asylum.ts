@@ -1,4 +1,5 @@
 import type { RulePackInput } from '../../pack/schema';
+import { packFirstVersioned } from '../../first-versions';
 
 const TRIBUNAL_COUNTING = {
   start: 'day-after-trigger',
@@ -55,15 +56,13 @@ export const UK_ASYLUM: RulePackInput = {
   },
   courtDaysOff: [{ days: '12-27..12-31', name: { en: 'Tribunal Christmas closure', ru: 'рождественский перерыв Трибунала' }, source: TRIBUNAL_SOURCE }],
   changelog: [
-    {
-      label: '2026.12-1',
-      effectiveFrom: '2026-12-02',
+    packFirstVersioned({
       change: {
-        en: 'First versioned state: the rules as encoded in the earlier rounds and checked against the sources each rule cites. 27-31 December are Tribunal non-working days; from outside the UK the 28 days run from departure or receipt, not sending.',
-        ru: 'Первая версия: правила в том виде, в каком они закодированы ранее и сверены с источниками, указанными в каждом правиле. 27-31 декабря — нерабочие дни Трибунала; из-за пределов Великобритании 28 дней считаются с выезда или получения, а не с отправки.',
+        en: '27-31 December are Tribunal non-working days; from outside the UK the 28 days run from departure or receipt, not sending.',
+        ru: '27-31 декабря — нерабочие дни Трибунала; из-за пределов Великобритании 28 дней считаются с выезда или получения, а не с отправки.',
       },
       authority: { en: 'Tribunal Procedure (FtT) (IAC) Rules 2014, r. 1(4) and r. 19(3)', ru: 'Правила процедуры Трибунала первого уровня 2014 г., п. 1(4) и п. 19(3)' },
-    },
+    }),
   ],
   rules: [
     {

@@ -1,4 +1,5 @@
 import type { RulePackInput } from '../../pack/schema';
+import { packFirstVersioned } from '../../first-versions';
 
 const BUSINESS_DAY_ROLL = {
   start: 'day-after-trigger',
@@ -30,15 +31,13 @@ export const US_ASYLUM: RulePackInput = {
     { event: 'refusal-overturned', note: { en: 'The Board sustained the appeal or remanded the case.', ru: 'Совет удовлетворил апелляцию или вернул дело на новое рассмотрение.' } },
   ],
   changelog: [
-    {
-      label: '2026.12-1',
-      effectiveFrom: '2026-12-02',
+    packFirstVersioned({
       change: {
-        en: 'First versioned state: the rules as encoded in the earlier rounds and checked against the sources each rule cites. The one-year filing deadline now cites 8 CFR 208.4(a)(2)(ii) for its move to the next business day.',
-        ru: 'Первая версия: правила в том виде, в каком они закодированы ранее и сверены с источниками, указанными в каждом правиле. Годичный срок подачи теперь ссылается на 8 CFR 208.4(a)(2)(ii) о переносе на следующий рабочий день.',
+        en: 'The one-year filing deadline now cites 8 CFR 208.4(a)(2)(ii) for its move to the next business day.',
+        ru: 'Годичный срок подачи теперь ссылается на 8 CFR 208.4(a)(2)(ii) о переносе на следующий рабочий день.',
       },
       authority: { en: '8 CFR 208.4(a)(2)(ii)', ru: '8 CFR 208.4(a)(2)(ii)' },
-    },
+    }),
   ],
   rules: [
     {
