@@ -30,6 +30,8 @@ const FIRST = toDay('2014-01-01');
 const SPAN_DAYS = 12 * 365;
 const dateArbitrary = fc.integer({ min: 0, max: SPAN_DAYS }).map((offset) => formatLocalDate(FIRST.plus({ days: offset })));
 const triggerArbitrary = fc.constantFrom(...TRIGGERS);
+const LATER_BY_MAX = 400;
+const earlyDateArbitrary = fc.integer({ min: 0, max: SPAN_DAYS - LATER_BY_MAX }).map((offset) => formatLocalDate(FIRST.plus({ days: offset })));
 
 function isWorkingFor(rule: Rule, calendar: WorkingCalendar, date: string): boolean {
   const kind = calendar.classify(toDay(date), false).kind;
@@ -76,7 +78,9 @@ describe('deadline properties (fast-check)', () => {
 
   it('never gives an earlier deadline for a later trigger', () => {
     fc.assert(
-      fc.property(triggerArbitrary, dateArbitrary, fc.integer({ min: 1, max: 400 }), (trigger, date, laterBy) => {
+      // The later trigger stays inside the span too: one 400 days past its end (February 2027) starts a renewal
+      // date in January 2028, past the Russian calendar, and the computation refuses it (a failure at random, before).
+      fc.property(triggerArbitrary, earlyDateArbitrary, fc.integer({ min: 1, max: LATER_BY_MAX }), (trigger, date, laterBy) => {
         const later = formatLocalDate(toDay(date).plus({ days: laterBy }));
         const before = new Map(compute(trigger, date).map((deadline) => [deadline.kind, deadline.dueDate]));
         for (const deadline of compute(trigger, later)) {
