@@ -2,11 +2,11 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { type CalendarFamily, loadCalendar } from './calendar/load-calendar';
 import { courtCalendar } from './compute/court-days-off';
+import { safestReading } from './compute/safest-reading';
 import type { RuleDataVersion } from './computed-deadline';
 import { ruleDataVersion } from './rule-data-version';
 import type { DayKind } from './calendar/working-calendar';
 import type { EventSummary, JurisdictionSummary, ProcedureSummary } from './catalog';
-import { computeRuleDeadline } from './compute/compute-rule';
 import { conditionsHold, resolveFacts, resolveParams } from './compute/inputs';
 import { reminderDates } from './compute/reminder-dates';
 import { validateReminderSchedule, validateRequest } from './compute/request';
@@ -194,7 +194,7 @@ export function createDeadlineEngine(definitions: readonly JurisdictionDefinitio
       const triggerDay = toDay(date);
       const ruleData = { pack: jurisdiction.packVersions.get(pack.procedure) as RuleDataVersion, calendar: jurisdiction.calendars.version };
       const deadlines = rules.map((rule) => {
-        const deadline = computeRuleDeadline({
+        const deadline = safestReading({
           pack,
           rule,
           event: valid.event,

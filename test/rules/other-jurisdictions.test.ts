@@ -8,8 +8,11 @@ const UK = { jurisdiction: 'UK', procedure: 'asylum' } as const;
 describe('US: appeal to the Board of Immigration Appeals (30 days, 8 CFR 1003.38)', () => {
   it.each([
     ['oral-decision', '2016-10-25', '2016-11-24', '2016-11-25', 'Thanksgiving rolls to Friday'],
-    ['written-decision-mailed', '2021-06-04', '2021-07-04', '2021-07-06', 'a Sunday Independence Day is observed on Monday'],
-    ['written-decision-mailed', '2021-12-01', '2021-12-31', '2022-01-03', 'New Year 2022 (a Saturday) is observed on 31 December'],
+    // Sunday 4 July 2021 rolls to Monday 5, where Independence Day is observed: as a holiday it would roll on to Tuesday 6;
+    // whether an observed day is a "legal holiday" is unsettled, so the earlier Monday is the deadline.
+    ['written-decision-mailed', '2021-06-04', '2021-07-04', '2021-07-05', 'a Sunday Independence Day, observed on Monday, read the safe way'],
+    // Friday 31 December 2021 is New Year 2022 observed: a working day on the safe reading, so it is the deadline (else Monday 3 January).
+    ['written-decision-mailed', '2021-12-01', '2021-12-31', '2021-12-31', 'New Year 2022 (a Saturday) observed on 31 December, read the safe way'],
     ['oral-decision', '2021-05-20', '2021-06-19', '2021-06-21', 'Juneteenth 2021 falls on a Saturday'],
     ['oral-decision', '2016-03-01', '2016-03-31', '2016-03-31', 'an ordinary Thursday'],
   ])('%s on %s: raw end %s, due %s (%s)', (event, trigger, rawEnd, due) => {
@@ -17,6 +20,14 @@ describe('US: appeal to the Board of Immigration Appeals (30 days, 8 CFR 1003.38
     expect(appeal.explanation.rawEndDate).toBe(rawEnd);
     expect(appeal.dueDate).toBe(due);
     expect(appeal.zone).toBe('America/New_York');
+  });
+
+  it('names the later reading when an observed holiday decides the date', () => {
+    const appeal = deadlineOf({ ...US, event: 'written-decision-mailed', date: '2021-12-01' }, 'appeal');
+    expect(warningText(appeal)).toContain('counting it as a working day gives Fri 31 Dec 2021, as a holiday Mon 3 Jan 2022');
+    expect(warningText(appeal, 'ru')).toContain('Ориентироваться следует на более раннюю дату');
+    // Where no observed day is met, there is one reading and no warning about it.
+    expect(warningText(deadlineOf({ ...US, event: 'oral-decision', date: '2016-03-01' }, 'appeal'))).not.toContain('unsettled');
   });
 
   it('ends at midnight Eastern time, daylight saving included', () => {

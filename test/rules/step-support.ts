@@ -16,6 +16,7 @@ export const PROCEDURAL: Rule['counting'] = {
   monthEnd: 'clamp',
   roll: 'next-working-day',
   honoursPresidentialNonWorkingDays: false,
+  observedHolidays: 'holidays',
 };
 
 export function param(name: string, value: number, overridden = false): ResolvedParam {

@@ -25,6 +25,8 @@ export interface DayInfo {
   source: LocalizedText;
   /** True when the date lies outside the covered years and the weekends-and-fixed-holidays fallback decided. */
   fallback: boolean;
+  /** A holiday kept on another day than its own (a Saturday holiday observed on the Friday before). */
+  observed?: true;
 }
 
 /** A day the court does not work every year, on top of the country's calendar; see the rule pack's `courtDaysOff`. */
@@ -68,6 +70,12 @@ export class WorkingCalendar {
     private readonly fixedHolidays: ReadonlyMap<string, LocalizedText>,
     private readonly courtDaysOff: ReadonlyMap<string, RecurringDayOff> = new Map(),
   ) {}
+
+  /** This calendar with every observed holiday a working day: the other reading where a rule leaves open whether those count. */
+  withoutObservedHolidays(): WorkingCalendar {
+    const kept = new Map([...this.specialDays].filter(([, info]) => !info.observed));
+    return new WorkingCalendar(this.id, this.name, this.region, this.coverage, this.weekendDays, kept, this.yearSources, this.fixedHolidays, this.courtDaysOff);
+  }
 
   /** This calendar as a court with its own days off sees it: every year, covered or not, those days do not count as working days. */
   withCourtDaysOff(days: readonly RecurringDayOff[]): WorkingCalendar {
@@ -166,6 +174,7 @@ export class WorkingCalendar {
             name: holiday.observed ? { en: `${name.en} (observed)`, ru: `${name.ru} (перенос)` } : name,
             source,
             fallback: false,
+            ...(holiday.observed ? { observed: true as const } : {}),
           });
         }
       }

@@ -44,6 +44,12 @@ const CountingSchema = z.object({
   roll: z.enum(['next-working-day', 'previous-working-day', 'none']),
   /** Russian presidential non-working days do not move procedural deadlines (Supreme Court, 2020-2021). */
   honoursPresidentialNonWorkingDays: z.boolean().default(false),
+  /**
+   * `unsettled`: whether a holiday observed on another day (5 U.S.C. 6103(b)) is a legal holiday for this rule is
+   * not settled, so the deadline is counted both ways and the earlier date is the working deadline, the later one
+   * named in a warning.
+   */
+  observedHolidays: z.enum(['holidays', 'unsettled']).default('holidays'),
 });
 
 const RuleSchema = z.object({

@@ -33,10 +33,10 @@ export const US_ASYLUM: RulePackInput = {
   changelog: [
     packFirstVersioned({
       change: {
-        en: 'The one-year filing deadline now cites 8 CFR 208.4(a)(2)(ii) for its move to the next business day.',
-        ru: 'Годичный срок подачи теперь ссылается на 8 CFR 208.4(a)(2)(ii) о переносе на следующий рабочий день.',
+        en: 'The one-year filing deadline now cites 8 CFR 208.4(a)(2)(ii) for its move to the next business day. The Board appeal counts an observed federal holiday both ways and works to the earlier date.',
+        ru: 'Годичный срок подачи теперь ссылается на 8 CFR 208.4(a)(2)(ii) о переносе на следующий рабочий день. Срок апелляции в Совет считается с перенесённым федеральным праздником и без него, по более ранней дате.',
       },
-      authority: { en: '8 CFR 208.4(a)(2)(ii)', ru: '8 CFR 208.4(a)(2)(ii)' },
+      authority: { en: '8 CFR 208.4(a)(2)(ii); 8 CFR 1003.38(c); 5 U.S.C. 6103(b)', ru: '8 CFR 208.4(a)(2)(ii); 8 CFR 1003.38(c); 5 U.S.C. 6103(b)' },
     }),
   ],
   rules: [
@@ -68,7 +68,8 @@ export const US_ASYLUM: RulePackInput = {
       triggers: [{ event: 'oral-decision' }, { event: 'written-decision-mailed' }],
       owner: 'applicant',
       period: { amount: 30, unit: 'days' },
-      counting: BUSINESS_DAY_ROLL,
+      // 1003.38(c) names "legal holidays" without saying whether a holiday observed on a Friday or Monday is one.
+      counting: { ...BUSINESS_DAY_ROLL, observedHolidays: 'unsettled' },
       basis: 'statutory',
       citation: { en: '8 CFR 1003.38(b)-(c)', ru: '8 CFR 1003.38(b)-(c)' },
       effectiveFrom: '2003-02-28',
