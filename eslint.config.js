@@ -21,18 +21,20 @@ const WORKFLOW_CODE = ['src/workflows/**/*.ts', 'src/digest/digest-workflow.ts']
  */
 const LAYERS = {
   // notify: `docket staff invite` mails the invitation link through the reminders' SMTP channel.
-  'src/cli': ['access', 'client', 'reports', 'digest', 'codec', 'notify', 'store', 'domain', 'rules', 'errors', 'config', 'logging.ts'],
+  'src/cli': ['access', 'client', 'reports', 'digest', 'codec', 'notify', 'rulebook', 'store', 'domain', 'rules', 'errors', 'config', 'logging.ts'],
   // notify: an invitation issued through the API is mailed as the CLI's is.
-  'src/api': ['access', 'notify', 'client', 'reports', 'digest', 'codec', 'http', 'store', 'domain', 'rules', 'errors', 'config', 'logging.ts'],
+  'src/api': ['access', 'notify', 'client', 'reports', 'digest', 'codec', 'http', 'rulebook', 'store', 'domain', 'rules', 'errors', 'config', 'logging.ts'],
   'src/worker': ['activities', 'client', 'digest', 'codec', 'logging.ts', 'config'],
   'src/digest': ['reports', 'client', 'workflows', 'notify', 'store', 'domain', 'rules', 'errors'],
-  'src/reports': ['client', 'store', 'domain', 'rules', 'errors'],
+  'src/reports': ['client', 'rulebook', 'store', 'domain', 'rules', 'errors'],
   'src/client': ['workflows', 'access', 'codec', 'temporal', 'domain', 'rules', 'errors', 'config', 'logging.ts'],
   'src/temporal': ['workflows', 'errors', 'config'],
   // The bundle's entry re-exports the digest workflow, which lives with the rest of its feature.
   'src/workflows': ['activities', 'digest', 'domain', 'rules', 'errors'],
-  'src/activities': ['notify', 'store', 'domain', 'rules', 'errors', 'config', 'logging.ts'],
+  'src/activities': ['notify', 'rulebook', 'store', 'domain', 'rules', 'errors', 'config', 'logging.ts'],
   'src/access': ['store', 'domain', 'errors', 'config'],
+  // The rule data installed now and the archive of versions cases are pinned to.
+  'src/rulebook': ['store', 'rules', 'errors', 'config', 'logging.ts'],
   'src/notify': ['store', 'domain', 'rules', 'errors', 'logging.ts'],
   'src/store': ['domain', 'rules', 'errors', 'config'],
   'src/codec': ['http', 'errors', 'config'],

@@ -49,6 +49,7 @@ function validBodies(today: string): Record<CaseCommandName, Body> {
     acknowledgeReminder: { reminderId: 'reminder-1' },
     reassign: { caseworker: 'cw-bench-01', office: 'msk-2' },
     closeCase: { reason: 'left-country', closedOn: today },
+    migrateRules: { reason: 'the 2028 production calendar was decreed' },
   };
 }
 

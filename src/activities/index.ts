@@ -2,7 +2,7 @@ import { activityInfo } from '@temporalio/activity';
 import { DateTime } from 'luxon';
 import { createLogger } from '../logging';
 import { DeliveryError, type DeliveryFailure } from '../notify';
-import { computeDeadlines as computeWithRules, uncountableDateReason } from '../rules';
+import { uncountableDateReason } from '../rules';
 import type { ComputedDeadline } from '../rules/types';
 import { StaffNotFoundError, type StaffMember } from '../store';
 import type { ActivityDeps } from './deps';
@@ -10,7 +10,7 @@ import { createConfirmActor } from './confirm-actor';
 import { deliverOnce, type StaffNotice } from './deliver-once';
 import { outcomeOfEvent } from './event-outcomes';
 import { toActivityFailure } from './failures';
-import { checkComputeInput, checkEscalation, checkReminder } from './inputs';
+import { checkChangeNotice, checkComputeInput, checkEscalation, checkReminder } from './inputs';
 import type { CaseActivities, DeliveryReceipt } from './types';
 
 export { createActivityDeps, type ActivityConfig, type ActivityDeps, type ActivityRuntime, type ActivityRuntimeOptions } from './deps';
@@ -133,10 +133,13 @@ export function createActivities(deps: ActivityDeps): CaseActivities {
 
   return {
     computeDeadlines: activity('computeDeadlines', async (input) => {
-      const { caseId, reminderPolicyOffsetsDays, ...checked } = checkComputeInput(input);
+      const { caseId, reminderPolicyOffsetsDays, eventId, rulePin, ...checked } = checkComputeInput(input);
       const request = { ...checked, allowCalendarFallback: checked.allowCalendarFallback ?? awaitsNextCalendar(checked) };
-      const deadlines = computeWithRules(request, reminderPolicyOffsetsDays && { offsetsDays: reminderPolicyOffsetsDays });
+      const reminders = reminderPolicyOffsetsDays && { offsetsDays: reminderPolicyOffsetsDays };
+      const deadlines = await deps.rulebook.compute(request, reminders, rulePin);
       await deps.register.recordComputedDeadlines({ caseId, request, deadlines });
+      // What the event holds now, for the rule impact report; a retry writes the same row again.
+      if (eventId !== undefined) await deps.computations.record({ caseId, eventId: String(eventId), request, ...(reminderPolicyOffsetsDays ? { reminderOffsetsDays: reminderPolicyOffsetsDays } : {}), deadlines });
       return deadlines;
     }),
 
@@ -179,10 +182,31 @@ export function createActivities(deps: ActivityDeps): CaseActivities {
           reason: request.reason,
           caseworker: request.caseworker,
           daysOverdue: overdue,
+          ...(request.previousDueDate ? { previousDueDate: request.previousDueDate } : {}),
         },
         detail: request.reason,
       }));
       // Escalated when at least one of them received it.
+      const [first] = receipts;
+      if (!first) throw refusals[0];
+      return { ...first, duplicate: receipts.every((receipt) => receipt.duplicate) };
+    }),
+
+    tellDeadlineChanged: activity('tellDeadlineChanged', async (input) => {
+      const notice = checkChangeNotice(input);
+      const caseworker = await deps.staff.get(notice.caseworker);
+      // A caseworker who left would never read it; the supervisors learn of the change instead.
+      const recipients = caseworker?.active ? [caseworker] : await escalationRecipients(notice.office);
+      if (recipients.length === 0) throw new StaffNotFoundError(noRecipientMessage(notice.office));
+      const { change } = notice;
+      const { receipts, refusals } = await deliverToAll(recipients, (recipient) => ({
+        idempotencyKey: `${notice.idempotencyKey}/${recipient.id}`,
+        caseId: notice.caseId,
+        caseNumber: notice.caseNumber,
+        recipient,
+        content: { purpose: 'deadline-changed', caseNumber: notice.caseNumber, deadline: change.deadline, change },
+        detail: change.change === 'moved' ? `${change.from}>${change.to}` : change.change,
+      }));
       const [first] = receipts;
       if (!first) throw refusals[0];
       return { ...first, duplicate: receipts.every((receipt) => receipt.duplicate) };

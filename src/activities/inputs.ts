@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { ESCALATION_REASONS } from '../domain/case';
-import { ComputedDeadlineSchema } from '../rules/computed-deadline';
+import { ComputedDeadlineSchema, RulePinSchema } from '../rules/computed-deadline';
 import { parseInput } from '../store';
-import type { CaseDeadlineRequest, EscalationRequest, ReminderRequest } from './types';
+import type { CaseDeadlineRequest, DeadlineChangeNotice, EscalationRequest, ReminderRequest } from './types';
 
 const key = z.string().min(1).max(300);
 
@@ -16,8 +16,27 @@ const aboutCase = {
 };
 
 const reminderSchema = z.object({ ...aboutCase, daysBefore: z.number().int().min(0) });
-const escalationSchema = z.object({ ...aboutCase, reason: z.enum(ESCALATION_REASONS) });
-const computeSchema = z.looseObject({ caseId: key, reminderPolicyOffsetsDays: z.array(z.number().int().min(0)).optional() });
+const escalationSchema = z.object({ ...aboutCase, reason: z.enum(ESCALATION_REASONS), previousDueDate: z.iso.date().optional() });
+const changeNoticeSchema = z.object({
+  idempotencyKey: key,
+  caseId: key,
+  caseNumber: aboutCase.caseNumber,
+  office: aboutCase.office,
+  caseworker: aboutCase.caseworker,
+  change: z.object({
+    deadlineId: z.string().min(1),
+    deadline: ComputedDeadlineSchema,
+    change: z.enum(['moved', 'added', 'removed']),
+    from: z.iso.date().optional(),
+    to: z.iso.date().optional(),
+  }),
+});
+const computeSchema = z.looseObject({
+  caseId: key,
+  reminderPolicyOffsetsDays: z.array(z.number().int().min(0)).optional(),
+  eventId: z.number().int().positive().optional(),
+  rulePin: RulePinSchema.optional(),
+});
 
 /**
  * Activity inputs come from workflow history, possibly written by older code: each is checked before
@@ -30,6 +49,11 @@ export function checkReminder(input: ReminderRequest): ReminderRequest {
 
 export function checkEscalation(input: EscalationRequest): EscalationRequest {
   parseInput(escalationSchema, input, 'escalation request');
+  return input;
+}
+
+export function checkChangeNotice(input: DeadlineChangeNotice): DeadlineChangeNotice {
+  parseInput(changeNoticeSchema, input, 'deadline change notice');
   return input;
 }
 

@@ -1,5 +1,7 @@
 import type { EscalationReason } from '../domain/case';
-import type { ComputedDeadline, DeadlineRequest } from '../rules/types';
+import type { DeadlineChange } from '../domain/deadline-change';
+import type { RulePin } from '../rules/computed-deadline';
+import type { ComputedDeadline, DeadlineRequest, LocalDate } from '../rules/types';
 import type { RegisterEntry } from '../store/case-register';
 
 export type { RegisterEntry };
@@ -16,6 +18,13 @@ export interface CaseDeadlineRequest extends DeadlineRequest {
    * computation, and reminders do not make one stale. Absent in inputs that older runs recorded.
    */
   reminderPolicyOffsetsDays?: number[];
+  /** The case event the request counts from, so the register keeps what each event holds now. Absent in older inputs. */
+  eventId?: number;
+  /**
+   * The rule data versions the case is pinned to: its deadlines are computed with these until it is migrated.
+   * Absent for a case not yet pinned (its first computation) or just migrated, and in older inputs.
+   */
+  rulePin?: RulePin;
 }
 
 export interface ReminderRequest {
@@ -37,6 +46,18 @@ export interface EscalationRequest {
   caseworker: string;
   deadline: ComputedDeadline;
   reason: EscalationReason;
+  /** With `moved-earlier`: the due date the deadline had before. */
+  previousDueDate?: LocalDate;
+}
+
+/** Tells a case's caseworker how one deadline changed when the case was migrated to the installed rule data. */
+export interface DeadlineChangeNotice {
+  idempotencyKey: string;
+  caseId: string;
+  caseNumber: string;
+  office: string;
+  caseworker: string;
+  change: DeadlineChange;
 }
 
 export interface DeliveryReceipt {
@@ -58,6 +79,7 @@ export interface CaseActivities {
   computeDeadlines(input: CaseDeadlineRequest): Promise<ComputedDeadline[]>;
   sendReminder(input: ReminderRequest): Promise<DeliveryReceipt>;
   escalate(input: EscalationRequest): Promise<DeliveryReceipt>;
+  tellDeadlineChanged(input: DeadlineChangeNotice): Promise<DeliveryReceipt>;
   recordOutcome(input: RegisterEntry): Promise<void>;
   /** Whether the staff directory lets this actor act on a case of this office; a local activity, asked before each staff command. */
   confirmActor(input: ActorConfirmationRequest): Promise<ActorConfirmation>;

@@ -59,6 +59,8 @@ const EVERY_INTERFACE: ReadonlySet<string> = new Set(['0.0.0.0', '::']);
 
 const environmentSchema = z.object({
   DOCKET_DATA_DIR: z.string().default('data'),
+  /** Rule packs and calendars that extend or override the shipped ones (src/rules/README.md, "Rule data files"). */
+  DOCKET_RULES_DIR: optionalText,
   DOCKET_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 
   // envconfig reads the connection's variables itself (see resolveTemporalTarget). These four are
@@ -119,6 +121,8 @@ export type Environment = z.infer<typeof environmentSchema>;
 export interface DocketConfig {
   projectRoot: string;
   dataDir: string;
+  /** DOCKET_RULES_DIR, resolved; absent when only the shipped rule data is installed. */
+  rulesDir?: string;
   logLevel: Environment['DOCKET_LOG_LEVEL'];
   temporal: TemporalTarget;
   devServer: {
@@ -182,6 +186,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): DocketConfig {
   return {
     projectRoot: PROJECT_ROOT,
     dataDir,
+    ...(e.DOCKET_RULES_DIR ? { rulesDir: fromRoot(e.DOCKET_RULES_DIR) } : {}),
     logLevel: e.DOCKET_LOG_LEVEL,
     temporal,
     devServer: {

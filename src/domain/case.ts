@@ -1,3 +1,4 @@
+import type { RulePin } from '../rules/computed-deadline';
 import type { ComputedDeadline, DeadlineRequest, LocalDate } from '../rules/types';
 import type { CaseEvent } from './events';
 import type { ClosureReason, Stage } from './stages';
@@ -57,7 +58,8 @@ export interface ReminderRecord {
   acknowledged?: { by: string; at: string };
 }
 
-export const ESCALATION_REASONS = ['missed', 'lapsed', 'authority-overdue'] as const;
+/** `moved-earlier`: a rule migration brought a deadline closer, which staff must hear of at once. */
+export const ESCALATION_REASONS = ['missed', 'lapsed', 'authority-overdue', 'moved-earlier'] as const;
 export type EscalationReason = (typeof ESCALATION_REASONS)[number];
 
 export interface EscalationRecord {
@@ -66,6 +68,8 @@ export interface EscalationRecord {
   deadlineId: string;
   dueDate: LocalDate;
   reason: EscalationReason;
+  /** With `moved-earlier`: the due date it had before. */
+  previousDueDate?: LocalDate;
   at: string;
   delivery?: Delivery;
 }
@@ -89,6 +93,8 @@ export interface DeliveryFailure {
 export type OutboxItem =
   | { key: string; kind: 'reminder'; reminderId: string }
   | { key: string; kind: 'escalation'; escalationId: string }
+  /** Tells the caseworker how one deadline changed in a rule migration (the event `eventId`). */
+  | { key: string; kind: 'migration-notice'; eventId: number; deadlineId: string }
   | { key: string; kind: 'register'; entry: RegisterRecord };
 
 export interface CaseState {
@@ -118,4 +124,10 @@ export interface CaseState {
   outbox: OutboxItem[];
   /** Absent in states carried over from runs that predate it. */
   failedDeliveries?: DeliveryFailure[];
+  /**
+   * The rule data versions the case's deadlines are computed with: its first computation's, until a
+   * supervisor migrates it (`installed` until the next computation pins the installed ones). Absent in
+   * states from before cases were pinned: their deadlines' own versions stand in (see rulePinOf).
+   */
+  rulePin?: RulePin | 'installed';
 }

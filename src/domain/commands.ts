@@ -61,6 +61,9 @@ export const acknowledgeReminderInput = z.object({ ...byStaff, reminderId: z.str
 
 export const reassignInput = z.object({ ...byStaff, caseworker: staffIdSchema, office: officeIdSchema.optional(), reason: note.optional() }).strict();
 
+/** A supervisor moves the case from the rule data it is pinned to onto the installed data, saying why. */
+export const migrateRulesInput = z.object({ ...byStaff, reason }).strict();
+
 export const closeCaseInput = z.object({ ...byStaff, reason: z.enum(CLOSURE_REASONS), closedOn: localDateSchema, note: note.optional() }).strict();
 
 /** The commands staff give today, by name; the names are also the names of the workflow's updates. */
@@ -76,6 +79,7 @@ export const STAFF_COMMAND_INPUTS = {
   acknowledgeReminder: acknowledgeReminderInput,
   reassign: reassignInput,
   closeCase: closeCaseInput,
+  migrateRules: migrateRulesInput,
 } as const;
 
 /** Every update a case answers: today's commands and the legacy ones that replays still send. */

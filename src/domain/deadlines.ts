@@ -4,6 +4,7 @@ import { toInstant } from './dates';
 import { isDated, isProcedureEvent, isVoided, standingEvents, triggerOf, type CaseEvent, type Facts } from './events';
 import { lifecycleFor } from './lifecycle';
 import { queueDeadlineRecord } from './outbox';
+import { pinAfter } from './rule-pin';
 
 /** The deadline that marks the end of a protection period; its passing unrenewed makes a case lapse. */
 export const PROTECTION_EXPIRY_KIND = 'protection-expiry';
@@ -193,10 +194,12 @@ export function attachDeadlines(
     const unchanged = previous.find((tracked) => tracked.id === id && tracked.deadline.endsAt === deadline.endsAt);
     return unchanged ? { ...unchanged, deadline } : { id, sourceEventId: computation.eventId, knownSince: toInstant(nowMs), deadline };
   });
+  const pin = pinAfter(state, computed);
   const updated: CaseState = {
     ...state,
     deadlines: [...state.deadlines.filter((tracked) => tracked.sourceEventId !== computation.eventId), ...fresh],
     computations: [...state.computations.filter((done) => done.eventId !== computation.eventId), computation],
+    ...(pin ? { rulePin: pin } : {}),
   };
   return fresh.reduce(queueDeadlineRecord, updated);
 }

@@ -1,4 +1,6 @@
+import type { RulePin } from '../rules/computed-deadline';
 import { TRIGGER_EVENTS, type LocalDate } from '../rules/types';
+import type { DeadlineChange } from './deadline-change';
 import type { ClosureReason } from './stages';
 
 /** Who recorded an event and when. `actor` is a staff id, or `engine` for what the engine itself records. */
@@ -50,6 +52,8 @@ export type CaseEvent =
   | (Recorded & { type: 'deadline-waived'; deadlineId: string; dueDate: LocalDate; reason: string })
   | (Recorded & { type: 'case-linked'; caseNumber: string; relation: CaseRelation; note?: string })
   | (Recorded & { type: 'reminder-acknowledged'; reminderId: string })
+  /** `from` is the pin the case left; `to` and `changes` are filled in once the installed versions were applied. */
+  | (Recorded & { type: 'rules-migrated'; reason: string; from?: RulePin; to?: RulePin; changes?: DeadlineChange[] })
   | (Recorded & {
       type: 'case-reassigned';
       from: { office: string; caseworker: string };

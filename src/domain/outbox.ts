@@ -13,7 +13,8 @@ function withoutFreeText(event: CaseEvent): Record<string, unknown> {
   return Object.fromEntries(Object.entries(event).filter(([field]) => !FREE_TEXT_FIELDS.has(field)));
 }
 
-function enqueue(state: CaseState, item: OutboxItem): CaseState {
+/** Queues an item unless one with its key is queued already. */
+export function enqueue(state: CaseState, item: OutboxItem): CaseState {
   if (state.outbox.some((queued) => queued.key === item.key)) return state;
   return { ...state, outbox: [...state.outbox, item] };
 }

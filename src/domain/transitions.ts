@@ -17,6 +17,7 @@ import {
 import { eventTitleIn, factsProblem, lifecycleFor, moveFor, positionAfterMove, positionOf, type StagePosition } from './lifecycle';
 import { queueEventRecord, type StaffCommandName } from './outbox';
 import { ruleParamsProblem } from './rule-params';
+import { rulePinOf } from './rule-pin';
 
 /**
  * The case's state machine: a staff command either moves the case (one new event, possibly a new stage)
@@ -36,6 +37,7 @@ const WHAT_IT_DOES: Record<CaseCommand['name'], string> = {
   acknowledgeReminder: 'acknowledge a reminder',
   reassign: 'reassign the case',
   closeCase: 'close the case',
+  migrateRules: 'migrate the case to the installed rule data',
 };
 
 export type Decision = { ok: true; state: CaseState; event: CaseEvent } | { ok: false; reason: string };
@@ -221,6 +223,18 @@ function reassign(state: CaseState, input: CommandInput<'reassign'>): Change {
   };
 }
 
+/**
+ * Every event is computed again with the installed rule data: the computations are forgotten and the pin
+ * is lifted, so the next computation pins the case to the installed versions (see rulePinOf).
+ */
+function migrateRules(state: CaseState, input: CommandInput<'migrateRules'>): Change {
+  const from = rulePinOf(state);
+  return {
+    event: { type: 'rules-migrated', actor: input.actor, reason: input.reason, ...(from ? { from } : {}) },
+    patch: { computations: [], rulePin: 'installed' },
+  };
+}
+
 function change(state: CaseState, command: CaseCommand, nowMs: number): Change {
   switch (command.name) {
     case 'recordEvent':
@@ -245,6 +259,8 @@ function change(state: CaseState, command: CaseCommand, nowMs: number): Change {
       return acknowledge(state, command.input, nowMs);
     case 'reassign':
       return reassign(state, command.input);
+    case 'migrateRules':
+      return migrateRules(state, command.input);
     case 'closeCase': {
       const { actor, reason, closedOn, note } = command.input;
       return { event: { type: 'case-closed', actor, on: closedOn, reason, ...(note ? { note } : {}) }, patch: { stage: 'closed', closure: { reason, on: closedOn } } };

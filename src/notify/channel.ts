@@ -2,7 +2,7 @@ import type { StaffMember } from '../store';
 
 export type ChannelName = 'email' | 'webhook' | 'outbox';
 
-export type MessagePurpose = 'reminder' | 'escalation' | 'delivery-failed' | 'digest' | 'staff-invitation';
+export type MessagePurpose = 'reminder' | 'escalation' | 'deadline-changed' | 'delivery-failed' | 'digest' | 'staff-invitation';
 
 /** A rendered message, ready for any channel. */
 export interface OutgoingMessage {

@@ -1,7 +1,8 @@
 import type { EscalationReason } from '../domain/case';
 import { renderExplanation } from '../rules';
 import { textIn } from '../rules/localized-text';
-import type { ComputedDeadline } from '../rules/types';
+import type { DeadlineChange } from '../domain/deadline-change';
+import type { ComputedDeadline, LocalDate } from '../rules/types';
 import type { ChannelName } from './channel';
 import { en } from './templates/en';
 import type { Phrasebook } from './templates/phrasebook';
@@ -15,7 +16,8 @@ interface AboutDeadline {
 }
 export type MessageContent =
   | (AboutDeadline & { purpose: 'reminder'; daysBefore: number })
-  | (AboutDeadline & { purpose: 'escalation'; reason: EscalationReason; caseworker: string; daysOverdue: number })
+  | (AboutDeadline & { purpose: 'escalation'; reason: EscalationReason; caseworker: string; daysOverdue: number; previousDueDate?: LocalDate })
+  | (AboutDeadline & { purpose: 'deadline-changed'; change: DeadlineChange })
   | (AboutDeadline & { purpose: 'delivery-failed'; caseworker: string; failure: DeliveryFailure });
 
 /** Why a reminder did not reach its caseworker: their channel refused it, or there is no active caseworker to send it to. */
@@ -55,10 +57,21 @@ export function renderMessage(content: MessageContent, reader: Reader): Rendered
           p.escalation.subject(title, due, caseNumber),
           [
             p.escalation.reasons[content.reason],
+            ...(content.previousDueDate ? [p.deadlineChanged.moved(p.formatDate(content.previousDueDate), due)] : []),
             ...(content.daysOverdue > 0 ? [p.daysOverdue(content.daysOverdue)] : []),
             `${p.labels.caseworker}: ${content.caseworker}`,
           ],
         ];
+      case 'deadline-changed': {
+        const { change } = content;
+        const what =
+          change.change === 'moved'
+            ? p.deadlineChanged.moved(p.formatDate(change.from), due)
+            : change.change === 'added'
+              ? p.deadlineChanged.added(due)
+              : p.deadlineChanged.removed(due);
+        return [p.deadlineChanged.subject(title, caseNumber), [p.deadlineChanged.lead, '', what]];
+      }
       case 'delivery-failed':
         return [
           p.deliveryFailed.subject(caseNumber),
@@ -100,7 +113,17 @@ export function renderMessage(content: MessageContent, reader: Reader): Rendered
       confidence: deadline.confidence,
     },
     ...(content.purpose === 'reminder' ? { daysBefore: content.daysBefore } : {}),
-    ...(content.purpose === 'escalation' ? { reason: content.reason, caseworker: content.caseworker, daysOverdue: content.daysOverdue } : {}),
+    ...(content.purpose === 'escalation'
+      ? {
+          reason: content.reason,
+          caseworker: content.caseworker,
+          daysOverdue: content.daysOverdue,
+          ...(content.previousDueDate ? { previousDueDate: content.previousDueDate } : {}),
+        }
+      : {}),
+    ...(content.purpose === 'deadline-changed'
+      ? { change: content.change.change, ...('from' in content.change ? { from: content.change.from } : {}), ...('to' in content.change ? { to: content.change.to } : {}) }
+      : {}),
     ...(content.purpose === 'delivery-failed'
       ? {
           caseworker: content.caseworker,

@@ -1,4 +1,4 @@
-import { isProcedureEvent, type CaseEvent, type CaseView, type ProcedureEventType } from '../domain';
+import { isProcedureEvent, movesEarlier, type CaseEvent, type CaseView, type DeadlineChange, type ProcedureEventType } from '../domain';
 import { eventTitle } from '../rules/event-titles';
 import { textIn } from '../rules/localized-text';
 
@@ -25,12 +25,24 @@ const RECORD_TITLES: Record<Exclude<CaseEvent['type'], ProcedureEventType>, stri
   'case-linked': 'Related case linked',
   'reminder-acknowledged': 'Reminder acknowledged',
   'case-reassigned': 'Case reassigned',
+  'rules-migrated': 'Migrated to the installed rule data',
 };
 
 function eventHeading(event: CaseEvent): string {
   if (!isProcedureEvent(event)) return RECORD_TITLES[event.type];
   const title = eventTitle(event.type)?.en ?? event.type;
   return title.charAt(0).toUpperCase() + title.slice(1);
+}
+
+function describeChanges(changes: readonly DeadlineChange[]): string {
+  if (changes.length === 0) return 'no deadline changed';
+  return changes
+    .map((change) => {
+      const title = change.deadline.title.en;
+      if (change.change === 'moved') return `${title}: ${change.from} → ${change.to}${movesEarlier(change) ? ' (EARLIER)' : ''}`;
+      return change.change === 'added' ? `${title}: new, ${change.to}` : `${title}: ${change.from}, no longer applies`;
+    })
+    .join('; ');
 }
 
 function eventDetail(event: CaseEvent): string {
@@ -63,6 +75,8 @@ function eventDetail(event: CaseEvent): string {
       return event.reminderId;
     case 'case-reassigned':
       return `${event.from.office}/${event.from.caseworker} → ${event.to.office}/${event.to.caseworker}`;
+    case 'rules-migrated':
+      return `${describeChanges(event.changes ?? [])} (${event.reason})`;
     default:
       return '';
   }

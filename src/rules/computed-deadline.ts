@@ -38,6 +38,9 @@ export const RuleDataVersionSchema = z.object({
   hash: z.string().regex(/^[0-9a-f]{12}$/),
 });
 
+/** The pack and calendar versions a case's deadlines are computed with until a supervisor migrates it. */
+export const RulePinSchema = z.object({ pack: RuleDataVersionSchema, calendar: RuleDataVersionSchema });
+
 export const ComputedDeadlineSchema = z.object({
   ruleId: z.string().min(1),
   /** Stable kind the case domain understands, e.g. 'decision-due', 'complaint', 'court-challenge', 'protection-expiry', 'renewal-filing', 'departure', 'certificate-expiry', 'preliminary-consideration'. */
@@ -72,10 +75,23 @@ export const ComputedDeadlineSchema = z.object({
   /** In both languages; older deadlines have English strings (read them with `textIn`). */
   warnings: z.array(RecordedTextSchema),
   /** The rule pack and calendar it was computed with; absent on deadlines computed before versions were kept. */
-  ruleData: z.object({ pack: RuleDataVersionSchema, calendar: RuleDataVersionSchema }).optional(),
+  ruleData: z
+    .object({
+      pack: RuleDataVersionSchema,
+      calendar: RuleDataVersionSchema,
+      /**
+       * Whether the versions installed when it was computed applied, or the ones the case is pinned to (its
+       * first computation's, until a supervisor migrates it); absent where nobody chose (a direct computation).
+       */
+      applied: z.enum(['installed', 'pinned']).optional(),
+      /** With `pinned`: the installed versions that differed and did not apply, so a reader knows a migration awaits. */
+      installed: RulePinSchema.optional(),
+    })
+    .optional(),
 });
 
 export type ExplanationStep = z.infer<typeof ExplanationStepSchema>;
 export type Explanation = z.infer<typeof ExplanationSchema>;
 export type ComputedDeadline = z.infer<typeof ComputedDeadlineSchema>;
 export type RuleDataVersion = z.infer<typeof RuleDataVersionSchema>;
+export type RulePin = z.infer<typeof RulePinSchema>;

@@ -74,6 +74,8 @@ export interface DeadlineEngine {
    * vouch for a single day.
    */
   uncountableDateReason(jurisdiction: string, date: LocalDate): string | undefined;
+  /** The versions of the pack and calendar a procedure's deadlines are computed with. */
+  ruleDataOf(jurisdiction: string, procedure: string): { pack: RuleDataVersion; calendar: RuleDataVersion };
 }
 
 export interface JurisdictionDay {
@@ -262,6 +264,11 @@ export function createDeadlineEngine(definitions: readonly JurisdictionDefinitio
       const { from, to } = calendars.coverage;
       if (Number(date.slice(0, 4)) >= from) return undefined;
       return `no deadline can be counted from ${date}: it lies before the years the calendar covers (${calendars.name.en}, ${from}-${to})`;
+    },
+
+    ruleDataOf(code: string, procedure: string) {
+      const { jurisdiction, pack } = packOf(code, procedure);
+      return { pack: jurisdiction.packVersions.get(pack.procedure) as RuleDataVersion, calendar: jurisdiction.calendars.version };
     },
 
     listEvents(code: string, procedure: string): EventSummary[] {

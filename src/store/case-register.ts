@@ -39,7 +39,7 @@ const outcomePayloadSchema = z.looseObject({
 
 const deliverySchema = z.object({
   ...caseFields,
-  purpose: z.enum(['reminder', 'escalation', 'delivery-failed']),
+  purpose: z.enum(['reminder', 'escalation', 'deadline-changed', 'delivery-failed']),
   recipientId: identifier,
   channel: z.enum(['email', 'webhook', 'outbox']),
   messageId: z.string().min(1),
@@ -88,6 +88,17 @@ export interface CaseTrail {
  * The append-only case register: what happened, which deadlines were computed, which reminders and
  * escalations went out (or could not), and the outcomes. Every write is idempotent by its key.
  */
+/**
+ * A deadline as the rules computed it, without whether its versions were the installed or the pinned ones:
+ * the same request under the same versions is the same deadline whichever way the versions were reached, so
+ * recomputing it adds nothing. Deadlines from before versions were chosen fingerprint as they always did.
+ */
+function asComputed(deadline: ComputedDeadline): ComputedDeadline {
+  if (!deadline.ruleData) return deadline;
+  const { applied: _applied, installed: _installed, ...versions } = deadline.ruleData;
+  return { ...deadline, ruleData: versions };
+}
+
 export class CaseRegister {
   constructor(
     private readonly db: Kysely<RegisterDatabase>,
@@ -130,7 +141,7 @@ export class CaseRegister {
           // The rule data's hashes are part of the key: the same request computed again under changed rules is a new
           // row beside the old one (which rules gave which date stays on record), not a conflict with it.
           idempotency_key: `${caseId}/deadline/${requestFingerprint.slice(0, 32)}/${deadline.ruleId}/${deadline.kind}${deadline.ruleData ? `/${deadline.ruleData.pack.hash}${deadline.ruleData.calendar.hash}` : ''}`,
-          fingerprint: fingerprint({ caseId, deadline }),
+          fingerprint: fingerprint({ caseId, deadline: asComputed(deadline) }),
           case_id: caseId,
           recorded_at: recordedAt,
           request_fingerprint: requestFingerprint,

@@ -17,3 +17,5 @@ export { Outbox, type OutboxMessage, type OutboxEntry } from './outbox';
 export { RegisterInputError, IdempotencyConflictError } from './errors';
 export { parseInput } from './parse-input';
 export type { AppendResult } from './append-once';
+export { RuleDataArchive, type ArchivedRuleData } from './rule-data-archive';
+export { CaseComputations, type CaseComputation } from './case-computations';

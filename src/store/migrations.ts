@@ -11,6 +11,8 @@ export function registerMigrations(dialect: StoreDialect): MigrationProvider {
     '0001-register': { up: (db) => createRegisterTables(db, dialect) },
     '0002-citation-ru': { up: addRussianCitations },
     '0003-rule-data-versions': { up: addRuleDataVersions },
+    '0004-rule-data-archive': { up: addRuleDataArchive },
+    '0005-deadline-changed-purpose': { up: (db) => allowDeadlineChangedPurpose(db, dialect) },
   };
   return { getMigrations: async () => migrations };
 }
@@ -144,4 +146,70 @@ async function addRussianCitations(db: Kysely<unknown>): Promise<void> {
 async function addRuleDataVersions(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('computed_deadlines').addColumn('pack_version', 'text').execute();
   await db.schema.alterTable('computed_deadlines').addColumn('calendar_version', 'text').execute();
+}
+
+/**
+ * `rule_data_versions` keeps the content of every rule pack and calendar version the engine has loaded, by hash,
+ * so a case pinned to a version keeps being computed with it after the installed data changed or a release
+ * replaced the shipped data. `case_computations` holds each running case's current deadline requests (one row
+ * per event, replaced when the event is recomputed), so the impact of new rule data is computed from the
+ * register without touching a workflow.
+ */
+async function addRuleDataArchive(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .createTable('rule_data_versions')
+    .addColumn('kind', 'text', (col) => col.notNull().check(sql`kind in ('pack', 'calendar')`))
+    .addColumn('hash', 'text', (col) => col.notNull())
+    .addColumn('id', 'text', (col) => col.notNull())
+    .addColumn('label', 'text', (col) => col.notNull())
+    .addColumn('effective_from', 'text')
+    .addColumn('content', 'text', (col) => col.notNull())
+    .addColumn('recorded_at', 'text', (col) => col.notNull())
+    .addPrimaryKeyConstraint('rule_data_versions_pk', ['kind', 'hash'])
+    .execute();
+  await db.schema
+    .createTable('case_computations')
+    .addColumn('case_id', 'text', (col) => col.notNull())
+    .addColumn('event_id', 'text', (col) => col.notNull())
+    .addColumn('jurisdiction', 'text', (col) => col.notNull())
+    .addColumn('procedure', 'text', (col) => col.notNull())
+    .addColumn('request', 'text', (col) => col.notNull())
+    .addColumn('reminder_offsets', 'text')
+    .addColumn('pack_hash', 'text')
+    .addColumn('calendar_hash', 'text')
+    .addColumn('deadlines', 'text', (col) => col.notNull())
+    .addColumn('computed_at', 'text', (col) => col.notNull())
+    .addPrimaryKeyConstraint('case_computations_pk', ['case_id', 'event_id'])
+    .execute();
+}
+
+const PURPOSES_BEFORE_0005 = "purpose in ('reminder', 'escalation', 'delivery-failed')";
+const PURPOSES_FROM_0005 = "purpose in ('reminder', 'escalation', 'deadline-changed', 'delivery-failed')";
+
+/**
+ * A caseworker is told of each deadline a rule migration changed, and the register keeps that delivery like
+ * any other. PostgreSQL swaps the column's check; SQLite cannot alter a check, so each table is rebuilt with
+ * its rows, index and append-only triggers (dropping a table fires no delete trigger).
+ */
+async function allowDeadlineChangedPurpose(db: Kysely<unknown>, dialect: StoreDialect): Promise<void> {
+  const tables = ['deliveries', 'delivery_failures'] as const;
+  if (dialect === 'postgres') {
+    for (const table of tables) {
+      await sql`alter table ${sql.table(table)} drop constraint ${sql.raw(`${table}_purpose_check`)},
+        add constraint ${sql.raw(`${table}_purpose_check`)} check (${sql.raw(PURPOSES_FROM_0005)})`.execute(db);
+    }
+    return;
+  }
+  for (const table of tables) {
+    const found = await sql<{ sql: string }>`select sql from sqlite_master where type = 'table' and name = ${table}`.execute(db);
+    const ddl = found.rows[0]?.sql;
+    if (!ddl?.includes(PURPOSES_BEFORE_0005)) throw new Error(`${table} does not have the purpose check migration 0001 created`);
+    const previous = `${table}_before_0005`;
+    await sql`alter table ${sql.table(table)} rename to ${sql.table(previous)}`.execute(db);
+    await sql.raw(ddl.replace(PURPOSES_BEFORE_0005, PURPOSES_FROM_0005)).execute(db);
+    await sql`insert into ${sql.table(table)} select * from ${sql.table(previous)}`.execute(db);
+    await sql`drop table ${sql.table(previous)}`.execute(db);
+    await db.schema.createIndex(`${table}_by_case`).on(table).columns(['case_id', 'seq']).execute();
+  }
+  await refuseUpdatesAndDeletes(db, dialect, tables);
 }

@@ -15,6 +15,34 @@ export interface RegisterDatabase {
   outcomes: OutcomeTable;
   outbox: OutboxTable;
   staff: StaffTable;
+  rule_data_versions: RuleDataVersionTable;
+  case_computations: CaseComputationTable;
+}
+
+export interface RuleDataVersionTable {
+  kind: 'pack' | 'calendar';
+  hash: string;
+  id: string;
+  label: string;
+  effective_from: string | null;
+  /** The data as loaded (JSON), from which the version's hash was computed. */
+  content: string;
+  recorded_at: string;
+}
+
+export interface CaseComputationTable {
+  case_id: string;
+  event_id: string;
+  jurisdiction: string;
+  procedure: string;
+  /** The deadline request (JSON) as the case last computed it for this event. */
+  request: string;
+  reminder_offsets: string | null;
+  pack_hash: string | null;
+  calendar_hash: string | null;
+  /** The deadlines (JSON) that computation gave. */
+  deadlines: string;
+  computed_at: string;
 }
 
 interface AppendOnlyRow {
@@ -66,7 +94,7 @@ export interface ComputedDeadlineTable extends AppendOnlyRow {
 
 /** Which message, to whom and through which channel: what a delivery and a failed delivery both record. */
 interface DeliveryAddressRow extends CaseRow {
-  purpose: 'reminder' | 'escalation' | 'delivery-failed';
+  purpose: 'reminder' | 'escalation' | 'deadline-changed' | 'delivery-failed';
   recipient_id: string;
   channel: 'email' | 'webhook' | 'outbox';
 }

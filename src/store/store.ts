@@ -1,7 +1,9 @@
+import { CaseComputations } from './case-computations';
 import { CaseRegister } from './case-register';
 import { RegisterEscalatedCases, type EscalatedCases } from './escalated-cases';
 import { openRegisterDatabase, type OpenRegisterOptions, type StoreDialect } from './database';
 import { Outbox } from './outbox';
+import { RuleDataArchive } from './rule-data-archive';
 import { StaffDirectory } from './staff-directory';
 
 export interface Store {
@@ -10,6 +12,8 @@ export interface Store {
   staff: StaffDirectory;
   outbox: Outbox;
   escalated: EscalatedCases;
+  ruleData: RuleDataArchive;
+  computations: CaseComputations;
   close(): Promise<void>;
 }
 
@@ -22,6 +26,8 @@ export async function openStore(options: OpenRegisterOptions, now: () => Date = 
     staff: new StaffDirectory(handle.db, now),
     outbox: new Outbox(handle.db, now),
     escalated: new RegisterEscalatedCases(handle.db),
+    ruleData: new RuleDataArchive(handle.db, now),
+    computations: new CaseComputations(handle.db, now),
     close: handle.close,
   };
 }

@@ -19,6 +19,7 @@ import {
   caseIndexValues,
   caseSummary,
   caseView,
+  concludeRuleMigration,
   decideInput,
   markDelivered,
   markUndeliverable,
@@ -29,6 +30,7 @@ import {
   openCase,
   openCaseInputSchema,
   parseWith,
+  rulePinOf,
   startsProtectionPeriod,
   toInstant,
   upgradeState,
@@ -76,7 +78,14 @@ async function settleDeadlines(draft: CaseState, options: RequestOptions): Promi
     const { request } = stale;
     let computed;
     try {
-      computed = await computeDeadlines({ caseId: next.caseId, ...request, reminderPolicyOffsetsDays: next.reminderPolicy.offsetsDays });
+      const rulePin = rulePinOf(next);
+      computed = await computeDeadlines({
+        caseId: next.caseId,
+        ...request,
+        reminderPolicyOffsetsDays: next.reminderPolicy.offsetsDays,
+        eventId: stale.eventId,
+        ...(rulePin ? { rulePin } : {}),
+      });
     } catch (error) {
       const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
       throw ApplicationFailure.nonRetryable(`deadlines for ${request.event} on ${request.date} could not be computed: ${cause}`, 'DeadlinesUnavailable');
@@ -105,10 +114,17 @@ async function deliver(state: CaseState, item: OutboxItem): Promise<Delivery | u
       await outbound.sendReminder({ idempotencyKey: item.key, ...recipient, deadline: tracked.deadline, daysBefore: reminder.daysBefore }),
     );
   }
+  if (item.kind === 'migration-notice') {
+    const migration = state.events.find((event) => event.id === item.eventId);
+    const change = migration?.type === 'rules-migrated' ? migration.changes?.find((changed) => changed.deadlineId === item.deadlineId) : undefined;
+    if (!change) return undefined;
+    return deliveryOf(await outbound.tellDeadlineChanged({ idempotencyKey: item.key, ...recipient, change }));
+  }
   const escalation = state.escalations.find((planned) => planned.id === item.escalationId);
   const tracked = state.deadlines.find((candidate) => candidate.id === escalation?.deadlineId);
   if (!escalation || tracked?.deadline.dueDate !== escalation.dueDate) return undefined;
-  return deliveryOf(await outbound.escalate({ idempotencyKey: item.key, ...recipient, deadline: tracked.deadline, reason: escalation.reason }));
+  const previous = escalation.previousDueDate ? { previousDueDate: escalation.previousDueDate } : {};
+  return deliveryOf(await outbound.escalate({ idempotencyKey: item.key, ...recipient, deadline: tracked.deadline, reason: escalation.reason, ...previous }));
 }
 
 function refusalReason(failure: ActivityFailure): string {
@@ -147,7 +163,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
       if (!decision.ok) throw ApplicationFailure.nonRetryable(decision.reason, 'CommandRejected');
       // Runs recorded before the staff directory confirmed actors applied every command unasked; replaying them must too.
       if (patched('actor-confirmation')) await requireStaffActor(decision.event.actor, state.office);
-      commit(await settleDeadlines(decision.state, requestOptions));
+      const settled = await settleDeadlines(decision.state, requestOptions);
+      commit(concludeRuleMigration(state, settled, decision.event, Date.now()));
       if (startsProtectionPeriod(decision.event)) protectionPeriodStarted = true;
       return caseSummary(state, Date.now());
     });

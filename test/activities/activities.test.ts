@@ -28,10 +28,32 @@ describe.each(TEST_DATABASES)('the case activities with the register on $name', 
       const first = await h.activities.computeDeadlines(input);
       const retried = await h.activities.computeDeadlines(input);
 
-      expect(first).toEqual(computeDeadlines(REFUSAL_RECEIVED));
+      // A case's first computation uses the installed rule data, and says so.
+      expect(first).toEqual(computeDeadlines(REFUSAL_RECEIVED).map((deadline) => ({ ...deadline, ruleData: { ...deadline.ruleData!, applied: 'installed' } })));
       expect(retried).toEqual(first);
       const { deadlines } = await h.runtime.register.caseTrail('case-RU-TA-2016-0042');
       expect(deadlines.map((row) => row.deadline)).toEqual(first);
+    });
+
+    it('computes a pinned case with its pinned versions, and keeps what each event holds now for the impact report', async () => {
+      const first = await h.activities.computeDeadlines({ caseId: 'case-RU-TA-2016-0042', ...REFUSAL_RECEIVED, eventId: 3 });
+      const { pack, calendar } = first[0]!.ruleData!;
+      const pinned = await h.activities.computeDeadlines({ caseId: 'case-RU-TA-2016-0042', ...REFUSAL_RECEIVED, eventId: 3, rulePin: { pack, calendar } });
+      expect(pinned.map((deadline) => deadline.ruleData?.applied)).toEqual(['pinned', 'pinned']);
+      expect(pinned.map((deadline) => deadline.dueDate)).toEqual(first.map((deadline) => deadline.dueDate));
+      const [held] = await h.runtime.computations.ofCases(['case-RU-TA-2016-0042']);
+      expect(held).toMatchObject({ eventId: '3', request: expect.objectContaining({ event: 'refusal-notice-received' }), deadlines: pinned });
+    });
+
+    it('says so in every deadline when the pinned version is not in the archive, and computes with the installed one', async () => {
+      const first = await h.activities.computeDeadlines({ caseId: 'case-RU-TA-2016-0042', ...REFUSAL_RECEIVED });
+      const { pack, calendar } = first[0]!.ruleData!;
+      const lost = { pack: { ...pack, label: '2016.1', hash: '0123456789ab' }, calendar };
+      const deadlines = await h.activities.computeDeadlines({ caseId: 'case-RU-TA-2016-0043', ...REFUSAL_RECEIVED, rulePin: lost });
+      expect(deadlines.map((deadline) => deadline.ruleData?.applied)).toEqual(['installed', 'installed']);
+      for (const deadline of deadlines) {
+        expect(deadline.warnings).toContainEqual({ en: expect.stringContaining('#0123456789ab'), ru: expect.stringContaining('не найдены в архиве') });
+      }
     });
 
     it('counts past the covered calendar years with an explicit warning rather than stopping the case', async () => {

@@ -1,13 +1,17 @@
-import { sql } from 'kysely';
+import Sqlite from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Pool } from 'pg';
 import type { RegisterEntry } from '../../src/activities/types';
 import {
   IdempotencyConflictError,
   openRegisterDatabase,
   openStore,
   RegisterInputError,
+  type OpenRegisterOptions,
   type RegisterDatabaseHandle,
   type Store,
 } from '../../src/store';
+import { registerMigrations } from '../../src/store/migrations';
 import { waitFor } from '../support/wait-for';
 import { complaintDeadline, REFUSAL_RECEIVED } from './founding-case';
 import { TEST_DATABASES } from './register-databases';
@@ -24,6 +28,16 @@ function refusalReceived(overrides: Partial<RegisterEntry> = {}): RegisterEntry 
     payload: { type: 'refusal-notice-received', date: '2016-01-26', attempt: 3, applicant: 'Applicant-7F3A' },
     ...overrides,
   };
+}
+
+/** A register database as an older release left it: opened without migrating, so a test can migrate it step by step. */
+async function openBareDatabase(options: OpenRegisterOptions) {
+  if ('databaseUrl' in options) {
+    const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new Pool({ connectionString: options.databaseUrl }) }) });
+    return { db, dialect: 'postgres' as const, close: () => db.destroy() };
+  }
+  const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: new Sqlite(options.sqliteFile) }) });
+  return { db, dialect: 'sqlite' as const, close: () => db.destroy() };
 }
 
 describe.each(TEST_DATABASES)('the case register on $name', (database) => {
@@ -47,14 +61,37 @@ describe.each(TEST_DATABASES)('the case register on $name', (database) => {
   it('migrates an already migrated database without change', async () => {
     const tables = await raw.db.introspection.getTables();
     expect(tables.map((table) => table.name).filter((name) => !name.startsWith('kysely_')).sort()).toEqual([
+      'case_computations',
       'case_events',
       'computed_deadlines',
       'deliveries',
       'delivery_failures',
       'outbox',
       'outcomes',
+      'rule_data_versions',
       'staff',
     ]);
+  });
+
+  it('keeps the notice of a deadline a rule migration changed, and the database refuses a purpose it does not know', async () => {
+    const delivery = {
+      ...CASE,
+      idempotencyKey: 'case-RU-TA-2016-0042/migration/9/3:ru-complaint/cw-petrova',
+      purpose: 'deadline-changed' as const,
+      recipientId: 'cw-petrova',
+      channel: 'outbox' as const,
+      messageId: '<m@x>',
+      ruleId: 'ru-complaint',
+      deadlineKind: 'complaint',
+      dueDate: '2016-02-29',
+      detail: '2016-02-26>2016-02-29',
+    };
+    await store.register.recordDelivery(delivery);
+    expect(await store.register.findDelivery(delivery.idempotencyKey)).toMatchObject({ purpose: 'deadline-changed' });
+    await expect(
+      sql`insert into deliveries (idempotency_key, fingerprint, case_number, case_id, recorded_at, purpose, recipient_id, channel, message_id, rule_id, deadline_kind, due_date, detail)
+          values ('k-unknown', 'f', 'n', 'c', 'at', 'gossip', 'r', 'outbox', 'm', 'r', 'k', '2016-02-29', 'd')`.execute(raw.db),
+    ).rejects.toMatchObject({ message: expect.stringMatching(/check/i) });
   });
 
   it('records a case event once, however often the same write is retried', async () => {
@@ -260,5 +297,22 @@ describe.each(TEST_DATABASES)('the case register on $name', (database) => {
       '<a@docket>',
     ]);
     expect(await store.outbox.list({ recipientId: 'someone-else' })).toEqual([]);
+  });
+
+  it('keeps the deliveries recorded before the purpose check was widened, and still refuses to change them', async () => {
+    const earlier = await database.create();
+    const handle = await openBareDatabase(earlier.options);
+    try {
+      const migrator = new Migrator({ db: handle.db, provider: registerMigrations(handle.dialect) });
+      expect((await migrator.migrateTo('0004-rule-data-archive')).error).toBeUndefined();
+      await sql`insert into deliveries (idempotency_key, fingerprint, case_number, case_id, recorded_at, purpose, recipient_id, channel, message_id, rule_id, deadline_kind, due_date, detail)
+                values ('k-before', 'f', ${CASE.caseNumber}, ${CASE.caseId}, 'at', 'reminder', 'cw-petrova', 'outbox', 'm', 'r', 'complaint', '2016-02-26', '7')`.execute(handle.db);
+      expect((await migrator.migrateToLatest()).error).toBeUndefined();
+      expect((await sql<{ purpose: string }>`select purpose from deliveries where idempotency_key = 'k-before'`.execute(handle.db)).rows).toEqual([{ purpose: 'reminder' }]);
+      await expect(sql`delete from deliveries`.execute(handle.db)).rejects.toMatchObject({ message: expect.stringMatching(/append-only/) });
+    } finally {
+      await handle.close();
+      await earlier.drop();
+    }
   });
 });

@@ -6,7 +6,7 @@ import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import { createConfirmActor } from '../../src/activities/confirm-actor';
-import type { CaseActivities, EscalationRequest, RegisterEntry, ReminderRequest } from '../../src/activities/types';
+import type { CaseActivities, DeadlineChangeNotice, EscalationRequest, RegisterEntry, ReminderRequest } from '../../src/activities/types';
 import { computeDeadlines } from '../../src/rules';
 import type { StaffMember } from '../../src/store';
 import { CASE_SEARCH_ATTRIBUTES } from '../../src/workflows/search-attributes';
@@ -77,12 +77,13 @@ export function recordingActivities(staff: readonly StaffMember[]) {
   const calls = {
     reminders: [] as Sent<ReminderRequest>[],
     escalations: [] as Sent<EscalationRequest>[],
+    changeNotices: [] as Sent<DeadlineChangeNotice>[],
     register: [] as Sent<RegisterEntry>[],
   };
   // To the second: the server schedules a few milliseconds after the timer that led to the call.
   const scheduledAt = () => new Date(Math.floor(activityInfo().currentAttemptScheduledTimestampMs / 1000) * 1000).toISOString();
   const activities: CaseActivities = {
-    computeDeadlines: async ({ caseId: _caseId, reminderPolicyOffsetsDays, ...request }) =>
+    computeDeadlines: async ({ caseId: _caseId, reminderPolicyOffsetsDays, eventId: _eventId, rulePin: _rulePin, ...request }) =>
       computeDeadlines(request, reminderPolicyOffsetsDays && { offsetsDays: reminderPolicyOffsetsDays }),
     sendReminder: async (request) => {
       calls.reminders.push({ request, at: scheduledAt() });
@@ -90,6 +91,10 @@ export function recordingActivities(staff: readonly StaffMember[]) {
     },
     escalate: async (request) => {
       calls.escalations.push({ request, at: scheduledAt() });
+      return { channel: 'log', messageId: request.idempotencyKey, duplicate: false };
+    },
+    tellDeadlineChanged: async (request) => {
+      calls.changeNotices.push({ request, at: scheduledAt() });
       return { channel: 'log', messageId: request.idempotencyKey, duplicate: false };
     },
     recordOutcome: async (entry) => {

@@ -18,7 +18,15 @@ export const en: Phrasebook = {
       missed: 'The deadline passed without the action that meets it.',
       lapsed: 'The protection period lapsed without a renewal on record.',
       'authority-overdue': 'The authority has not decided by the date the law sets.',
+      'moved-earlier': 'A supervisor migrated the case to new rule data, and this deadline now falls EARLIER than before.',
     },
+  },
+  deadlineChanged: {
+    subject: (title, caseNumber) => `[asylum-docket] Deadline changed by new rule data: ${title} (case ${caseNumber})`,
+    lead: 'one of your cases was migrated to the rule data now installed, and a deadline changed.',
+    moved: (from, to) => `The due date moved from ${from} to ${to}.`,
+    added: (due) => `It is a new deadline, due ${due}.`,
+    removed: (due) => `The deadline due ${due} no longer applies under the new rule data.`,
   },
   deliveryFailed: {
     subject: (caseNumber) => `[asylum-docket] Undeliverable reminder (case ${caseNumber})`,

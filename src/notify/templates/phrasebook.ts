@@ -23,6 +23,13 @@ export interface Phrasebook {
     subject(title: string, due: string, caseNumber: string): string;
     reasons: Record<EscalationReason, string>;
   };
+  deadlineChanged: {
+    subject(title: string, caseNumber: string): string;
+    lead: string;
+    moved(from: string, to: string): string;
+    added(due: string): string;
+    removed(due: string): string;
+  };
   deliveryFailed: {
     subject(caseNumber: string): string;
     lead(caseworker: string, channel: ChannelName): string;

@@ -25,6 +25,9 @@ const LABELS = {
     pack: 'pack',
     calendar: 'calendar',
     from: 'from',
+    installed: 'the versions installed when it was computed',
+    pinned: 'the versions the case is pinned to',
+    notMigrated: 'not migrated to the installed',
   },
   ru: {
     due: 'срок',
@@ -44,6 +47,9 @@ const LABELS = {
     pack: 'пакет',
     calendar: 'календарь',
     from: 'с',
+    installed: 'версии, установленные при расчёте',
+    pinned: 'версии, закреплённые за делом',
+    notMigrated: 'дело не переведено на установленные',
   },
 } as const;
 
@@ -79,7 +85,13 @@ export function renderExplanation(deadline: ComputedDeadline, lang: Lang): strin
   for (const step of deadline.explanation.steps.filter((candidate) => candidate.kind === 'calendar')) lines.push(step[lang]);
   if (deadline.ruleData) {
     const version = (kind: string, data: RuleDataVersion) => `${kind} ${versionName(data)}${data.effectiveFrom ? ` (${label.from} ${data.effectiveFrom})` : ''}`;
-    lines.push(`${label.ruleData}: ${version(label.pack, deadline.ruleData.pack)}; ${version(label.calendar, deadline.ruleData.calendar)}`);
+    const { pack, calendar, applied, installed } = deadline.ruleData;
+    const which = applied ? ` (${label[applied]})` : '';
+    lines.push(`${label.ruleData}${which}: ${version(label.pack, pack)}; ${version(label.calendar, calendar)}`);
+    if (installed) {
+      const newer = [installed.pack.hash !== pack.hash ? version(label.pack, installed.pack) : '', installed.calendar.hash !== calendar.hash ? version(label.calendar, installed.calendar) : ''];
+      lines.push(`  ${label.notMigrated}: ${newer.filter(Boolean).join('; ')}`);
+    }
   }
   const warnings = deadline.explanation.steps.filter((step) => step.kind === 'warning');
   if (warnings.length > 0) {

@@ -122,6 +122,7 @@ export const MESSAGES_EN = {
   'record.case-linked': 'related case linked',
   'record.reminder-acknowledged': 'reminder acknowledged',
   'record.case-reassigned': 'case reassigned',
+  'record.rules-migrated': 'migrated to the installed rule data',
 
   'admin.title': 'Administration',
   'admin.lead': 'Administrators manage staff, API tokens and calendar feeds. They do not see case data.',

@@ -126,6 +126,7 @@ export const MESSAGES_RU: Record<MessageKey, string> = {
   'record.case-linked': 'связанное дело добавлено',
   'record.reminder-acknowledged': 'напоминание подтверждено',
   'record.case-reassigned': 'дело передано',
+  'record.rules-migrated': 'переведено на установленные данные правил',
 
   'admin.title': 'Администрирование',
   'admin.lead': 'Администраторы управляют сотрудниками, токенами API и календарями. Данные дел им недоступны.',
