@@ -17,6 +17,7 @@ const ACTION_DESCRIPTIONS = {
   'staff.manage': 'manage the staff directory',
   'audit.read': 'read the audit log',
   'codec.use': 'decode case payloads',
+  'rules.migrate': 'see the impact of new rule data and migrate cases to it',
 } as const;
 export type Action = keyof typeof ACTION_DESCRIPTIONS;
 
@@ -41,6 +42,7 @@ const GRANTS: Record<Role, ReadonlySet<Action>> = {
     'feeds.manage',
     'audit.read',
     'codec.use',
+    'rules.migrate',
   ]),
   admin: new Set(['feeds.manage', 'tokens.manage', 'staff.manage', 'audit.read']),
 };

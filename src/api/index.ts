@@ -9,7 +9,8 @@ import { EncryptionCodec } from '../codec/encryption-codec';
 import type { DocketConfig } from '../config';
 import type { Logger } from '../logging';
 import type { SmtpChannelOptions } from '../notify';
-import { Outbox } from '../store';
+import { Rulebook } from '../rulebook';
+import { CaseComputations, Outbox, RuleDataArchive } from '../store';
 import type { AccessStore } from '../access';
 import { openAccess } from '../access/open-access';
 import { calendarFeedRoute } from './calendar/calendar-feed-route';
@@ -18,6 +19,7 @@ import { staffDeskRoutes } from './desk/staff-desk-routes';
 import { caseRoutes } from './routes/case-routes';
 import { outboxRoutes } from './routes/outbox-routes';
 import { procedureRoutes } from './routes/procedure-routes';
+import { ruleRoutes, type RuleRouteDependencies } from './routes/rule-routes';
 import { staffRoutes } from './routes/staff-routes';
 import { buildApiServer } from './server';
 
@@ -26,6 +28,8 @@ export interface ApiAssembly {
   access: AccessStore;
   escalated: EscalatedCases;
   outbox: Outbox;
+  /** What the rule impact report and migrations read: the register's current computations and the installed rule data. */
+  ruleData: RuleRouteDependencies['ruleData'];
   logger: Logger;
   publicUrl: string;
   projectRoot: string;
@@ -46,6 +50,7 @@ export function assembleApiServer(assembly: ApiAssembly): Promise<FastifyInstanc
       ...caseRoutes({ cases: assembly.cases, escalated: assembly.escalated, reads: assembly.access.reads, now: assembly.now ?? (() => new Date()) }),
       ...outboxRoutes(assembly.outbox),
       ...procedureRoutes(),
+      ...ruleRoutes({ cases: assembly.cases, ruleData: assembly.ruleData, now: assembly.now ?? (() => new Date()) }),
       ...staffRoutes({ access: assembly.access, cases: assembly.cases, publicUrl, ...(assembly.smtp ? { smtp: assembly.smtp } : {}) }),
     ],
     plugins: [
@@ -87,13 +92,16 @@ export async function startApiServer({ config, temporalClient, logger }: StartAp
     via: 'api',
   });
   const escalated = new RegisterEscalatedCases(handle.db);
+  const now = () => new Date();
   let app: FastifyInstance | undefined;
   try {
+    const rulebook = await Rulebook.open({ ...(config.rulesDir ? { dir: config.rulesDir } : {}), archive: new RuleDataArchive(handle.db, now), logger });
     app = await assembleApiServer({
       cases,
       access,
       escalated,
       outbox: new Outbox(handle.db),
+      ruleData: { computations: new CaseComputations(handle.db, now), rulebook },
       logger,
       publicUrl: config.api.publicUrl,
       projectRoot: config.projectRoot,

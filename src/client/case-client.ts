@@ -21,7 +21,7 @@ import { requireAssignableCaseworker } from './assignable-caseworker';
 import { CaseReader } from './case-reader';
 import { retriedOpeningConflict } from './retried-opening';
 import { uncountableCommandDate } from './countable-date';
-import { DocketError, InvalidInputError } from '../errors/docket-errors';
+import { DocketError, ForbiddenError, InvalidInputError } from '../errors/docket-errors';
 import { parseInput } from '../errors/parse-input';
 import { translateTemporalError } from './temporal-errors';
 
@@ -103,6 +103,7 @@ export class CaseClient extends CaseReader {
     if (uncountable) throw new InvalidInputError(`Invalid ${name} input`, [`${uncountable.field}: ${uncountable.reason}`]);
     return this.audited(input.actor, `case.${name}`, number, {}, async () => {
       if (name === 'reassign') await this.requireReassignable(number, input as CommandInput<'reassign'>);
+      if (name === 'migrateRules') await this.requireSupervisor(input.actor, 'migrate a case to the installed rule data');
       return this.options.client.workflow.getHandle(caseWorkflowId(number)).executeUpdate(caseUpdates[name], { args: [input] });
     });
   }
@@ -120,6 +121,13 @@ export class CaseClient extends CaseReader {
       const handle = this.options.client.workflow.getHandle(caseWorkflowId(number));
       return (await handle.executeUpdate(indexApplicant, { args: [this.applicantIndexOf(applicant.pseudonym)] })) ? 'indexed' : 'unchanged';
     }, (outcome) => ({ outcome }));
+  }
+
+  /** Supervisors decide for the office, so some commands are theirs alone, whichever interface sends them. */
+  private async requireSupervisor(actor: string, what: string): Promise<void> {
+    const member = await this.options.staff.get(actor);
+    if (member?.active && member.role === 'supervisor') return;
+    throw new ForbiddenError(`Only an active supervisor may ${what}; "${actor}" is ${member ? (member.active ? `a ${member.role}` : 'deactivated') : 'not in the staff directory'}.`);
   }
 
   /** A reassignment without an office keeps the case's own, so the case is located first. */

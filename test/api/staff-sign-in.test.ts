@@ -10,7 +10,7 @@ import { createStaffCommand } from '../../src/cli/commands/staff';
 import type { CliServices } from '../../src/cli/commands/services';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logging';
-import { openRegisterDatabase, RegisterEscalatedCases, type RegisterDatabaseHandle } from '../../src/store';
+import { CaseComputations, openRegisterDatabase, RegisterEscalatedCases, type RegisterDatabaseHandle } from '../../src/store';
 import { alertText, deskBrowser } from './support/desk-browser';
 import { httpClient, listen } from './support/http';
 
@@ -62,6 +62,10 @@ describe('staff sign-in over HTTP', () => {
       access,
       escalated: new RegisterEscalatedCases(register.db),
       staff: access.staff,
+      computations: new CaseComputations(register.db, () => new Date()),
+      rulebook: async () => {
+        throw new Error('the staff commands need no rule data');
+      },
       cases: async () => ({ listing: { count: async () => 0 } }) as unknown as Awaited<ReturnType<CliServices['cases']>>,
       close: async () => undefined,
     };

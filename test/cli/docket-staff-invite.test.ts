@@ -4,7 +4,7 @@ import { createBufferedIo } from '../../src/cli/io';
 import { createStaffCommand } from '../../src/cli/commands/staff';
 import type { CliServices } from '../../src/cli/commands/services';
 import { loadConfig } from '../../src/config';
-import { openRegisterDatabase, RegisterEscalatedCases, type RegisterDatabaseHandle } from '../../src/store';
+import { CaseComputations, openRegisterDatabase, RegisterEscalatedCases, type RegisterDatabaseHandle } from '../../src/store';
 import { SmtpMailbox } from '../notify/smtp-mailbox';
 
 const PUBLIC_URL = 'https://docket.example.org';
@@ -34,6 +34,10 @@ describe('docket staff invite', () => {
       access,
       escalated: new RegisterEscalatedCases(register.db),
       staff: access.staff,
+      computations: new CaseComputations(register.db, () => new Date()),
+      rulebook: async () => {
+        throw new Error('the staff commands need no rule data');
+      },
       cases: async () => {
         throw new Error('inviting needs no Temporal');
       },

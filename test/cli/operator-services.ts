@@ -11,6 +11,8 @@ export function operatorServices(engine: ApiEngine): OpenCliServices {
     access: engine.access,
     escalated: engine.escalated,
     staff: engine.runtime.staff,
+    computations: engine.runtime.computations,
+    rulebook: async () => engine.runtime.rulebook,
     cases: async () => cases,
     close: async () => undefined,
   };

@@ -33,12 +33,16 @@ export interface TestEngine {
   stop(): Promise<void>;
 }
 
-export async function startTestEngine(options: { taskQueue: string; tuning?: EngineWorkerOptions['tuning'] }): Promise<TestEngine> {
+/** `rulesDir`: the organisation's rule data directory (DOCKET_RULES_DIR), for tests that change rule data on a running engine. */
+export async function startTestEngine(options: { taskQueue: string; tuning?: EngineWorkerOptions['tuning']; rulesDir?: string }): Promise<TestEngine> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'docket-engine-'));
   const keyRing = parseKeyRingSpec(`test-key:${generateKeyMaterial()}`, 'test-key');
   const dataConverter = createDataConverter(keyRing);
   const env = await createDevServerEnv({ dataConverter });
-  const runtime = await createActivityDeps({ dataDir, smtpFrom: 'docket <docket@example.org>' }, { logger: createLogger('error') });
+  const runtime = await createActivityDeps(
+    { dataDir, smtpFrom: 'docket <docket@example.org>', ...(options.rulesDir ? { rulesDir: options.rulesDir } : {}) },
+    { logger: createLogger('error') },
+  );
   const worker = await createEngineWorker({
     connection: env.nativeConnection,
     namespace: env.namespace ?? 'default',

@@ -93,7 +93,7 @@ export function caseRoutes({ cases, escalated, reads, now }: CaseRouteDependenci
       summary: `Send the ${name} command to a case; answers with the new case summary`,
       description: 'The actor is the token’s staff member. A command the case’s stage does not allow is refused with 422 and changes nothing.',
       tag: 'cases',
-      permission: name === 'reassign' ? 'case.reassign' : 'case.record',
+      permission: name === 'reassign' ? 'case.reassign' : name === 'migrateRules' ? 'rules.migrate' : 'case.record',
       params: caseParams,
       body: withoutActor(STAFF_COMMAND_INPUTS[name]),
       response: caseSummarySchema,

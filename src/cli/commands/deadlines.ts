@@ -9,7 +9,9 @@ import {
   listProcedures,
   renderExplanation,
 } from '../../rules';
+import { loadConfig } from '../../config';
 import { DEFAULT_REMINDER_POLICY } from '../../domain/case';
+import { Rulebook } from '../../rulebook';
 import type { CliCommand } from '../command';
 import { type CliIo, EXIT_OK, UsageError } from '../io';
 import { keyValues, parseOptions, validateOptions } from '../parse-args';
@@ -146,7 +148,7 @@ export const deadlinesCommand: CliCommand = {
   summary: 'compute the deadlines an event starts, with explanations (--list shows what is known)',
   // Reads the rule packs alone: no case, no keys, so staff with a token may use it as it is.
   acceptsToken: true,
-  run(args, io) {
+  async run(args, io, session) {
     const values = parseOptions(args, OPTIONS);
     if (values.help) {
       io.out(HELP);
@@ -168,7 +170,12 @@ export const deadlinesCommand: CliCommand = {
       suspensions: suspensions(options.suspension),
     };
     // Reminders as a case with the default policy would get them, moved to working days.
-    const deadlines = computeDeadlines(request, { offsetsDays: DEFAULT_REMINDER_POLICY.offsetsDays });
+    const reminders = { offsetsDays: DEFAULT_REMINDER_POLICY.offsetsDays };
+    // With DOCKET_RULES_DIR, the organisation's rule data as the engine has it installed; else the shipped data.
+    const rulesDir = loadConfig(session.environment).rulesDir;
+    const deadlines = rulesDir
+      ? (await (await Rulebook.open({ dir: rulesDir })).installed()).engine.computeDeadlines(request, reminders)
+      : computeDeadlines(request, reminders);
     if (options.json) io.out(JSON.stringify({ request, deadlines }, null, 2));
     else printDeadlines(io, request, deadlines, options.lang);
     return EXIT_OK;

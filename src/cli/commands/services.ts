@@ -4,7 +4,8 @@ import type { CaseClient } from '../../client/case-client';
 import { connectCases } from '../../client/connect';
 import { RegisterEscalatedCases, type EscalatedCases } from '../../store/escalated-cases';
 import { loadConfig, type DocketConfig } from '../../config';
-import type { StaffDirectory } from '../../store';
+import { Rulebook } from '../../rulebook';
+import { CaseComputations, RuleDataArchive, type StaffDirectory } from '../../store';
 
 /**
  * What the CLI's commands work with. The CLI talks to Temporal directly (TEMPORAL_ADDRESS and the
@@ -16,6 +17,10 @@ export interface CliServices {
   access: AccessStore;
   escalated: EscalatedCases;
   staff: StaffDirectory;
+  /** What each running case's events hold now, for the rule impact report. */
+  computations: CaseComputations;
+  /** The rule data installed (DOCKET_RULES_DIR over the shipped data), its versions archived in the register. */
+  rulebook(): Promise<Rulebook>;
   cases(): Promise<CaseClient>;
   close(): Promise<void>;
 }
@@ -26,11 +31,16 @@ export const openCliServices: OpenCliServices = async () => {
   const config = loadConfig();
   const { handle, access } = await openAccess(config);
   let connected: Awaited<ReturnType<typeof connectCases>> | undefined;
+  let rulebook: Promise<Rulebook> | undefined;
+  const now = () => new Date();
   return {
     config,
     access,
     escalated: new RegisterEscalatedCases(handle.db),
     staff: access.staff,
+    computations: new CaseComputations(handle.db, now),
+    rulebook: () =>
+      (rulebook ??= Rulebook.open({ ...(config.rulesDir ? { dir: config.rulesDir } : {}), archive: new RuleDataArchive(handle.db, now) })),
     cases: async () => {
       connected ??= await connectCases(config, access, 'cli');
       return connected.cases;

@@ -16,7 +16,7 @@ import type { RolledDate } from '../compute/roll-to-working-day';
 import type { ResolvedPeriod } from '../compute/rule-params';
 import { eventTitle } from '../event-titles';
 import { formatLocalDate } from '../local-date';
-import type { LocalizedText } from '../localized-text';
+import { textIn, type LocalizedText, type RecordedText } from '../localized-text';
 import type { BaseSource, Confidence, Rule, RulePack } from '../pack/schema';
 import type { Line, YearsFromOneSource } from './explanation';
 import { BASIS_TEXT, describeDay, formatDay, formatPeriod } from './format';
@@ -381,6 +381,16 @@ export function confidencePhrases(confidence: Confidence, due: DateTime): Line[]
 }
 
 // The calendar data behind the result.
+
+const FALLBACK_WARNING = /^No calendar data for (\d{4}):/;
+
+/** The years a deadline was counted in on weekends and fixed holidays alone, read off its fallback warnings. */
+export function calendarFallbackYears(warnings: readonly RecordedText[]): number[] {
+  return warnings.flatMap((warning) => {
+    const year = FALLBACK_WARNING.exec(textIn(warning, 'en'))?.[1];
+    return year ? [Number(year)] : [];
+  });
+}
 
 export function calendarFallbackWarning(year: number, calendarName: LocalizedText): LocalizedText {
   return text(

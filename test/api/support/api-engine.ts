@@ -34,8 +34,8 @@ export interface ApiEngine {
   stop(): Promise<void>;
 }
 
-export async function startApiEngine(taskQueue = 'api-test'): Promise<ApiEngine> {
-  const engine = await startTestEngine({ taskQueue });
+export async function startApiEngine(taskQueue = 'api-test', options: { rulesDir?: string } = {}): Promise<ApiEngine> {
+  const engine = await startTestEngine({ taskQueue, ...options });
   const { runtime } = engine;
   for (const [id, office] of [
     ['sv-msk', 'msk-1'],
@@ -51,6 +51,7 @@ export async function startApiEngine(taskQueue = 'api-test'): Promise<ApiEngine>
     access,
     escalated,
     outbox: runtime.store.outbox,
+    ruleData: { computations: runtime.computations, rulebook: runtime.rulebook },
     logger: createLogger('error'),
     publicUrl: TEST_PUBLIC_URL,
     projectRoot: PROJECT_ROOT,
