@@ -12,6 +12,7 @@ const base = require('./jest.config');
 const UNIT_SUITES = [
   'test/domain',
   'test/rules',
+  'test/rulebook',
   'test/histories',
   'test/store',
   'test/access/access-store.test.ts',

@@ -45,6 +45,24 @@ describe('rendering messages', () => {
     expect(data).toMatchObject({ type: 'escalation', reason: 'missed', caseworker: 'cw-petrova', daysOverdue: 2 });
   });
 
+  it('tells the caseworker in their language how a rule migration moved a deadline, with both dates', () => {
+    const change = { deadlineId: '3:ru-complaint', deadline: { ...about.deadline, dueDate: '2016-02-29' }, change: 'moved' as const, from: '2016-02-26', to: '2016-02-29' };
+    const english = renderMessage({ caseNumber: about.caseNumber, deadline: change.deadline, purpose: 'deadline-changed', change }, petrova('en'));
+    expect(english.subject).toBe('[asylum-docket] Deadline changed by new rule data: Complaint against the refusal (case RU-TA-2016-0042)');
+    expect(english.text).toContain('The due date moved from 2016-02-26 to 2016-02-29.');
+    expect(english.data).toMatchObject({ type: 'deadline-changed', change: 'moved', from: '2016-02-26', to: '2016-02-29' });
+    const russian = renderMessage({ caseNumber: about.caseNumber, deadline: change.deadline, purpose: 'deadline-changed', change }, petrova('ru'));
+    expect(russian.text).toContain('Срок перенесён с 26.02.2016 на 29.02.2016.');
+  });
+
+  it('escalates a deadline a migration moved earlier loudly, with the date it had', () => {
+    const { text } = renderMessage(
+      { ...about, purpose: 'escalation', reason: 'moved-earlier', caseworker: 'cw-petrova', daysOverdue: 0, previousDueDate: '2016-02-29' },
+      { displayName: 'Supervisor Smith', language: 'en' },
+    );
+    expect(text).toContain('now falls EARLIER than before.\nThe due date moved from 2016-02-29 to 2016-02-26.\nCaseworker: cw-petrova');
+  });
+
   it('writes the English citation into an English message, and gives webhook receivers both', () => {
     const { text, data } = renderMessage({ ...about, purpose: 'reminder', daysBefore: 7 }, petrova('en'));
     expect(text).toContain(
