@@ -50,6 +50,7 @@ function validBodies(today: string): Record<CaseCommandName, Body> {
     reassign: { caseworker: 'cw-bench-01', office: 'msk-2' },
     closeCase: { reason: 'left-country', closedOn: today },
     migrateRules: { reason: 'the 2028 production calendar was decreed' },
+    overrideDeadline: { deadlineId: 'deadline-1', dueDate: today, reason: 'court order extending the period' },
   };
 }
 

@@ -18,6 +18,7 @@ const ACTION_DESCRIPTIONS = {
   'audit.read': 'read the audit log',
   'codec.use': 'decode case payloads',
   'rules.migrate': 'see the impact of new rule data and migrate cases to it',
+  'deadlines.override': 'set a deadline by hand',
 } as const;
 export type Action = keyof typeof ACTION_DESCRIPTIONS;
 
@@ -43,6 +44,7 @@ const GRANTS: Record<Role, ReadonlySet<Action>> = {
     'audit.read',
     'codec.use',
     'rules.migrate',
+    'deadlines.override',
   ]),
   admin: new Set(['feeds.manage', 'tokens.manage', 'staff.manage', 'audit.read']),
 };

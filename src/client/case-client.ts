@@ -104,6 +104,7 @@ export class CaseClient extends CaseReader {
     return this.audited(input.actor, `case.${name}`, number, {}, async () => {
       if (name === 'reassign') await this.requireReassignable(number, input as CommandInput<'reassign'>);
       if (name === 'migrateRules') await this.requireSupervisor(input.actor, 'migrate a case to the installed rule data');
+      if (name === 'overrideDeadline') await this.requireSupervisor(input.actor, 'set a deadline by hand');
       return this.options.client.workflow.getHandle(caseWorkflowId(number)).executeUpdate(caseUpdates[name], { args: [input] });
     });
   }

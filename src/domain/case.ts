@@ -30,7 +30,10 @@ export interface TrackedDeadline {
   sourceEventId: number;
   /** When the engine learned this value; reminders planned for earlier instants are not sent. */
   knownSince: string;
+  /** The deadline in force: the computed one, or with a supervisor's override its date set by hand. */
   deadline: ComputedDeadline;
+  /** A supervisor set the date by hand (event `byEventId`); `computed` is what the rules give, kept and shown beside it. */
+  override?: { byEventId: number; computed: ComputedDeadline };
 }
 
 /** The request whose answer produced an event's current deadlines; a different request means they are stale. */

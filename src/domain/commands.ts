@@ -61,6 +61,9 @@ export const acknowledgeReminderInput = z.object({ ...byStaff, reminderId: z.str
 
 export const reassignInput = z.object({ ...byStaff, caseworker: staffIdSchema, office: officeIdSchema.optional(), reason: note.optional() }).strict();
 
+/** A supervisor sets a deadline's date by hand, saying why (a court order, an agreed extension). */
+export const overrideDeadlineInput = z.object({ ...byStaff, deadlineId: z.string().min(1).max(200), dueDate: localDateSchema, reason }).strict();
+
 /** A supervisor moves the case from the rule data it is pinned to onto the installed data, saying why. */
 export const migrateRulesInput = z.object({ ...byStaff, reason }).strict();
 
@@ -80,6 +83,7 @@ export const STAFF_COMMAND_INPUTS = {
   reassign: reassignInput,
   closeCase: closeCaseInput,
   migrateRules: migrateRulesInput,
+  overrideDeadline: overrideDeadlineInput,
 } as const;
 
 /** Every update a case answers: today's commands and the legacy ones that replays still send. */

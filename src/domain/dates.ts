@@ -32,6 +32,13 @@ export function localInstantMs(date: LocalDate, daysBefore: number, localTime: s
   return instant.toMillis();
 }
 
+/** The instant a period ending on `date` ends: 24:00 local time in `zone`, as ISO-8601 UTC. */
+export function endOfLocalDay(date: LocalDate, zone: string): string {
+  const end = DateTime.fromISO(date, { zone }).plus({ days: 1 }).startOf('day');
+  if (!end.isValid) throw new Error(`cannot end ${date} in zone ${zone}: ${end.invalidExplanation}`);
+  return end.toUTC().toISO()!;
+}
+
 /** Whole calendar days from `from` to `to`, counted on the dates alone so that no zone's clock change can shift them. */
 export function daysBetween(from: LocalDate, to: LocalDate): number {
   return Math.round(DateTime.fromISO(to, { zone: 'UTC' }).diff(DateTime.fromISO(from, { zone: 'UTC' }), 'days').days);

@@ -5,6 +5,7 @@ import { isDated, isProcedureEvent, isVoided, standingEvents, triggerOf, type Ca
 import { lifecycleFor } from './lifecycle';
 import { queueDeadlineRecord } from './outbox';
 import { pinAfter } from './rule-pin';
+import { withStandingOverride } from './deadline-override';
 
 /** The deadline that marks the end of a protection period; its passing unrenewed makes a case lapse. */
 export const PROTECTION_EXPIRY_KIND = 'protection-expiry';
@@ -191,8 +192,10 @@ export function attachDeadlines(
   const previous = state.deadlines.filter((tracked) => tracked.sourceEventId === computation.eventId);
   const fresh: TrackedDeadline[] = computed.map((deadline) => {
     const id = `${computation.eventId}:${deadline.ruleId}`;
-    const unchanged = previous.find((tracked) => tracked.id === id && tracked.deadline.endsAt === deadline.endsAt);
-    return unchanged ? { ...unchanged, deadline } : { id, sourceEventId: computation.eventId, knownSince: toInstant(nowMs), deadline };
+    // A date a supervisor set by hand stays in force over the recomputed one, which is kept beside it.
+    const candidate = withStandingOverride(state.events, { id, sourceEventId: computation.eventId, knownSince: toInstant(nowMs), deadline });
+    const unchanged = previous.find((tracked) => tracked.id === id && tracked.deadline.endsAt === candidate.deadline.endsAt);
+    return unchanged ? { ...candidate, knownSince: unchanged.knownSince } : candidate;
   });
   const pin = pinAfter(state, computed);
   const updated: CaseState = {

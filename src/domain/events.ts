@@ -52,6 +52,8 @@ export type CaseEvent =
   | (Recorded & { type: 'deadline-waived'; deadlineId: string; dueDate: LocalDate; reason: string })
   | (Recorded & { type: 'case-linked'; caseNumber: string; relation: CaseRelation; note?: string })
   | (Recorded & { type: 'reminder-acknowledged'; reminderId: string })
+  /** A supervisor set a deadline's date by hand (a court order, an agreed extension); recomputation keeps it. */
+  | (Recorded & { type: 'deadline-overridden'; deadlineId: string; computedDueDate: LocalDate; dueDate: LocalDate; reason: string })
   /** `from` is the pin the case left; `to` and `changes` are filled in once the installed versions were applied. */
   | (Recorded & { type: 'rules-migrated'; reason: string; from?: RulePin; to?: RulePin; changes?: DeadlineChange[] })
   | (Recorded & {

@@ -4,6 +4,7 @@ export * from './case';
 export * from './commands';
 export * from './dates';
 export * from './deadline-change';
+export * from './deadline-override';
 export * from './deadlines';
 export * from './events';
 export * from './identifiers';

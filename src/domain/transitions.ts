@@ -18,6 +18,7 @@ import { eventTitleIn, factsProblem, lifecycleFor, moveFor, positionAfterMove, p
 import { queueEventRecord, type StaffCommandName } from './outbox';
 import { ruleParamsProblem } from './rule-params';
 import { rulePinOf } from './rule-pin';
+import { applyOverrides, changesOverrides } from './deadline-override';
 
 /**
  * The case's state machine: a staff command either moves the case (one new event, possibly a new stage)
@@ -38,6 +39,7 @@ const WHAT_IT_DOES: Record<CaseCommand['name'], string> = {
   reassign: 'reassign the case',
   closeCase: 'close the case',
   migrateRules: 'migrate the case to the installed rule data',
+  overrideDeadline: 'set a deadline by hand',
 };
 
 export type Decision = { ok: true; state: CaseState; event: CaseEvent } | { ok: false; reason: string };
@@ -171,7 +173,7 @@ function correctRuleParams(state: CaseState, input: CommandInput<'correctRulePar
   };
 }
 
-const VOIDABLE: ReadonlySet<string> = new Set(['stay-recorded', 'deadline-waived', 'case-linked']);
+const VOIDABLE: ReadonlySet<string> = new Set(['stay-recorded', 'deadline-waived', 'case-linked', 'deadline-overridden']);
 
 /** An event entered by mistake counts for nothing from now on; what it started is re-derived without it. */
 function voidEvent(state: CaseState, input: CommandInput<'voidEvent'>): Change {
@@ -194,6 +196,17 @@ function waiveDeadline(state: CaseState, input: CommandInput<'waiveDeadline'>, n
   const status = deadlineStatus(state, tracked, nowMs);
   if (status.status !== 'open' && status.status !== 'missed') return { reason: `deadline ${tracked.id} is ${status.status}; only an open or missed one can be waived` };
   return { event: { type: 'deadline-waived', actor: input.actor, deadlineId: tracked.id, dueDate: tracked.deadline.dueDate, reason: input.reason } };
+}
+
+/** A court order or an agreed extension: the date in force is set by hand; the rules' date stays beside it. */
+function overrideDeadline(state: CaseState, input: CommandInput<'overrideDeadline'>, nowMs: number): Change {
+  const tracked = state.deadlines.find((candidate) => candidate.id === input.deadlineId);
+  if (!tracked) return { reason: `there is no deadline ${input.deadlineId} in this case` };
+  const status = deadlineStatus(state, tracked, nowMs);
+  if (status.status !== 'open' && status.status !== 'missed') return { reason: `deadline ${tracked.id} is ${status.status}; only an open or missed one can be set by hand` };
+  if (tracked.deadline.dueDate === input.dueDate) return { reason: `deadline ${tracked.id} is already due ${input.dueDate}` };
+  const computedDueDate = (tracked.override?.computed ?? tracked.deadline).dueDate;
+  return { event: { type: 'deadline-overridden', actor: input.actor, deadlineId: tracked.id, computedDueDate, dueDate: input.dueDate, reason: input.reason } };
 }
 
 function linkCase(state: CaseState, input: CommandInput<'linkCase'>): Change {
@@ -261,6 +274,8 @@ function change(state: CaseState, command: CaseCommand, nowMs: number): Change {
       return reassign(state, command.input);
     case 'migrateRules':
       return migrateRules(state, command.input);
+    case 'overrideDeadline':
+      return overrideDeadline(state, command.input, nowMs);
     case 'closeCase': {
       const { actor, reason, closedOn, note } = command.input;
       return { event: { type: 'case-closed', actor, on: closedOn, reason, ...(note ? { note } : {}) }, patch: { stage: 'closed', closure: { reason, on: closedOn } } };
@@ -313,7 +328,8 @@ export function decide(state: CaseState, command: CaseCommand, nowMs: number, na
   const dateProblem = dated === undefined ? undefined : dated.ordered ? checkDate(state, dated.on, nowMs) : checkFuture(dated.on, nowMs);
   if (dateProblem) return reject(`cannot ${action}: ${dateProblem}`);
   const appended = appendEvent({ ...state, ...result.patch }, result.event, nowMs, name);
-  return { ok: true, ...appended };
+  const settled = changesOverrides(appended.event, appended.state.events) ? applyOverrides(appended.state, nowMs) : appended.state;
+  return { ok: true, state: settled, event: appended.event };
 }
 
 /** Reads a command's raw input and decides it: the one check both a validator and a handler make. */

@@ -23,6 +23,8 @@ export interface CaseSummary {
 
 export type DeadlineView = { id: string; sourceEventId: number; knownSince: string } & DeadlineStatus & {
   deadline: ComputedDeadline;
+  /** Set by hand: the date the rules give, shown beside the one in force, and the event that set it. */
+  override?: { byEventId: number; computedDueDate: LocalDate };
 };
 
 /** The whole case, as staff and supervisors see it. */
@@ -64,6 +66,7 @@ export function deadlineViews(state: CaseState, nowMs: number): DeadlineView[] {
     knownSince: tracked.knownSince,
     ...deadlineStatus(state, tracked, nowMs),
     deadline: tracked.deadline,
+    ...(tracked.override ? { override: { byEventId: tracked.override.byEventId, computedDueDate: tracked.override.computed.dueDate } } : {}),
   }));
 }
 

@@ -26,6 +26,7 @@ const RECORD_TITLES: Record<Exclude<CaseEvent['type'], ProcedureEventType>, stri
   'reminder-acknowledged': 'Reminder acknowledged',
   'case-reassigned': 'Case reassigned',
   'rules-migrated': 'Migrated to the installed rule data',
+  'deadline-overridden': 'Deadline set by hand',
 };
 
 function eventHeading(event: CaseEvent): string {
@@ -75,6 +76,8 @@ function eventDetail(event: CaseEvent): string {
       return event.reminderId;
     case 'case-reassigned':
       return `${event.from.office}/${event.from.caseworker} → ${event.to.office}/${event.to.caseworker}`;
+    case 'deadline-overridden':
+      return `${event.deadlineId}: ${event.dueDate} (the rule gives ${event.computedDueDate}; ${event.reason})`;
     case 'rules-migrated':
       return `${describeChanges(event.changes ?? [])} (${event.reason})`;
     default:

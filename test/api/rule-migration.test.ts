@@ -202,4 +202,16 @@ describe('rule data changed on a running engine: impact, migration and pinned ca
     const after = (await engine.http('GET', '/api/rules/impact', { token: supervisor })).json();
     expect(after.affected.map((affected: { caseNumber: string }) => affected.caseNumber).sort()).toEqual([UNMIGRATED, INTO_2028].sort());
   });
+
+  it('keeps a supervisor’s date set by hand through a migration, showing the rule’s new date beside it', async () => {
+    const complaintId = (await view(UNMIGRATED)).deadlines.find((tracked) => tracked.deadline.kind === 'complaint')!.id;
+    const body = { deadlineId: complaintId, dueDate: '2027-01-25', reason: 'court order extending the period' };
+    expect((await engine.http('POST', `/api/cases/${UNMIGRATED}/commands/overrideDeadline`, { token: caseworker, body })).status).toBe(403);
+    expect((await engine.http('POST', `/api/cases/${UNMIGRATED}/commands/overrideDeadline`, { token: supervisor, body })).status).toBe(200);
+    const migrated = await engine.http('POST', '/api/rules/migrations', { token: supervisor, body: { caseNumbers: [UNMIGRATED], reason: 'corrected 2027 calendar' } });
+    expect(migrated.json().outcomes).toEqual([expect.objectContaining({ result: 'migrated' })]);
+    const complaint = (await view(UNMIGRATED)).deadlines.find((tracked) => tracked.id === complaintId)!;
+    // The refusal was corrected to 2 Dec 2026: under the installed row the rule now gives Tue 12 January.
+    expect(complaint).toMatchObject({ deadline: { dueDate: '2027-01-25' }, override: { computedDueDate: '2027-01-12' } });
+  });
 });

@@ -47,6 +47,7 @@ function deadlineEntry(t: Translator, item: DeadlineView): SafeHtml {
       [t.t('column.status'), statusWords(t, item)],
       [t.t('column.whoActs'), t.t(`owner.${deadline.owner}`)],
       [t.t('column.dueDate'), dayWithWeekday(t, deadline.dueDate)],
+      ...(item.override ? [[t.t('casePage.ruleDate'), dayWithWeekday(t, item.override.computedDueDate)] as [string, string]] : []),
     ])}
     <h4>${t.t('casePage.howComputed')}</h4>
     <ol class="explanation">${steps.map((step) => html`<li>${step[t.language]}</li>`)}</ol>

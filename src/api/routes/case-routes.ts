@@ -12,7 +12,7 @@ import { caseTimeline } from '../../reports/timeline';
 import { nextDates } from '../../reports/next-dates';
 import { caseNumberSchema, officeIdSchema, openCaseInputSchema, STAFF_COMMAND_INPUTS, staffIdSchema, type CaseCommandName, type CaseSummary, type CaseView } from '../../domain';
 import { renderExplanation } from '../../rules';
-import { officeScope, requireOfficeAccess } from '../../access/permissions';
+import { officeScope, requireOfficeAccess, type Action } from '../../access/permissions';
 import type { Principal } from '../../access/roles';
 import { defineRoute, type ApiRoute } from '../http/route';
 import {
@@ -81,6 +81,13 @@ export function withExplanationText(view: CaseView): CaseViewResponse {
   return response as unknown as CaseViewResponse;
 }
 
+/** Commands that are a supervisor's to give; every other command is recording. */
+const COMMAND_PERMISSIONS: Partial<Record<CaseCommandName, Action>> = {
+  reassign: 'case.reassign',
+  migrateRules: 'rules.migrate',
+  overrideDeadline: 'deadlines.override',
+};
+
 export function caseRoutes({ cases, escalated, reads, now }: CaseRouteDependencies): ApiRoute[] {
   const { requireCaseAccess, readCase } = caseAccess(cases, reads);
 
@@ -93,7 +100,7 @@ export function caseRoutes({ cases, escalated, reads, now }: CaseRouteDependenci
       summary: `Send the ${name} command to a case; answers with the new case summary`,
       description: 'The actor is the token’s staff member. A command the case’s stage does not allow is refused with 422 and changes nothing.',
       tag: 'cases',
-      permission: name === 'reassign' ? 'case.reassign' : name === 'migrateRules' ? 'rules.migrate' : 'case.record',
+      permission: COMMAND_PERMISSIONS[name] ?? 'case.record',
       params: caseParams,
       body: withoutActor(STAFF_COMMAND_INPUTS[name]),
       response: caseSummarySchema,

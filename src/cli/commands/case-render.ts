@@ -27,7 +27,7 @@ export function renderCase(view: CaseView, options: { explain: boolean; language
       : renderTable(
           ['due', 'deadline', 'status', 'who acts', 'basis', 'id'],
           deadlines.map((item) => [
-            item.deadline.dueDate,
+            item.override ? `${item.deadline.dueDate} (by hand; rule: ${item.override.computedDueDate})` : item.deadline.dueDate,
             `${item.deadline.title.en}${item.deadline.informational ? ' (for information)' : ''}`,
             deadlineStatusText(view, item),
             item.deadline.owner,

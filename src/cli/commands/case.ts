@@ -27,6 +27,8 @@ Actions:
   void NUMBER --event ID --reason TEXT              an event entered by mistake; its deadlines are re-derived
   stay NUMBER --from DATE --to DATE --reason TEXT    a stay or suspension: clocks that allow it stop
   waive NUMBER --deadline ID --reason TEXT          a right the applicant will not use: no more reminders
+  override NUMBER --deadline ID --date DATE --reason TEXT
+                                                    (supervisors) a date set by hand, e.g. by court order; the rule's stays beside it
   link NUMBER --with NUMBER --relation ${CASE_RELATIONS.join('|')} [--note TEXT]
   acknowledge NUMBER --reminder ID                  silences the later reminders of that deadline for you
   close NUMBER --reason withdrawn|left-country|other-status --on DATE [--note TEXT]
@@ -100,6 +102,7 @@ const FLAG_OF_FIELD: Record<string, string> = {
   on: '--on',
   closedOn: '--on',
   correctedDate: '--date',
+  dueDate: '--date',
   eventId: '--event',
   fact: '--fact',
   value: '--fact',
@@ -141,7 +144,7 @@ async function sendCommand(cases: DocketCases, caseNumber: string, name: CaseCom
   return cases.command(caseNumber, name, input);
 }
 
-const ACTIONS = ['open', 'show', 'record', 'correct', 'void', 'stay', 'waive', 'link', 'acknowledge', 'close', 'reassign', 'list', 'timeline'];
+const ACTIONS = ['open', 'show', 'record', 'correct', 'void', 'stay', 'waive', 'override', 'link', 'acknowledge', 'close', 'reassign', 'list', 'timeline'];
 
 /** An option the action cannot do without, refused in the CLI's own words. */
 function required(option: string, value: string | undefined, what: string): string {
@@ -360,6 +363,14 @@ async function runAction(action: string, positionals: string[], values: Values, 
       const deadlineId = required('deadline', values.deadline, 'the deadline id shown by case show');
       const summary = await sendCommand(cases, caseNumber, 'waiveDeadline', { deadlineId, reason: required('reason', values.reason, 'why the right is not used'), actor: await cases.actor() });
       print(summary, () => `Waived deadline ${deadlineId} of case ${caseNumber}; it is no longer reminded.\n\n${renderSummary(summary)}`);
+      return EXIT_OK;
+    }
+    case 'override': {
+      const caseNumber = caseNumberArgument(positionals, action);
+      const deadlineId = required('deadline', values.deadline, 'the deadline id shown by case show');
+      const dueDate = required('date', values.date, 'the date in force, as YYYY-MM-DD');
+      const summary = await sendCommand(cases, caseNumber, 'overrideDeadline', { deadlineId, dueDate, reason: required('reason', values.reason, 'why, e.g. the court order'), actor: await cases.actor() });
+      print(summary, () => `Deadline ${deadlineId} of case ${caseNumber} is now due ${dueDate}, set by hand; recomputation keeps it.\n\n${renderSummary(summary)}`);
       return EXIT_OK;
     }
     case 'link': {

@@ -99,6 +99,7 @@ export const MESSAGES_EN = {
   'casePage.applicant': 'Applicant (pseudonym)',
   'casePage.deadlines': 'Deadlines',
   'casePage.howComputed': 'How it was computed',
+  'casePage.ruleDate': 'Date by the rule (set by hand above)',
   'casePage.ruleData': 'Computed with the rule pack {pack} and the calendar {calendar}',
   'casePage.citation': 'Legal basis',
   'casePage.warnings': 'Warnings',
@@ -123,6 +124,7 @@ export const MESSAGES_EN = {
   'record.reminder-acknowledged': 'reminder acknowledged',
   'record.case-reassigned': 'case reassigned',
   'record.rules-migrated': 'migrated to the installed rule data',
+  'record.deadline-overridden': 'deadline set by hand',
 
   'admin.title': 'Administration',
   'admin.lead': 'Administrators manage staff, API tokens and calendar feeds. They do not see case data.',

@@ -103,6 +103,7 @@ export const MESSAGES_RU: Record<MessageKey, string> = {
   'casePage.applicant': 'Заявитель (псевдоним)',
   'casePage.deadlines': 'Сроки',
   'casePage.howComputed': 'Как рассчитано',
+  'casePage.ruleDate': 'Дата по правилу (выше — установлена вручную)',
   'casePage.ruleData': 'Рассчитано по пакету правил {pack} и календарю {calendar}',
   'casePage.citation': 'Правовое основание',
   'casePage.warnings': 'Предупреждения',
@@ -127,6 +128,7 @@ export const MESSAGES_RU: Record<MessageKey, string> = {
   'record.reminder-acknowledged': 'напоминание подтверждено',
   'record.case-reassigned': 'дело передано',
   'record.rules-migrated': 'переведено на установленные данные правил',
+  'record.deadline-overridden': 'срок установлен вручную',
 
   'admin.title': 'Администрирование',
   'admin.lead': 'Администраторы управляют сотрудниками, токенами API и календарями. Данные дел им недоступны.',
