@@ -55,7 +55,7 @@ export function assembleApiServer(assembly: ApiAssembly): Promise<FastifyInstanc
     ],
     plugins: [
       deskRoutes({ access: assembly.access, publicUrl, projectRoot: assembly.projectRoot }),
-      staffDeskRoutes({ access: assembly.access, cases: assembly.cases, escalated: assembly.escalated, publicUrl, projectRoot: assembly.projectRoot, now: assembly.now ?? (() => new Date()) }),
+      staffDeskRoutes({ access: assembly.access, cases: assembly.cases, escalated: assembly.escalated, ruleData: assembly.ruleData, publicUrl, projectRoot: assembly.projectRoot, now: assembly.now ?? (() => new Date()) }),
       calendarFeedRoute({ cases: assembly.cases, feeds: assembly.access.feeds, staff: assembly.access.staff, deskUrl: `${publicUrl}/desk` }),
     ],
     ...(assembly.codec ? { codec: assembly.codec } : {}),

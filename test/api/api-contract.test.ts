@@ -121,7 +121,17 @@ const OPERATIONS: Operation[] = [
   command('linkCase', { caseNumber: 'RU-TA-2016-0102', relation: 'family-member', note: 'spouse' }),
   command('acknowledgeReminder', { reminderId: 'no-such-reminder' }),
   command('reassign', { caseworker: 'cw-msk-2', reason: 'leave cover' }, { caseworker: 'denied', caseworkerElsewhere: 'denied', supervisor: COMMAND, admin: 'denied' }),
+  command('migrateRules', { reason: 'new production calendar' }, { caseworker: 'denied', caseworkerElsewhere: 'denied', supervisor: COMMAND, admin: 'denied' }),
+  command('overrideDeadline', { deadlineId: 'no-such-deadline', dueDate: daysAgo(0), reason: 'court order' }, { caseworker: 'denied', caseworkerElsewhere: 'denied', supervisor: COMMAND, admin: 'denied' }),
   command('closeCase', { reason: 'withdrawn', closedOn: daysAgo(0) }),
+  { method: 'GET', path: '/api/rules/impact', url: () => '/api/rules/impact', expect: { caseworker: 'denied', caseworkerElsewhere: 'denied', supervisor: OK, admin: 'denied' } },
+  {
+    method: 'POST',
+    path: '/api/rules/migrations',
+    url: () => '/api/rules/migrations',
+    body: { allAffected: true, reason: 'new production calendar', dryRun: true },
+    expect: { caseworker: 'denied', caseworkerElsewhere: 'denied', supervisor: OK, admin: 'denied' },
+  },
   {
     method: 'GET',
     path: '/api/procedures/{jurisdiction}/{procedure}/lifecycle',

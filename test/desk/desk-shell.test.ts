@@ -14,7 +14,7 @@ const navLinks = (page: string) => [...page.matchAll(/<li><a href="([^"]+)"/g)].
 describe('the desk layout', () => {
   it('offers each role the sections its permissions allow', () => {
     expect(navLinks(render('caseworker'))).toEqual(['/desk/work', '/desk/cases']);
-    expect(navLinks(render('supervisor'))).toEqual(['/desk/work', '/desk/cases', '/desk/office']);
+    expect(navLinks(render('supervisor'))).toEqual(['/desk/work', '/desk/cases', '/desk/office', '/desk/rules']);
     expect(navLinks(render('admin'))).toEqual(['/desk/staff', '/desk/tokens']);
   });
 

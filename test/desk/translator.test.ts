@@ -50,7 +50,7 @@ describe('the desk translator', () => {
   });
 
   it('formats every message of both catalogues with sample values', () => {
-    const values = { count: 2, days: 2, date: 'd', title: 't', staffId: 's', role: 'r', office: 'o', name: 'n', time: '10:15', minimum: 12, maximum: 1024, length: 5, jurisdiction: 'RU', deadline: 'dl', event: 'e', stage: 'st', detail: 'x', fields: 'f', expires: 'ex', email: 'em', id: 'i', pack: 'p', calendar: 'c' };
+    const values = { count: 2, days: 2, date: 'd', title: 't', staffId: 's', role: 'r', office: 'o', name: 'n', time: '10:15', minimum: 12, maximum: 1024, length: 5, jurisdiction: 'RU', deadline: 'dl', event: 'e', stage: 'st', detail: 'x', fields: 'f', expires: 'ex', email: 'em', id: 'i', pack: 'p', calendar: 'c', files: 'fl', affected: 1, cases: 'cs', years: '2028' };
     for (const key of Object.keys(MESSAGES_EN) as MessageKey[]) {
       expect(en.t(key, values)).not.toBe('');
       expect(ru.t(key, values)).not.toBe('');

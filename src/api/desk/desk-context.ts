@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AccessStore } from '../../access';
 import type { CaseClient } from '../../client/case-client';
+import type { RuleImpactSources } from '../../reports/rule-impact';
 import type { EscalatedCases } from '../../store/escalated-cases';
 import { errorResponse } from '../http/error-response';
 import { endedSessionCookie, sessionCredentialFrom } from '../http/session-cookie';
@@ -16,6 +17,8 @@ export interface DeskContext {
   cases: CaseClient;
   /** The register of escalated cases the API's overview reads its missed deadlines from. */
   escalated: EscalatedCases;
+  /** What the rule impact report reads: the register's current computations and the installed rule data. */
+  ruleData: Omit<RuleImpactSources, 'listing'>;
   publicUrl: string;
   now: () => Date;
   /** The signed-in person, or undefined after the reply has sent them to sign in. */

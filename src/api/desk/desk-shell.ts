@@ -11,6 +11,7 @@ const SECTIONS = [
   { id: 'cases', href: '/desk/cases', label: 'shell.cases', shownTo: (role: Role) => isAllowed(role, 'case.read') },
   // Caseworkers may read their own office's overview in the API, but the Office section is the supervisors' desk.
   { id: 'office', href: '/desk/office', label: 'shell.office', shownTo: (role: Role) => isAllowed(role, 'case.reassign') },
+  { id: 'rules', href: '/desk/rules', label: 'shell.rules', shownTo: (role: Role) => isAllowed(role, 'rules.migrate') },
   { id: 'staff', href: '/desk/staff', label: 'shell.staff', shownTo: (role: Role) => isAllowed(role, 'staff.manage') },
   { id: 'tokens', href: '/desk/tokens', label: 'shell.tokens', shownTo: (role: Role) => isAllowed(role, 'tokens.manage') },
 ] as const satisfies readonly { id: string; href: string; label: MessageKey; shownTo(role: Role): boolean }[];

@@ -19,7 +19,8 @@ import { staffById } from './staff-name';
 import { officeDeskRoutes } from './office-desk-routes';
 import { staffAdminArea } from './staff-admin-area';
 import { tokensArea } from './tokens-area';
-import { deskContext, sendErrorPage, type DeskArea } from './desk-context';
+import { deskContext, sendErrorPage, type DeskArea, type DeskContext } from './desk-context';
+import { rulesDeskRoutes } from './rules-desk-routes';
 import { deskErrorPage, homePath } from './desk-shell';
 import { myWorkPage } from './my-work-page';
 import { sendPage } from './send-page';
@@ -29,13 +30,14 @@ export interface StaffDeskRouteOptions {
   /** The API's own case client: the cases page looks pseudonyms up through its blind index. */
   cases: CaseClient;
   escalated: EscalatedCases;
+  ruleData: DeskContext['ruleData'];
   publicUrl: string;
   projectRoot: string;
   now: () => Date;
 }
 
 /** The desk's areas beyond My work and the cases, each in its own file. */
-const AREAS: readonly DeskArea[] = [caseActionsArea, adminDeskRoutes, officeDeskRoutes, staffAdminArea, tokensArea];
+const AREAS: readonly DeskArea[] = [caseActionsArea, adminDeskRoutes, officeDeskRoutes, rulesDeskRoutes, staffAdminArea, tokensArea];
 
 /**
  * The signed-in desk's pages: `/desk` (to the person's start page), `/desk/work` (My work), `/desk/cases` (the cases list),
