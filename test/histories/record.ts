@@ -15,6 +15,7 @@ import {
   foundingCaseLapsed,
   foundingCaseRenewed,
   missedComplaint,
+  overriddenThenMigrated,
   withCaseFrom,
   type CaseOptions,
   type CaseRun,
@@ -30,6 +31,7 @@ const SCENARIOS: Array<{ name: string; caseNumber: string; play: (run: CaseRun) 
   { name: 'backfilled-history', caseNumber: 'RU-TA-2015-0106', play: backfilledHistory },
   { name: 'german-lawsuit', caseNumber: 'DE-AS-2017-0201', play: germanLawsuit, options: { startUtc: GERMAN_CASE_START_UTC, open: GERMAN_CASE_OPEN } },
   { name: 'russian-record-mended', caseNumber: 'RU-TA-2015-0108', play: russianRecordMended },
+  { name: 'overridden-then-migrated', caseNumber: 'RU-TA-2015-0109', play: overriddenThenMigrated },
 ];
 
 const generation = process.argv[2];

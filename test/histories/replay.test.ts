@@ -32,6 +32,9 @@ describe('replaying recorded case histories', () => {
         // Each staff command confirmed against the staff directory by a local activity first.
         'founding-case-renewed.actor-confirmation.run-2.json',
         'russian-record-mended.actor-confirmation.run-1.json',
+        // Cases pinned to their rule data: a deadline set by hand, then a migration to the installed data.
+        'overridden-then-migrated.rule-pins.run-1.json',
+        'founding-case-renewed.rule-pins.run-3.json',
       ]),
     );
   });

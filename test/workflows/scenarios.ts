@@ -234,6 +234,23 @@ export async function backfilledHistory(run: CaseRun): Promise<void> {
   await run.advanceTo('2016-01-10T14:00');
 }
 
+/**
+ * A court extends the complaint period by order, set by hand; later the case is migrated to the installed
+ * rule data (the same data here, so no date moves) and the override stands.
+ */
+export async function overriddenThenMigrated(run: CaseRun): Promise<void> {
+  await run.advanceTo('2015-11-02T10:00');
+  await run.command('recordEvent', { event: 'application-lodged', on: '2015-11-02' });
+  await run.advanceTo('2015-11-27T14:00');
+  await run.command('recordEvent', { event: 'refusal-notice-received', on: '2015-11-27' });
+  await run.advanceTo('2015-12-01T10:00');
+  const complaint = (await run.view()).deadlines.find((tracked) => tracked.deadline.kind === 'complaint')!;
+  await run.command('overrideDeadline', { deadlineId: complaint.id, dueDate: '2016-01-15', reason: 'court order extending the period' });
+  await run.advanceTo('2015-12-02T10:00');
+  await run.command('migrateRules', { reason: 'new production calendar' });
+  await run.advanceTo('2016-01-16T12:00');
+}
+
 /** A refused applicant leaves the country during the complaint window; the case closes. */
 export async function closedAfterRefusal(run: CaseRun): Promise<void> {
   await run.advanceTo('2015-11-02T10:00');
