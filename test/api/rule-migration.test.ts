@@ -6,6 +6,7 @@ import { createRulesCommand } from '../../src/cli/commands/rules';
 import { createBufferedIo } from '../../src/cli/io';
 import type { CaseView } from '../../src/domain';
 import { operatorServices } from '../cli/operator-services';
+import { russianCalendarFix } from '../support/russian-calendar-fix';
 import { waitFor } from '../support/wait-for';
 import { startApiEngine, type ApiEngine } from './support/api-engine';
 
@@ -14,24 +15,8 @@ import { startApiEngine, type ApiEngine } from './support/api-engine';
  * dropped into DOCKET_RULES_DIR while cases run. The rows are invented for the test (no such decree
  * exists); every date below is worked out by hand from the rules and these rows.
  */
-const SHIPPED_2027_DAYS_OFF = '01-01..01-08, 02-22..02-23, 03-08, 05-01, 05-03, 05-09..05-10, 06-12, 06-14, 11-04..11-05, 12-31';
-const CORRECTED_CALENDAR = `
-extends: ru-production
-yearTable:
-  - year: 2027
-    source: { en: "Test correction of the 2027 calendar (invented)", ru: "Тестовая поправка календаря на 2027 год (вымышленная)" }
-    # The shipped row, with Monday 11 January and Friday 29 October also made days off.
-    daysOff: "${SHIPPED_2027_DAYS_OFF}, 01-11, 10-29"
-    workingWeekendDays: "02-20"
-  - year: 2028
-    source: { en: "Test production calendar 2028 (invented)", ru: "Тестовый производственный календарь на 2028 год (вымышленный)" }
-    daysOff: "01-01..01-08, 02-23, 03-08, 05-01, 05-09, 06-12, 11-04"
-changelog:
-  - label: test-2027.2
-    effectiveFrom: "2026-12-01"
-    change: { en: "2027 corrected, 2028 added (test data)", ru: "2027 исправлен, добавлен 2028 (тестовые данные)" }
-    authority: { en: "The test suite", ru: "Набор тестов" }
-`;
+// The shipped 2027 row with Monday 11 January and Friday 29 October also days off, and a 2028 row.
+const CORRECTED_CALENDAR = russianCalendarFix({ extraDaysOff2027: '01-11, 10-29', with2028: true });
 
 const OFFICE = 'msk-1';
 const CASEWORKER = 'cw-msk';

@@ -2,26 +2,13 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Rulebook, RuleDataDirError } from '../../src/rulebook';
-import { RU_CALENDAR } from '../../src/rules/calendars/ru';
 import { openStore, type Store } from '../../src/store';
+import { russianCalendarFix } from '../support/russian-calendar-fix';
 
 const REFUSED_1_DEC_2026 = { jurisdiction: 'RU', procedure: 'temporary-asylum', event: 'refusal-notice-received', date: '2026-12-01' };
-const shipped2027 = RU_CALENDAR.yearTable!.find((row) => row.year === 2027)!;
 
-/** The shipped 2027 row with Monday 11 January also a day off (invented), as YAML an office would write. */
-const CORRECTED_2027 = `
-extends: ru-production
-yearTable:
-  - year: 2027
-    source: { en: "Test correction (invented)", ru: "Тестовая поправка (вымышленная)" }
-    daysOff: "${shipped2027.daysOff}, 01-11"
-    workingWeekendDays: "${shipped2027.workingWeekendDays}"
-changelog:
-  - label: test-2027.2
-    effectiveFrom: "2026-12-01"
-    change: { en: "11 January 2027 a day off (test data)", ru: "11 января 2027 — выходной (тестовые данные)" }
-    authority: { en: "The test suite", ru: "Набор тестов" }
-`;
+/** The shipped 2027 row with Monday 11 January also a day off. */
+const CORRECTED_2027 = russianCalendarFix({ extraDaysOff2027: '01-11' });
 
 describe('the rulebook: rule data installed from DOCKET_RULES_DIR, versions archived', () => {
   let dir: string;
