@@ -47,6 +47,11 @@ export interface RuleImpact {
   pinnedUnchanged: number;
   /** Cases whose dates stay and whose explanations alone would read differently (a calendar's source renamed): no need to migrate. */
   wordingOnly: string[];
+  /**
+   * Running cases with no computation on record: computed before the register kept them (an earlier release).
+   * They stay pinned to the versions their deadlines name, and are assessed here from their next computation on.
+   */
+  unrecorded: string[];
   /** Cases where a date would move, a deadline come or go, or a year counted with the fallback is now covered. */
   affected: CaseImpact[];
 }
@@ -115,6 +120,7 @@ export async function ruleImpact(sources: RuleImpactSources, scope: ReportScope,
   const installed = await sources.rulebook.installed();
   const affected: CaseImpact[] = [];
   const wordingOnly: string[] = [];
+  const unrecorded: string[] = [];
   let casesChecked = 0;
   let pinnedUnchanged = 0;
   const assess = async (batch: Array<{ caseNumber: string; office: string; caseworker: string; jurisdiction: string; procedure: string }>) => {
@@ -124,6 +130,10 @@ export async function ruleImpact(sources: RuleImpactSources, scope: ReportScope,
     }
     for (const item of batch) {
       const computations = byCase.get(caseIdOf(item.caseNumber)) ?? [];
+      if (computations.length === 0) {
+        unrecorded.push(item.caseNumber);
+        continue;
+      }
       const current = installed.engine.ruleDataOf(item.jurisdiction, item.procedure);
       const pinned = pinOf(computations);
       if (!pinned || (pinned.pack.hash === current.pack.hash && pinned.calendar.hash === current.calendar.hash)) continue;
@@ -149,5 +159,5 @@ export async function ruleImpact(sources: RuleImpactSources, scope: ReportScope,
     }
   }
   if (batch.length > 0) await assess(batch);
-  return { generatedAt: now.toISOString(), installedFiles: installed.files, casesChecked, pinnedUnchanged, wordingOnly: wordingOnly.sort(), affected };
+  return { generatedAt: now.toISOString(), installedFiles: installed.files, casesChecked, pinnedUnchanged, wordingOnly: wordingOnly.sort(), unrecorded: unrecorded.sort(), affected };
 }

@@ -116,6 +116,8 @@ describe('rule data changed on a running engine: impact, migration and pinned ca
     expect(byCase[INTO_2028]).toEqual([{ kind: 'renewal-filing', from: '2028-02-01', to: '2028-02-01', earlier: false, fallbackCovered: [2028] }]);
     // Its dates stay; only the 2027 row's source, cited in its explanations, reads differently.
     expect(impact.wordingOnly).toEqual([UNTOUCHED]);
+    // Every case here was computed by this release, so each has its computations on record.
+    expect(impact.unrecorded).toEqual([]);
 
     // The CLI reads the same report.
     const io = createBufferedIo();

@@ -10,6 +10,7 @@ const impact: RuleImpact = {
   casesChecked: 21,
   pinnedUnchanged: 0,
   wordingOnly: ['RU-TA-2026-0105'],
+  unrecorded: [],
   affected: [
     {
       caseNumber: 'RU-TA-2026-0103',
@@ -58,6 +59,6 @@ describe('the rule changes page', () => {
     expect(page).toContain('Проверено 21 открытое дело; изменится 1.');
     expect(page).toContain('29.10.2027');
     expect(page).toContain('РАНЬШЕ');
-    expect(rulesPage(viewer('ru'), { impact: { ...impact, affected: [], wordingOnly: [] } })).not.toContain('/desk/rules/migrate');
+    expect(rulesPage(viewer('ru'), { impact: { ...impact, affected: [], wordingOnly: [], unrecorded: [] } })).not.toContain('/desk/rules/migrate');
   });
 });

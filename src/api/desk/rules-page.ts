@@ -61,6 +61,7 @@ export function rulesPage(viewer: DeskViewer, view: RulesView): string {
     <p>${t.t('rules.installed', { files: impact.installedFiles.join(', ') })}</p>
     <p>${t.t('rules.checked', { count: impact.casesChecked, affected: impact.affected.length })}</p>
     ${impact.wordingOnly.length > 0 ? html`<p class="muted">${t.t('rules.wordingOnly', { cases: impact.wordingOnly.join(', ') })}</p>` : html``}
+    ${impact.unrecorded.length > 0 ? html`<p class="muted">${t.t('rules.unrecorded', { cases: impact.unrecorded.join(', ') })}</p>` : html``}
     ${cardTable(t, t.t('rules.title'), columns, rows)}
     ${form}`,
   });

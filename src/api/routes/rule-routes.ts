@@ -28,7 +28,7 @@ const migrationBody = z
   });
 
 // The report's shapes are the code's own; the OpenAPI document describes them loosely rather than twice.
-const impactResponse = z.looseObject({ generatedAt: z.string(), installedFiles: z.array(z.string()), casesChecked: z.number(), pinnedUnchanged: z.number(), wordingOnly: z.array(z.string()), affected: z.array(z.looseObject({ caseNumber: z.string() })) });
+const impactResponse = z.looseObject({ generatedAt: z.string(), installedFiles: z.array(z.string()), casesChecked: z.number(), pinnedUnchanged: z.number(), wordingOnly: z.array(z.string()), unrecorded: z.array(z.string()), affected: z.array(z.looseObject({ caseNumber: z.string() })) });
 const migrationResponse = z.object({ outcomes: z.array(z.looseObject({ caseNumber: z.string(), result: z.enum(['dry-run', 'migrated', 'refused']) })) });
 
 /** Supervisors see what installed rule data would change in running cases, and migrate cases to it. */

@@ -58,7 +58,11 @@ function versionsText(versions: CaseImpact['pinned']): string {
 function impactText(impact: RuleImpact): string {
   const head = `Installed rule data: ${impact.installedFiles.join(', ')}. ${impact.casesChecked} running case(s) checked, ${impact.affected.length} would change, ${impact.pinnedUnchanged} pinned to other versions with the same deadlines.`;
   const wording = impact.wordingOnly.length > 0 ? [`Same dates, explanations worded differently (no need to migrate): ${impact.wordingOnly.join(', ')}`] : [];
-  return [head, ...wording, ...impact.affected.flatMap((affected) => ['', ...caseLines(affected)])].join('\n');
+  const unrecorded =
+    impact.unrecorded.length > 0
+      ? [`Not assessed, no computation on record yet (computed before this release; listed after their next event or correction): ${impact.unrecorded.join(', ')}`]
+      : [];
+  return [head, ...wording, ...unrecorded, ...impact.affected.flatMap((affected) => ['', ...caseLines(affected)])].join('\n');
 }
 
 function outcomeText(outcomes: readonly MigrationOutcome[]): string {

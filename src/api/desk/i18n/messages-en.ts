@@ -104,6 +104,7 @@ export const MESSAGES_EN = {
   'rules.installed': 'Installed rule data: {files}.',
   'rules.checked': '{count, plural, one {# running case checked} other {# running cases checked}}; {affected, plural, =0 {none would change} one {# would change} other {# would change}}.',
   'rules.wordingOnly': 'Same dates, explanations worded differently (no need to migrate): {cases}',
+  'rules.unrecorded': 'Not assessed, no computation on record yet (computed before this release; listed after their next event or correction): {cases}',
   'rules.from': 'Date now',
   'rules.to': 'Date under the installed data',
   'rules.new': 'new deadline',
