@@ -42,7 +42,7 @@ export async function createActivityDeps(config: ActivityConfig, options: Activi
   const store = await openStore(registerLocation(config), clock);
   let rulebook: Rulebook;
   try {
-    rulebook = await Rulebook.open({ ...(config.rulesDir ? { dir: config.rulesDir } : {}), archive: store.ruleData, ...(options.logger ? { logger: options.logger } : {}) });
+    rulebook = await Rulebook.open({ dir: config.rulesDir, archive: store.ruleData, ...(options.logger ? { logger: options.logger } : {}) });
   } catch (error) {
     await store.close();
     throw error;

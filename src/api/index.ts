@@ -95,7 +95,7 @@ export async function startApiServer({ config, temporalClient, logger }: StartAp
   const now = () => new Date();
   let app: FastifyInstance | undefined;
   try {
-    const rulebook = await Rulebook.open({ ...(config.rulesDir ? { dir: config.rulesDir } : {}), archive: new RuleDataArchive(handle.db, now), logger });
+    const rulebook = await Rulebook.open({ dir: config.rulesDir, archive: new RuleDataArchive(handle.db, now), logger });
     app = await assembleApiServer({
       cases,
       access,

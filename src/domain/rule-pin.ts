@@ -1,11 +1,7 @@
 import type { RulePin } from '../rules/computed-deadline';
+import { ruleVersionsOf } from '../rules/rule-pin';
 import type { ComputedDeadline } from '../rules/types';
 import type { CaseState } from './case';
-
-function versionsOf(deadlines: readonly ComputedDeadline[]): RulePin | undefined {
-  const ruleData = deadlines.find((deadline) => deadline.ruleData)?.ruleData;
-  return ruleData && { pack: ruleData.pack, calendar: ruleData.calendar };
-}
 
 /**
  * The versions the case's next computation must use, so that one case never holds deadlines of two rule
@@ -14,10 +10,10 @@ function versionsOf(deadlines: readonly ComputedDeadline[]): RulePin | undefined
  */
 export function rulePinOf(state: CaseState): RulePin | undefined {
   if (state.rulePin === 'installed') return undefined;
-  return state.rulePin ?? versionsOf(state.deadlines.map((tracked) => tracked.deadline));
+  return state.rulePin ?? ruleVersionsOf(state.deadlines.map((tracked) => tracked.deadline));
 }
 
 /** The pin after a computation: the versions it used, or the pin as it was when it gave no deadline to read them from. */
 export function pinAfter(state: CaseState, computed: readonly ComputedDeadline[]): RulePin | 'installed' | undefined {
-  return versionsOf(computed) ?? state.rulePin;
+  return ruleVersionsOf(computed) ?? state.rulePin;
 }

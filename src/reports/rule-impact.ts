@@ -3,6 +3,7 @@ import { caseIdOf } from '../domain/identifiers';
 import type { Rulebook } from '../rulebook';
 import type { RulePin } from '../rules/computed-deadline';
 import { calendarFallbackYears } from '../rules/explain/phrasebook';
+import { ruleVersionsOf, sameRuleVersions } from '../rules/rule-pin';
 import { renderExplanation } from '../rules';
 import type { ComputedDeadline, LocalDate } from '../rules/types';
 import type { CaseComputation, CaseComputations } from '../store/case-computations';
@@ -106,11 +107,6 @@ function eventImpact(computation: CaseComputation, recomputed: readonly Computed
   });
 }
 
-function pinOf(computations: readonly CaseComputation[]): RulePin | undefined {
-  const ruleData = computations.flatMap((computation) => computation.deadlines).find((deadline) => deadline.ruleData)?.ruleData;
-  return ruleData && { pack: ruleData.pack, calendar: ruleData.calendar };
-}
-
 /**
  * What the installed rule data would change in the running cases: each case's current computations, as
  * the register keeps them, are computed again with the installed data and compared deadline by deadline.
@@ -135,8 +131,8 @@ export async function ruleImpact(sources: RuleImpactSources, scope: ReportScope,
         continue;
       }
       const current = installed.engine.ruleDataOf(item.jurisdiction, item.procedure);
-      const pinned = pinOf(computations);
-      if (!pinned || (pinned.pack.hash === current.pack.hash && pinned.calendar.hash === current.calendar.hash)) continue;
+      const pinned = ruleVersionsOf(computations.flatMap((computation) => computation.deadlines));
+      if (!pinned || sameRuleVersions(pinned, current)) continue;
       const deadlines = computations.flatMap((computation) => {
         const reminders = computation.reminderOffsetsDays && { offsetsDays: computation.reminderOffsetsDays };
         return eventImpact(computation, installed.engine.computeDeadlines(computation.request, reminders));

@@ -4,6 +4,7 @@ import { createDeadlineEngine, type DeadlineEngine, type JurisdictionDefinition 
 import { RulesError } from '../rules/errors';
 import { withRuleDataFiles } from '../rules/rule-data-files';
 import type { RulePin } from '../rules/computed-deadline';
+import { sameRuleVersions } from '../rules/rule-pin';
 import type { ComputedDeadline, DeadlineRequest, ReminderSchedule } from '../rules/types';
 import type { ArchivedRuleData, RuleDataArchive } from '../store/rule-data-archive';
 import { listRuleDataDir, readRuleDataFiles } from './rule-data-dir';
@@ -20,7 +21,7 @@ export interface InstalledRules {
 
 export interface RulebookOptions {
   /** DOCKET_RULES_DIR; without it the shipped data is installed. */
-  dir?: string;
+  dir?: string | undefined;
   /** Where versions are kept so a pinned case is computed with its own; without it, every computation uses the installed data. */
   archive?: RuleDataArchive;
   logger?: Logger;
@@ -110,7 +111,7 @@ export class Rulebook {
     const installed = await this.installed();
     const current = installed.engine.ruleDataOf(request.jurisdiction, request.procedure);
     if (!pin) return installed.engine.computeDeadlines(request, reminders).map((deadline) => stamp(deadline, 'installed'));
-    const same = pin.pack.hash === current.pack.hash && pin.calendar.hash === current.calendar.hash;
+    const same = sameRuleVersions(pin, current);
     const engine = same ? installed.engine : await this.pinnedEngine(request, pin, installed);
     if (!engine) {
       const missing: ComputedDeadline['warnings'][number] = {
@@ -137,7 +138,7 @@ export class Rulebook {
     // Lifecycles stay out: they belong to the release and are checked against the installed pack; computing needs none.
     const engine = createDeadlineEngine([{ ...definition, calendar: calendar.content, packs: [pack.content], lifecycles: [] }]);
     const rebuilt = engine.ruleDataOf(request.jurisdiction, request.procedure);
-    if (rebuilt.pack.hash !== pin.pack.hash || rebuilt.calendar.hash !== pin.calendar.hash) return undefined;
+    if (!sameRuleVersions(rebuilt, pin)) return undefined;
     this.pinned.set(key, engine);
     return engine;
   }

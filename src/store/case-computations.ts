@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { ruleVersionsOf } from '../rules/rule-pin';
 import type { ComputedDeadline, DeadlineRequest } from '../rules/types';
 import type { RegisterDatabase } from './schema';
 
@@ -27,7 +28,7 @@ export class CaseComputations {
   ) {}
 
   async record(computation: Omit<CaseComputation, 'computedAt'>): Promise<void> {
-    const ruleData = computation.deadlines.find((deadline) => deadline.ruleData)?.ruleData;
+    const ruleData = ruleVersionsOf(computation.deadlines);
     const row = {
       jurisdiction: computation.request.jurisdiction,
       procedure: computation.request.procedure,

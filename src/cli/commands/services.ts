@@ -40,7 +40,7 @@ export const openCliServices: OpenCliServices = async () => {
     staff: access.staff,
     computations: new CaseComputations(handle.db, now),
     rulebook: () =>
-      (rulebook ??= Rulebook.open({ ...(config.rulesDir ? { dir: config.rulesDir } : {}), archive: new RuleDataArchive(handle.db, now) })),
+      (rulebook ??= Rulebook.open({ dir: config.rulesDir, archive: new RuleDataArchive(handle.db, now) })),
     cases: async () => {
       connected ??= await connectCases(config, access, 'cli');
       return connected.cases;
