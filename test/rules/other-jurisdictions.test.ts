@@ -26,6 +26,8 @@ describe('US: appeal to the Board of Immigration Appeals (30 days, 8 CFR 1003.38
     const appeal = deadlineOf({ ...US, event: 'written-decision-mailed', date: '2021-12-01' }, 'appeal');
     expect(warningText(appeal)).toContain('counting it as a working day gives Fri 31 Dec 2021, as a holiday Mon 3 Jan 2022');
     expect(warningText(appeal, 'ru')).toContain('Ориентироваться следует на более раннюю дату');
+    // The explanation still ends with the calendar data it relied on; the warning comes just before it.
+    expect(appeal.explanation.steps.map((step) => step.kind).slice(-2)).toEqual(['warning', 'calendar']);
     // Where no observed day is met, there is one reading and no warning about it.
     expect(warningText(deadlineOf({ ...US, event: 'oral-decision', date: '2016-03-01' }, 'appeal'))).not.toContain('unsettled');
   });

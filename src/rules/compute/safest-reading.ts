@@ -25,9 +25,12 @@ export function safestReading(input: RuleInput): ComputedDeadline {
     en: `Whether a holiday observed on another day counts as a legal holiday here is unsettled: counting it as a working day gives ${safe.en}, as a holiday ${later.en}. The earlier date is the deadline to work to.`,
     ru: `Неясно, считается ли здесь праздником перенесённый выходной: если считать его рабочим днём, срок — ${safe.ru}, если праздником — ${later.ru}. Ориентироваться следует на более раннюю дату.`,
   };
+  // The explanation ends with the calendar data it relied on, so the warning goes just before that step.
+  const steps = asWorkingDays.explanation.steps;
+  const calendarStep = steps[steps.length - 1];
   return {
     ...asWorkingDays,
     warnings: [...asWorkingDays.warnings, warning],
-    explanation: { ...asWorkingDays.explanation, steps: [...asWorkingDays.explanation.steps, { kind: 'warning', date: asWorkingDays.dueDate, ...warning }] },
+    explanation: { ...asWorkingDays.explanation, steps: [...steps.slice(0, -1), { kind: 'warning', date: asWorkingDays.dueDate, ...warning }, calendarStep] },
   };
 }
