@@ -27,10 +27,9 @@ export function safestReading(input: RuleInput): ComputedDeadline {
   };
   // The explanation ends with the calendar data it relied on, so the warning goes just before that step.
   const steps = asWorkingDays.explanation.steps;
-  const calendarStep = steps[steps.length - 1];
   return {
     ...asWorkingDays,
     warnings: [...asWorkingDays.warnings, warning],
-    explanation: { ...asWorkingDays.explanation, steps: [...steps.slice(0, -1), { kind: 'warning', date: asWorkingDays.dueDate, ...warning }, calendarStep] },
+    explanation: { ...asWorkingDays.explanation, steps: [...steps.slice(0, -1), { kind: 'warning', date: asWorkingDays.dueDate, ...warning }, ...steps.slice(-1)] },
   };
 }
