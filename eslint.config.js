@@ -23,22 +23,24 @@ const LAYERS = {
   // notify: `docket staff invite` mails the invitation link through the reminders' SMTP channel.
   'src/cli': ['access', 'client', 'reports', 'digest', 'codec', 'notify', 'rulebook', 'store', 'domain', 'rules', 'errors', 'config', 'logging.ts'],
   // notify: an invitation issued through the API is mailed as the CLI's is.
-  'src/api': ['access', 'notify', 'client', 'reports', 'digest', 'codec', 'http', 'rulebook', 'store', 'domain', 'rules', 'errors', 'config', 'logging.ts'],
-  'src/worker': ['activities', 'client', 'digest', 'codec', 'logging.ts', 'config'],
+  'src/api': ['access', 'notify', 'client', 'reports', 'digest', 'codec', 'http', 'rulebook', 'store', 'domain', 'rules', 'errors', 'config', 'logging.ts', 'metrics'],
+  'src/worker': ['activities', 'client', 'digest', 'codec', 'logging.ts', 'config', 'metrics'],
   'src/digest': ['reports', 'client', 'workflows', 'notify', 'store', 'domain', 'rules', 'errors'],
   'src/reports': ['client', 'rulebook', 'store', 'domain', 'rules', 'errors'],
-  'src/client': ['workflows', 'access', 'codec', 'temporal', 'domain', 'rules', 'errors', 'config', 'logging.ts'],
+  'src/client': ['workflows', 'access', 'codec', 'temporal', 'domain', 'rules', 'errors', 'config', 'logging.ts', 'metrics'],
   'src/temporal': ['workflows', 'errors', 'config'],
   // The bundle's entry re-exports the digest workflow, which lives with the rest of its feature.
   'src/workflows': ['activities', 'digest', 'domain', 'rules', 'errors'],
-  'src/activities': ['notify', 'rulebook', 'store', 'domain', 'rules', 'errors', 'config', 'logging.ts'],
+  'src/activities': ['notify', 'rulebook', 'store', 'domain', 'rules', 'errors', 'config', 'logging.ts', 'metrics'],
   'src/access': ['store', 'domain', 'errors', 'config'],
   // The rule data installed now and the archive of versions cases are pinned to.
   'src/rulebook': ['store', 'rules', 'errors', 'config', 'logging.ts'],
   'src/notify': ['store', 'domain', 'rules', 'errors', 'logging.ts'],
-  'src/store': ['domain', 'rules', 'errors', 'config'],
+  'src/store': ['domain', 'rules', 'errors', 'config', 'metrics'],
   'src/codec': ['http', 'errors', 'config'],
   'src/http': [],
+  // Prometheus metrics: a leaf every room that measures something records into.
+  'src/metrics': [],
   'src/domain': ['rules', 'errors'],
   'src/rules': ['errors'],
   'src/errors': [],
