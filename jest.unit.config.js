@@ -29,6 +29,7 @@ const UNIT_SUITES = [
   'test/codec/key-ring.test.ts',
   'test/desk',
   'test/digest/office-day.test.ts',
+  'test/metrics/engine-metrics.test.ts',
   'test/foundation/config.test.ts',
   'test/notify/render-message.test.ts',
   'test/privacy/personal-data.test.ts',

@@ -1,6 +1,7 @@
 import type { DeliveryReceipt } from './types';
 import { DeliveryError, renderMessage, type ChannelName, type MessageContent, type Notifier } from '../notify';
 import type { CaseRegister, StaffMember } from '../store';
+import { messagesFailed, messagesSent } from '../metrics';
 
 /** What to tell one staff member about a case, with the key that makes it go out once. */
 export interface StaffNotice {
@@ -60,10 +61,12 @@ export async function deliverOnce(
 
   try {
     const channel = await deps.notifier.send(recipient, message);
+    messagesSent.inc({ purpose: message.purpose, channel });
     await record(channel);
     return { channel, messageId: message.messageId, duplicate: false };
   } catch (error) {
     if (!(error instanceof DeliveryError) || !error.permanent) throw error;
+    messagesFailed.inc({ purpose: message.purpose, channel: error.channel });
     await deps.register.recordDeliveryFailure({
       idempotencyKey: notice.idempotencyKey,
       caseId: notice.caseId,
@@ -76,6 +79,7 @@ export async function deliverOnce(
     await onPermanentFailure(error);
     if (error.channel !== 'outbox') {
       await deps.notifier.sendToOutbox(recipient, message);
+      messagesSent.inc({ purpose: message.purpose, channel: 'outbox' });
       await record('outbox');
     }
     throw error;

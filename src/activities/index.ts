@@ -1,6 +1,7 @@
 import { activityInfo } from '@temporalio/activity';
 import { DateTime } from 'luxon';
 import { createLogger } from '../logging';
+import { deadlinesComputed, deadlinesMissed, escalations, messagesFailed, reminderLateness } from '../metrics';
 import { DeliveryError, type DeliveryFailure } from '../notify';
 import { uncountableDateReason } from '../rules';
 import type { ComputedDeadline } from '../rules/types';
@@ -88,6 +89,7 @@ export function createActivities(deps: ActivityDeps): CaseActivities {
    */
   const reportUnaddressedReminder = async (request: ReturnType<typeof checkReminder>, status: 'deactivated' | 'unknown') => {
     const error = `no active caseworker: "${request.caseworker}" is ${status === 'deactivated' ? 'deactivated' : 'not in the staff directory'}`;
+    messagesFailed.inc({ purpose: 'reminder', channel: 'outbox' });
     await deps.register.recordDeliveryFailure({
       idempotencyKey: request.idempotencyKey,
       caseId: request.caseId,
@@ -140,6 +142,7 @@ export function createActivities(deps: ActivityDeps): CaseActivities {
       await deps.register.recordComputedDeadlines({ caseId, request, deadlines });
       // What the event holds now, for the rule impact report; a retry writes the same row again.
       if (eventId !== undefined) await deps.computations.record({ caseId, eventId: String(eventId), request, ...(reminderPolicyOffsetsDays ? { reminderOffsetsDays: reminderPolicyOffsetsDays } : {}), deadlines });
+      deadlinesComputed.inc({ jurisdiction: request.jurisdiction }, deadlines.length);
       return deadlines;
     }),
 
@@ -150,7 +153,7 @@ export function createActivities(deps: ActivityDeps): CaseActivities {
         await reportUnaddressedReminder(request, caseworker ? 'deactivated' : 'unknown');
         throw new StaffNotFoundError(`The case's caseworker "${request.caseworker}" is ${caseworker ? 'deactivated' : 'not in the staff directory'}; reassign the case.`);
       }
-      return deliverOnce(
+      const receipt = await deliverOnce(
         deps,
         {
           idempotencyKey: request.idempotencyKey,
@@ -163,6 +166,11 @@ export function createActivities(deps: ActivityDeps): CaseActivities {
         // A reminder that cannot reach its caseworker goes to the supervisors before the failure is reported.
         (refusal) => tellSupervisorsUndelivered(request, { channel: refusal.channel, error: refusal.message }, 'undeliverable', refusal.channel),
       );
+      // On the activities' clock (the wall clock in production); a retry that found it sent measures nothing.
+      if (!receipt.duplicate && request.plannedFor !== undefined) {
+        reminderLateness.observe(Math.max(0, (clock().getTime() - Date.parse(request.plannedFor)) / 1000));
+      }
+      return receipt;
     }),
 
     escalate: activity('escalate', async (input) => {
@@ -189,7 +197,13 @@ export function createActivities(deps: ActivityDeps): CaseActivities {
       // Escalated when at least one of them received it.
       const [first] = receipts;
       if (!first) throw refusals[0];
-      return { ...first, duplicate: receipts.every((receipt) => receipt.duplicate) };
+      const duplicate = receipts.every((receipt) => receipt.duplicate);
+      if (!duplicate) {
+        escalations.inc({ reason: request.reason });
+        // A date moved earlier by a migration is escalated too, but nothing was missed.
+        if (request.reason !== 'moved-earlier') deadlinesMissed.inc({ reason: request.reason });
+      }
+      return { ...first, duplicate };
     }),
 
     tellDeadlineChanged: activity('tellDeadlineChanged', async (input) => {

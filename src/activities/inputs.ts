@@ -15,7 +15,7 @@ const aboutCase = {
   deadline: ComputedDeadlineSchema,
 };
 
-const reminderSchema = z.object({ ...aboutCase, daysBefore: z.number().int().min(0) });
+const reminderSchema = z.object({ ...aboutCase, daysBefore: z.number().int().min(0), plannedFor: z.iso.datetime({ offset: true }).optional() });
 const escalationSchema = z.object({ ...aboutCase, reason: z.enum(ESCALATION_REASONS), previousDueDate: z.iso.date().optional() });
 const changeNoticeSchema = z.object({
   idempotencyKey: key,

@@ -36,6 +36,8 @@ export interface ReminderRequest {
   deadline: ComputedDeadline;
   /** Whole days left before the due date (0 = on the day). */
   daysBefore: number;
+  /** When the case planned it to go out (an instant), for the reminders' lateness metric. Absent in inputs older runs recorded. */
+  plannedFor?: string;
 }
 
 export interface EscalationRequest {

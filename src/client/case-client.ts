@@ -24,6 +24,7 @@ import { uncountableCommandDate } from './countable-date';
 import { DocketError, ForbiddenError, InvalidInputError } from '../errors/docket-errors';
 import { parseInput } from '../errors/parse-input';
 import { translateTemporalError } from './temporal-errors';
+import { commands, type CommandOutcome } from '../metrics';
 
 /** A case as an opening answers it: `alreadyOpened` when this was the same caller's opening again. */
 export type OpenedCase = CaseView & { alreadyOpened: boolean };
@@ -53,6 +54,10 @@ export class CaseClient extends CaseReader {
 
   /** Opens a case; the same caller retrying the same opening (its first answer lost) gets the case, marked alreadyOpened. */
   async open(raw: unknown): Promise<OpenedCase> {
+    return this.counted('open', () => this.openChecked(raw));
+  }
+
+  private async openChecked(raw: unknown): Promise<OpenedCase> {
     const input = parseInput(openCaseInputSchema, raw, 'case to open');
     const detail = { jurisdiction: input.jurisdiction, procedure: input.procedure, office: input.office };
     const write = async (): Promise<OpenedCase> => {
@@ -94,10 +99,15 @@ export class CaseClient extends CaseReader {
 
   /** Sends one of today's commands; the legacy update names exist for replay only and are refused here. */
   async command<N extends CaseCommandName>(caseNumber: string, name: N, raw: unknown): Promise<CaseSummary> {
-    const number = parseInput(caseNumberSchema, caseNumber, 'case number');
+    // An unknown name is no command at all, and counting it would let a caller invent label values.
     if (!Object.hasOwn(STAFF_COMMAND_INPUTS, name)) {
       throw new InvalidInputError(`Unknown command "${String(name)}"; known: ${Object.keys(STAFF_COMMAND_INPUTS).join(', ')}`);
     }
+    return this.counted(name, () => this.commandChecked(caseNumber, name, raw));
+  }
+
+  private async commandChecked<N extends CaseCommandName>(caseNumber: string, name: N, raw: unknown): Promise<CaseSummary> {
+    const number = parseInput(caseNumberSchema, caseNumber, 'case number');
     const input = parseInput(STAFF_COMMAND_INPUTS[name], raw, `${name} input`) as CommandInput<N>;
     const uncountable = uncountableCommandDate(number, name, input);
     if (uncountable) throw new InvalidInputError(`Invalid ${name} input`, [`${uncountable.field}: ${uncountable.reason}`]);
@@ -115,13 +125,32 @@ export class CaseClient extends CaseReader {
    * case opened without one. Audited like every write; the pseudonym goes nowhere but into the HMAC.
    */
   async indexApplicant(caseNumber: string, actor: string): Promise<'indexed' | 'unchanged' | 'no-applicant'> {
-    const number = parseInput(caseNumberSchema, caseNumber, 'case number');
-    return this.audited(actor, 'case.indexApplicant', number, {}, async () => {
-      const { applicant } = await this.get(number);
-      if (applicant === undefined) return 'no-applicant';
-      const handle = this.options.client.workflow.getHandle(caseWorkflowId(number));
-      return (await handle.executeUpdate(indexApplicant, { args: [this.applicantIndexOf(applicant.pseudonym)] })) ? 'indexed' : 'unchanged';
-    }, (outcome) => ({ outcome }));
+    return this.counted('indexApplicant', async () => {
+      const number = parseInput(caseNumberSchema, caseNumber, 'case number');
+      return this.audited(actor, 'case.indexApplicant', number, {}, async () => {
+        const { applicant } = await this.get(number);
+        if (applicant === undefined) return 'no-applicant';
+        const handle = this.options.client.workflow.getHandle(caseWorkflowId(number));
+        return (await handle.executeUpdate(indexApplicant, { args: [this.applicantIndexOf(applicant.pseudonym)] })) ? 'indexed' : 'unchanged';
+      }, (outcome) => ({ outcome }));
+    });
+  }
+
+  /**
+   * Counts a command by its name and how it ended, refusals before it reached the case (its input) included:
+   * a refusal by the kind of error it was, never by its message, which can quote what the caller typed.
+   */
+  private async counted<T>(command: string, body: () => Promise<T>): Promise<T> {
+    try {
+      const result = await body();
+      commands.inc({ command, outcome: 'accepted' });
+      return result;
+    } catch (error) {
+      const refused = error instanceof DocketError && error.kind !== 'unavailable';
+      const outcome: CommandOutcome = refused ? 'refused' : 'failed';
+      commands.inc({ command, outcome, reason: error instanceof DocketError ? error.kind : 'error' });
+      throw error;
+    }
   }
 
   /** Supervisors decide for the office, so some commands are theirs alone, whichever interface sends them. */

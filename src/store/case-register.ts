@@ -4,6 +4,7 @@ import { textIn } from '../rules/localized-text';
 import type { ComputedDeadline, DeadlineRequest } from '../rules/types';
 import { versionName } from '../rules/rule-data-version';
 import { appendOnce, type AppendResult } from './append-once';
+import { timeRegisterWrite } from '../metrics';
 import { fingerprint } from './fingerprint';
 import { OUTCOMES } from './outcomes';
 import { parseInput } from './parse-input';
@@ -107,23 +108,25 @@ export class CaseRegister {
 
   /** Case events, deadline notes and audit entries go to the event trail; outcomes to their own table. */
   async append(entry: RegisterEntry): Promise<AppendResult> {
-    const valid = parseInput(registerEntrySchema, entry, 'register entry');
-    assertNoPersonalData(valid.payload, `The payload of register entry "${valid.idempotencyKey}"`);
-    const common = {
-      idempotency_key: valid.idempotencyKey,
-      fingerprint: fingerprint(valid),
-      case_id: valid.caseId,
-      case_number: valid.caseNumber,
-      actor: valid.actor,
-      occurred_at: valid.at,
-      payload: JSON.stringify(valid.payload),
-      recorded_at: this.now().toISOString(),
-    };
-    if (valid.kind === 'outcome') {
-      const { outcome } = parseInput(outcomePayloadSchema, valid.payload, `outcome entry "${valid.idempotencyKey}"`);
-      return appendOnce(this.db, 'outcomes', { ...common, outcome });
-    }
-    return appendOnce(this.db, 'case_events', { ...common, kind: valid.kind });
+    return timeRegisterWrite('append', async () => {
+      const valid = parseInput(registerEntrySchema, entry, 'register entry');
+      assertNoPersonalData(valid.payload, `The payload of register entry "${valid.idempotencyKey}"`);
+      const common = {
+        idempotency_key: valid.idempotencyKey,
+        fingerprint: fingerprint(valid),
+        case_id: valid.caseId,
+        case_number: valid.caseNumber,
+        actor: valid.actor,
+        occurred_at: valid.at,
+        payload: JSON.stringify(valid.payload),
+        recorded_at: this.now().toISOString(),
+      };
+      if (valid.kind === 'outcome') {
+        const { outcome } = parseInput(outcomePayloadSchema, valid.payload, `outcome entry "${valid.idempotencyKey}"`);
+        return appendOnce(this.db, 'outcomes', { ...common, outcome });
+      }
+      return appendOnce(this.db, 'case_events', { ...common, kind: valid.kind });
+    });
   }
 
   /**
@@ -131,40 +134,42 @@ export class CaseRegister {
    * request (a retry) adds nothing, a corrected trigger date adds the new values next to the old.
    */
   async recordComputedDeadlines(input: ComputationRecord): Promise<AppendResult[]> {
-    const { caseId } = parseInput(z.object({ caseId: caseFields.caseId }), input, 'deadline record');
-    const requestFingerprint = fingerprint(input.request);
-    const recordedAt = this.now().toISOString();
-    const results: AppendResult[] = [];
-    for (const deadline of input.deadlines) {
-      results.push(
-        await appendOnce(this.db, 'computed_deadlines', {
-          // The rule data's hashes are part of the key: the same request computed again under changed rules is a new
-          // row beside the old one (which rules gave which date stays on record), not a conflict with it.
-          idempotency_key: `${caseId}/deadline/${requestFingerprint.slice(0, 32)}/${deadline.ruleId}/${deadline.kind}${deadline.ruleData ? `/${deadline.ruleData.pack.hash}${deadline.ruleData.calendar.hash}` : ''}`,
-          fingerprint: fingerprint({ caseId, deadline: asComputed(deadline) }),
-          case_id: caseId,
-          recorded_at: recordedAt,
-          request_fingerprint: requestFingerprint,
-          trigger_event: input.request.event,
-          trigger_date: input.request.date,
-          rule_id: deadline.ruleId,
-          kind: deadline.kind,
-          owner: deadline.owner,
-          due_date: deadline.dueDate,
-          ends_at: deadline.endsAt,
-          zone: deadline.zone,
-          basis: deadline.basis,
-          citation: textIn(deadline.citation, 'en'),
-          citation_ru: typeof deadline.citation === 'string' ? null : deadline.citation.ru,
-          confidence: deadline.confidence,
-          informational: deadline.informational ? 1 : 0,
-          deadline: JSON.stringify(deadline),
-          pack_version: deadline.ruleData ? versionName(deadline.ruleData.pack) : null,
-          calendar_version: deadline.ruleData ? versionName(deadline.ruleData.calendar) : null,
-        }),
-      );
-    }
-    return results;
+    return timeRegisterWrite('computed-deadlines', async () => {
+      const { caseId } = parseInput(z.object({ caseId: caseFields.caseId }), input, 'deadline record');
+      const requestFingerprint = fingerprint(input.request);
+      const recordedAt = this.now().toISOString();
+      const results: AppendResult[] = [];
+      for (const deadline of input.deadlines) {
+        results.push(
+          await appendOnce(this.db, 'computed_deadlines', {
+            // The rule data's hashes are part of the key: the same request computed again under changed rules is a new
+            // row beside the old one (which rules gave which date stays on record), not a conflict with it.
+            idempotency_key: `${caseId}/deadline/${requestFingerprint.slice(0, 32)}/${deadline.ruleId}/${deadline.kind}${deadline.ruleData ? `/${deadline.ruleData.pack.hash}${deadline.ruleData.calendar.hash}` : ''}`,
+            fingerprint: fingerprint({ caseId, deadline: asComputed(deadline) }),
+            case_id: caseId,
+            recorded_at: recordedAt,
+            request_fingerprint: requestFingerprint,
+            trigger_event: input.request.event,
+            trigger_date: input.request.date,
+            rule_id: deadline.ruleId,
+            kind: deadline.kind,
+            owner: deadline.owner,
+            due_date: deadline.dueDate,
+            ends_at: deadline.endsAt,
+            zone: deadline.zone,
+            basis: deadline.basis,
+            citation: textIn(deadline.citation, 'en'),
+            citation_ru: typeof deadline.citation === 'string' ? null : deadline.citation.ru,
+            confidence: deadline.confidence,
+            informational: deadline.informational ? 1 : 0,
+            deadline: JSON.stringify(deadline),
+            pack_version: deadline.ruleData ? versionName(deadline.ruleData.pack) : null,
+            calendar_version: deadline.ruleData ? versionName(deadline.ruleData.calendar) : null,
+          }),
+        );
+      }
+      return results;
+    });
   }
 
   async findDelivery(idempotencyKey: string): Promise<RecordedDelivery | undefined> {
@@ -173,26 +178,30 @@ export class CaseRegister {
   }
 
   async recordDelivery(delivery: DeliveryInput): Promise<AppendResult> {
-    const valid = parseInput(deliverySchema, delivery, 'delivery record');
-    return appendOnce(this.db, 'deliveries', {
-      ...deliveryAddressColumns(valid, this.now().toISOString()),
-      fingerprint: fingerprint(valid),
-      message_id: valid.messageId,
-      rule_id: valid.ruleId,
-      deadline_kind: valid.deadlineKind,
-      due_date: valid.dueDate,
-      detail: valid.detail,
+    return timeRegisterWrite('delivery', async () => {
+      const valid = parseInput(deliverySchema, delivery, 'delivery record');
+      return appendOnce(this.db, 'deliveries', {
+        ...deliveryAddressColumns(valid, this.now().toISOString()),
+        fingerprint: fingerprint(valid),
+        message_id: valid.messageId,
+        rule_id: valid.ruleId,
+        deadline_kind: valid.deadlineKind,
+        due_date: valid.dueDate,
+        detail: valid.detail,
+      });
     });
   }
 
   async recordDeliveryFailure(failure: DeliveryFailureInput): Promise<AppendResult> {
-    const valid = parseInput(deliveryFailureSchema, failure, 'delivery failure record');
-    const { error, ...identity } = valid;
-    return appendOnce(this.db, 'delivery_failures', {
-      ...deliveryAddressColumns(valid, this.now().toISOString()),
-      // A retry may word the same failure differently; the first wording recorded stands.
-      fingerprint: fingerprint(identity),
-      error,
+    return timeRegisterWrite('delivery-failure', async () => {
+      const valid = parseInput(deliveryFailureSchema, failure, 'delivery failure record');
+      const { error, ...identity } = valid;
+      return appendOnce(this.db, 'delivery_failures', {
+        ...deliveryAddressColumns(valid, this.now().toISOString()),
+        // A retry may word the same failure differently; the first wording recorded stands.
+        fingerprint: fingerprint(identity),
+        error,
+      });
     });
   }
 

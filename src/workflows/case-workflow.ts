@@ -111,7 +111,7 @@ async function deliver(state: CaseState, item: OutboxItem): Promise<Delivery | u
     const tracked = state.deadlines.find((candidate) => candidate.id === reminder?.deadlineId);
     if (!reminder || tracked?.deadline.dueDate !== reminder.dueDate) return undefined;
     return deliveryOf(
-      await outbound.sendReminder({ idempotencyKey: item.key, ...recipient, deadline: tracked.deadline, daysBefore: reminder.daysBefore }),
+      await outbound.sendReminder({ idempotencyKey: item.key, ...recipient, deadline: tracked.deadline, daysBefore: reminder.daysBefore, plannedFor: reminder.plannedFor }),
     );
   }
   if (item.kind === 'migration-notice') {
