@@ -32,6 +32,8 @@ export interface ApiAssembly {
   ruleData: RuleRouteDependencies['ruleData'];
   logger: Logger;
   publicUrl: string;
+  /** DOCKET_METRICS_TOKEN, when set: what a scrape of `/metrics` must send. */
+  metricsToken?: string;
   projectRoot: string;
   codec?: { codec: PayloadCodec; corsOrigins: readonly string[] };
   /** Where staff invitations are mailed from, when SMTP is set. */
@@ -46,6 +48,7 @@ export function assembleApiServer(assembly: ApiAssembly): Promise<FastifyInstanc
     access: assembly.access,
     logger: assembly.logger,
     publicUrl,
+    ...(assembly.metricsToken === undefined ? {} : { metricsToken: assembly.metricsToken }),
     extraRoutes: [
       ...caseRoutes({ cases: assembly.cases, escalated: assembly.escalated, reads: assembly.access.reads, now: assembly.now ?? (() => new Date()) }),
       ...outboxRoutes(assembly.outbox),
@@ -104,6 +107,7 @@ export async function startApiServer({ config, temporalClient, logger }: StartAp
       ruleData: { computations: new CaseComputations(handle.db, now), rulebook },
       logger,
       publicUrl: config.api.publicUrl,
+      ...(config.metrics.token === undefined ? {} : { metricsToken: config.metrics.token }),
       projectRoot: config.projectRoot,
       codec: { codec: new EncryptionCodec(configuredKeyRing(config)), corsOrigins: config.api.webUiOrigins },
       ...(config.smtp ? { smtp: config.smtp } : {}),

@@ -13,12 +13,15 @@ import { openApiDocument } from './http/openapi';
 import { JSON_BODY_LIMIT_BYTES, registerRoutes } from './http/register-routes';
 import type { ApiRoute } from './http/route';
 import { accessRoutes } from './routes/access-routes';
+import { metricsEndpoint, observeApiRequest } from '../metrics';
 
 export interface ApiServerDependencies {
   access: AccessStore;
   logger: Logger;
   /** The URL people and calendar apps reach the API at; feed URLs are built on it. */
   publicUrl: string;
+  /** DOCKET_METRICS_TOKEN: the bearer token `/metrics` requires, when set. */
+  metricsToken?: string;
   /** Routes that need the case facade; see `caseRoutes`. */
   extraRoutes?: readonly ApiRoute[];
   /** Extra plain (non-JSON) endpoints such as the staff desk and the calendar feeds. */
@@ -37,12 +40,14 @@ export async function buildApiServer(deps: ApiServerDependencies): Promise<Fasti
 
   app.addHook('onResponse', async (request, reply) => {
     // The route pattern, never the raw URL: calendar feed URLs carry their secret.
+    const route = request.routeOptions.url;
     deps.logger.debug('api request', {
       method: request.method,
-      route: request.routeOptions.url ?? 'unmatched',
+      route: route ?? 'unmatched',
       status: reply.statusCode,
       ms: Math.round(reply.elapsedTime),
     });
+    observeApiRequest({ method: request.method, route, status: reply.statusCode, seconds: reply.elapsedTime / 1000 });
   });
 
   app.setErrorHandler(async (error, request, reply) => {
@@ -87,6 +92,7 @@ export async function buildApiServer(deps: ApiServerDependencies): Promise<Fasti
       },
     });
   }
+  await metricsEndpoint(deps.metricsToken === undefined ? {} : { token: deps.metricsToken })(app);
   for (const plugin of deps.plugins ?? []) await plugin(app);
   return app;
 }

@@ -106,6 +106,14 @@ const environmentSchema = z.object({
   DOCKET_APPLICANT_INDEX_KEY: optionalText,
 
   DOCKET_TOKEN_LIFETIME_DAYS: tokenLifetimeDaysSchema.default(DEFAULT_TOKEN_LIFETIME_DAYS),
+  /** What a Prometheus scrape of /metrics must send as its bearer token; unset: /metrics is open. */
+  DOCKET_METRICS_TOKEN: optionalText.pipe(
+    z
+      .string()
+      .min(16, 'must be at least 16 characters: it is a secret, for example the output of `openssl rand -hex 32`')
+      .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces: it is sent in an Authorization header')
+      .optional(),
+  ),
 }).superRefine((env, context) => {
   if (EVERY_INTERFACE.has(env.API_HOST) && env.API_PUBLIC_URL === undefined) {
     context.addIssue({
@@ -146,6 +154,8 @@ export interface DocketConfig {
   encryption: { keys?: string; currentKeyId?: string; keyFile: string; keyFileGiven: boolean; applicantIndexKey?: string };
   /** Lifetime of an API token whose issuer names none. */
   tokenLifetimeDays: number;
+  /** `/metrics` of every engine process: the bearer token a scrape must send (DOCKET_METRICS_TOKEN), when set. */
+  metrics: { token?: string };
 }
 
 /**
@@ -217,5 +227,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): DocketConfig {
       ...(e.DOCKET_APPLICANT_INDEX_KEY ? { applicantIndexKey: e.DOCKET_APPLICANT_INDEX_KEY } : {}),
     },
     tokenLifetimeDays: e.DOCKET_TOKEN_LIFETIME_DAYS,
+    metrics: e.DOCKET_METRICS_TOKEN ? { token: e.DOCKET_METRICS_TOKEN } : {},
   };
 }

@@ -221,3 +221,18 @@ describe('loadConfig: the address the API answers for (issue 13 item 13)', () =>
     expect(loadConfig({ API_HOST: host, API_PUBLIC_URL: 'https://docket.example.org' }).api.publicUrl).toBe('https://docket.example.org');
   });
 });
+
+describe('loadConfig: the token /metrics asks for (issue 16, part 3)', () => {
+  it('leaves /metrics open when DOCKET_METRICS_TOKEN is unset or empty, and takes the token when set', () => {
+    expect(loadConfig({}).metrics).toEqual({});
+    expect(loadConfig({ DOCKET_METRICS_TOKEN: ' ' }).metrics).toEqual({});
+    expect(loadConfig({ DOCKET_METRICS_TOKEN: 'a3f9c1d2e8b7a6f5c4d3e2f1' }).metrics).toEqual({ token: 'a3f9c1d2e8b7a6f5c4d3e2f1' });
+  });
+
+  it.each([
+    ['short', /DOCKET_METRICS_TOKEN="short": must be at least 16 characters/],
+    ['sixteen chars with spaces', /DOCKET_METRICS_TOKEN=.*must be printable ASCII without spaces/],
+  ])('stops on DOCKET_METRICS_TOKEN=%s, naming the variable', (value, message) => {
+    expect(() => loadConfig({ DOCKET_METRICS_TOKEN: value })).toThrow(message);
+  });
+});
