@@ -1,5 +1,6 @@
 import { DefaultLogger, Runtime, type LogEntry } from '@temporalio/worker';
 import type { Logger, LogLevel } from '../logging';
+import { sdkMetricsInstalled, sdkMetricsTelemetry } from '../metrics';
 
 /**
  * Identifiers the SDK attaches to its log lines that are safe to keep. Everything else is dropped,
@@ -47,7 +48,31 @@ function forward(logger: Logger) {
   };
 }
 
-/** Routes the SDK's own logs through the engine's logger, without their free-text failure details. */
+export interface RuntimeOptions {
+  logger: Logger;
+  level: LogLevel;
+  /**
+   * A loopback `host:port` (see freeLoopbackAddress) where the SDK's native core serves its runtime metrics,
+   * which the process's `/metrics` then includes; none: the SDK exports no metrics.
+   */
+  sdkMetricsAddress?: string;
+}
+
+/**
+ * Installs the process's one Temporal runtime, before any connection (the SDK allows one install per
+ * process): the SDK's own logs go through the engine's logger without their free-text failure details,
+ * and with `sdkMetricsAddress` its metrics are exported there for `/metrics`. Throws when that address is
+ * taken.
+ */
+export function installRuntime({ logger, level, sdkMetricsAddress }: RuntimeOptions): void {
+  Runtime.install({
+    logger: new DefaultLogger(SDK_LEVEL[level], forward(logger)),
+    ...(sdkMetricsAddress === undefined ? {} : { telemetryOptions: { metrics: sdkMetricsTelemetry(sdkMetricsAddress) } }),
+  });
+  if (sdkMetricsAddress !== undefined) sdkMetricsInstalled(sdkMetricsAddress);
+}
+
+/** The runtime with the engine's logging and no SDK metrics: what the benchmarks' worker processes need. */
 export function installRuntimeLogger(logger: Logger, level: LogLevel): void {
-  Runtime.install({ logger: new DefaultLogger(SDK_LEVEL[level], forward(logger)) });
+  installRuntime({ logger, level });
 }
