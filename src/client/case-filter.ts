@@ -54,6 +54,13 @@ function quote(value: string): string {
 }
 
 /**
+ * A search attribute's name as the query names it. The server parses queries with a MySQL-dialect SQL
+ * parser, for which PROCEDURE is a keyword: `Procedure = "x"` fails on a cluster with SQL visibility
+ * ("Failed to count workflows") while `\`Procedure\` = "x"` works on every store, so every name of ours is quoted.
+ */
+const attribute = (name: string) => `\`${name}\``;
+
+/**
  * The visibility query for a filter. A case that continued as new leaves earlier runs behind, so those
  * are excluded: every case appears once, as its latest run.
  */
@@ -61,14 +68,14 @@ export function visibilityQuery(filter: CaseFilter): string {
   const clauses = [`WorkflowType = ${quote(CASE_WORKFLOW_TYPE)}`, `ExecutionStatus != "ContinuedAsNew"`];
   if (filter.stages) {
     clauses.push(
-      filter.stages.length === 1 ? `CaseStage = ${quote(filter.stages[0] as string)}` : `CaseStage IN (${filter.stages.map(quote).join(', ')})`,
+      filter.stages.length === 1 ? `${attribute('CaseStage')} = ${quote(filter.stages[0] as string)}` : `${attribute('CaseStage')} IN (${filter.stages.map(quote).join(', ')})`,
     );
   } else if (!filter.includeClosed) {
-    clauses.push(`CaseStage != "closed"`);
+    clauses.push(`${attribute('CaseStage')} != "closed"`);
   }
   if (filter.caseNumber !== undefined) clauses.push(`WorkflowId = ${quote(caseIdOf(filter.caseNumber))}`);
   if (filter.caseNumberPrefix !== undefined) clauses.push(`WorkflowId STARTS_WITH ${quote(caseIdOf(filter.caseNumberPrefix))}`);
-  if (filter.applicantIndexed !== undefined) clauses.push(`ApplicantIndex ${filter.applicantIndexed ? 'IS NOT NULL' : 'IS NULL'}`);
+  if (filter.applicantIndexed !== undefined) clauses.push(`${attribute('ApplicantIndex')} ${filter.applicantIndexed ? 'IS NOT NULL' : 'IS NULL'}`);
   const equals: Array<[string, string | undefined]> = [
     ['ApplicantIndex', filter.applicantIndex],
     ['Office', filter.office],
@@ -77,12 +84,12 @@ export function visibilityQuery(filter: CaseFilter): string {
     ['Procedure', filter.procedure],
     ['NextDeadlineKind', filter.nextDeadlineKind],
   ];
-  for (const [attribute, value] of equals) {
-    if (value !== undefined) clauses.push(`${attribute} = ${quote(value)}`);
+  for (const [name, value] of equals) {
+    if (value !== undefined) clauses.push(`${attribute(name)} = ${quote(value)}`);
   }
-  if (filter.nextDeadlineFrom !== undefined) clauses.push(`NextDeadline >= ${quote(new Date(filter.nextDeadlineFrom).toISOString())}`);
-  if (filter.nextDeadlineBefore !== undefined) clauses.push(`NextDeadline < ${quote(new Date(filter.nextDeadlineBefore).toISOString())}`);
-  if (filter.protectedUntilFrom !== undefined) clauses.push(`ProtectedUntil >= ${quote(new Date(filter.protectedUntilFrom).toISOString())}`);
-  if (filter.protectedUntilBefore !== undefined) clauses.push(`ProtectedUntil < ${quote(new Date(filter.protectedUntilBefore).toISOString())}`);
+  if (filter.nextDeadlineFrom !== undefined) clauses.push(`${attribute('NextDeadline')} >= ${quote(new Date(filter.nextDeadlineFrom).toISOString())}`);
+  if (filter.nextDeadlineBefore !== undefined) clauses.push(`${attribute('NextDeadline')} < ${quote(new Date(filter.nextDeadlineBefore).toISOString())}`);
+  if (filter.protectedUntilFrom !== undefined) clauses.push(`${attribute('ProtectedUntil')} >= ${quote(new Date(filter.protectedUntilFrom).toISOString())}`);
+  if (filter.protectedUntilBefore !== undefined) clauses.push(`${attribute('ProtectedUntil')} < ${quote(new Date(filter.protectedUntilBefore).toISOString())}`);
   return clauses.join(' AND ');
 }

@@ -11,9 +11,9 @@ import { waitFor } from '../support/wait-for';
 describe('visibility query', () => {
   it('leaves out closed cases and earlier runs, and quotes every value', () => {
     expect(visibilityQuery({ office: 'msk-1', nextDeadlineBefore: '2016-03-01T00:00:00+03:00' })).toBe(
-      'WorkflowType = "caseWorkflow" AND ExecutionStatus != "ContinuedAsNew" AND CaseStage != "closed" AND Office = "msk-1" AND NextDeadline < "2016-02-29T21:00:00.000Z"',
+      'WorkflowType = "caseWorkflow" AND ExecutionStatus != "ContinuedAsNew" AND `CaseStage` != "closed" AND `Office` = "msk-1" AND `NextDeadline` < "2016-02-29T21:00:00.000Z"',
     );
-    expect(visibilityQuery({ stages: ['refused', 'closed'] })).toContain('CaseStage IN ("refused", "closed")');
+    expect(visibilityQuery({ stages: ['refused', 'closed'] })).toContain('`CaseStage` IN ("refused", "closed")');
   });
 });
 
