@@ -24,7 +24,8 @@ const LAYERS = {
   'src/cli': ['access', 'client', 'reports', 'digest', 'codec', 'notify', 'rulebook', 'store', 'domain', 'rules', 'errors', 'config', 'logging.ts'],
   // notify: an invitation issued through the API is mailed as the CLI's is.
   'src/api': ['access', 'notify', 'client', 'reports', 'digest', 'codec', 'http', 'rulebook', 'store', 'domain', 'rules', 'errors', 'config', 'logging.ts', 'metrics'],
-  'src/worker': ['activities', 'client', 'digest', 'codec', 'logging.ts', 'config', 'metrics'],
+  // http: a worker-only process serves its health (and metrics) on a port of its own.
+  'src/worker': ['activities', 'client', 'digest', 'codec', 'http', 'logging.ts', 'config', 'metrics'],
   'src/digest': ['reports', 'client', 'workflows', 'notify', 'store', 'domain', 'rules', 'errors'],
   'src/reports': ['client', 'rulebook', 'store', 'domain', 'rules', 'errors'],
   'src/client': ['workflows', 'access', 'codec', 'temporal', 'domain', 'rules', 'errors', 'config', 'logging.ts', 'metrics'],

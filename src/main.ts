@@ -1,13 +1,39 @@
 import { ConfigError, loadConfig } from './config';
 import { keepDataPrivate } from './config/private-data';
 import { usesDevelopmentKey } from './codec/configured-key-ring';
-import { startEngine } from './engine';
+import { ENGINE_ROLES, startEngine, type EngineRole } from './engine';
 import { createLogger } from './logging';
 
-/** `npm start`: the engine in the foreground until Ctrl-C or SIGTERM. */
+const USAGE = `Usage: node dist/main.js [--role ${ENGINE_ROLES.join('|')}]   (or npm start -- --role ROLE, or DOCKET_ROLE)`;
+
+/** `--role ROLE` or `--role=ROLE`, else DOCKET_ROLE, else all. */
+function roleOf(argv: readonly string[], env: NodeJS.ProcessEnv): EngineRole {
+  let given: string | undefined;
+  let source = 'DOCKET_ROLE';
+  for (let index = 0; index < argv.length; index += 1) {
+    const arg = argv[index]!;
+    if (arg === '--role' || arg.startsWith('--role=')) {
+      given = arg === '--role' ? argv[(index += 1)] : arg.slice('--role='.length);
+      source = '--role';
+    } else if (arg === '--help' || arg === '-h') {
+      process.stdout.write(`${USAGE}
+`);
+      process.exit(0);
+    } else {
+      throw new ConfigError(`unexpected argument "${arg}". ${USAGE}`);
+    }
+  }
+  given ??= env.DOCKET_ROLE?.trim() || 'all';
+  if (!(ENGINE_ROLES as readonly string[]).includes(given)) throw new ConfigError(`${source} must be one of ${ENGINE_ROLES.join(', ')}, not "${given}".`);
+  return given as EngineRole;
+}
+
+/** `npm start`: the engine (or one role of it) in the foreground until Ctrl-C or SIGTERM. */
 async function main(): Promise<void> {
   let config;
+  let role: EngineRole;
   try {
+    role = roleOf(process.argv.slice(2), process.env);
     config = loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
@@ -24,8 +50,12 @@ async function main(): Promise<void> {
         'back it up apart from the data, and give real cases keys of their own (DOCKET_ENCRYPTION_KEYS or DOCKET_ENCRYPTION_KEY_FILE; docs/privacy.md)',
     );
   }
-  const engine = await startEngine(config, logger);
+  const engine = await startEngine(config, logger, role);
   process.stdout.write(engine.banner());
+  if (engine.oneShot) {
+    await engine.stop();
+    process.exit(0);
+  }
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {

@@ -10,7 +10,8 @@ import type { DocketConfig } from '../config';
 import type { Logger } from '../logging';
 import type { SmtpChannelOptions } from '../notify';
 import { Rulebook } from '../rulebook';
-import { CaseComputations, Outbox, RuleDataArchive } from '../store';
+import { CaseComputations, Outbox, pingRegister, RuleDataArchive } from '../store';
+import type { ReadinessCheck } from '../http/health-routes';
 import type { AccessStore } from '../access';
 import { openAccess } from '../access/open-access';
 import { calendarFeedRoute } from './calendar/calendar-feed-route';
@@ -39,6 +40,7 @@ export interface ApiAssembly {
   /** Where staff invitations are mailed from, when SMTP is set. */
   smtp?: SmtpChannelOptions;
   now?: () => Date;
+  readiness?: Readonly<Record<string, ReadinessCheck>>;
 }
 
 /** Every endpoint: the JSON API, the staff desk, the calendar feeds and (when given a codec) the codec endpoints. */
@@ -62,6 +64,7 @@ export function assembleApiServer(assembly: ApiAssembly): Promise<FastifyInstanc
       calendarFeedRoute({ cases: assembly.cases, feeds: assembly.access.feeds, staff: assembly.access.staff, deskUrl: `${publicUrl}/desk` }),
     ],
     ...(assembly.codec ? { codec: assembly.codec } : {}),
+    ...(assembly.readiness ? { readiness: assembly.readiness } : {}),
   });
 }
 
@@ -70,6 +73,8 @@ export interface StartApiServerOptions {
   /** A client built with the project's data converter (the engine's own). */
   temporalClient: Client;
   logger: Logger;
+  /** Checks beyond the register's for `/health/ready`: Temporal, and the worker when one runs in the same process. */
+  readiness?: Readonly<Record<string, ReadinessCheck>>;
 }
 
 export interface RunningApiServer {
@@ -83,7 +88,7 @@ export interface RunningApiServer {
 }
 
 /** Starts the HTTP API, staff desk, calendar feeds and codec endpoints on `config.api`. */
-export async function startApiServer({ config, temporalClient, logger }: StartApiServerOptions): Promise<RunningApiServer> {
+export async function startApiServer({ config, temporalClient, logger, readiness = {} }: StartApiServerOptions): Promise<RunningApiServer> {
   const { handle, access } = await openAccess(config);
   const cases = new CaseClient({
     client: temporalClient,
@@ -111,6 +116,7 @@ export async function startApiServer({ config, temporalClient, logger }: StartAp
       projectRoot: config.projectRoot,
       codec: { codec: new EncryptionCodec(configuredKeyRing(config)), corsOrigins: config.api.webUiOrigins },
       ...(config.smtp ? { smtp: config.smtp } : {}),
+      readiness: { ...readiness, register: () => pingRegister(handle) },
     });
     await app.listen({ host: config.api.host, port: config.api.port });
   } catch (error) {

@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { codecEndpoints } from '../codec/codec-server';
 import { recordCodecDecodes } from './codec-read-audit';
 import { bodyTooLargeMessage } from '../http/body-limit';
+import { registerHealthRoutes, type ReadinessCheck } from '../http/health-routes';
 import { guardServer } from '../http/server-guard';
 import type { Logger } from '../logging';
 import type { AccessStore } from '../access';
@@ -29,6 +30,8 @@ export interface ApiServerDependencies {
   /** When given, `/codec/encode` and `/codec/decode` serve the Temporal Web UI for supervisor and admin tokens. */
   codec?: { codec: PayloadCodec; corsOrigins: readonly string[] };
   version?: string;
+  /** What `/health/ready` checks (Temporal, the register, a worker beside the API); none: ready whenever it answers. */
+  readiness?: Readonly<Record<string, ReadinessCheck>>;
 }
 
 /** The HTTP API, built but not listening: tests inject requests into it, `startApiServer` listens. */
@@ -76,7 +79,7 @@ export async function buildApiServer(deps: ApiServerDependencies): Promise<Fasti
 
   const document = openApiDocument(routes, { version: deps.version ?? '0.1.0', serverUrl: deps.publicUrl });
   app.get('/openapi.json', async () => document);
-  app.get('/health', async () => ({ status: 'ok' }));
+  registerHealthRoutes(app, deps.readiness ?? {});
   registerRoutes(app, deps.access, routes);
 
   if (deps.codec) {

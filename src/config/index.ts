@@ -74,6 +74,8 @@ const environmentSchema = z.object({
     "is not supported: the Temporal TypeScript SDK always verifies the server's host name; set TEMPORAL_TLS_SERVER_NAME to the name in its certificate instead",
   ),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('asylum-docket'),
+  /** auto: add the engine's search attributes to a cluster that lacks them; check: only check, and refuse to start without them. */
+  DOCKET_CLUSTER_SETUP: z.enum(['auto', 'check']).default('auto'),
 
   TEMPORAL_PORT: port.default(7233),
   TEMPORAL_UI_PORT: port.default(8233),
@@ -85,6 +87,11 @@ const environmentSchema = z.object({
   API_PORT: port.default(8080),
   API_PUBLIC_URL: optionalText.pipe(z.url().optional()),
   DOCKET_WEB_UI_ORIGINS: originList,
+  /** The worker role's own small HTTP server: health and metrics, for the service manager and Prometheus. */
+  DOCKET_WORKER_HOST: z.string().min(1).default('127.0.0.1'),
+  DOCKET_WORKER_PORT: port.default(9091),
+  /** How many cases a worker keeps in memory (about 1.7 MiB each, README); by default the SDK's size for the heap. */
+  DOCKET_MAX_CACHED_WORKFLOWS: z.coerce.number({ error: 'must be a whole number of cases' }).int().min(1).max(1_000_000).optional(),
 
   DATABASE_URL: optionalText.pipe(
     z
@@ -133,6 +140,8 @@ export interface DocketConfig {
   rulesDir?: string;
   logLevel: Environment['DOCKET_LOG_LEVEL'];
   temporal: TemporalTarget;
+  /** Whether the engine may add its search attributes to an external cluster that lacks them (DOCKET_CLUSTER_SETUP). */
+  clusterSetup: Environment['DOCKET_CLUSTER_SETUP'];
   devServer: {
     cliPath: string;
     testServerPath: string;
@@ -147,6 +156,10 @@ export interface DocketConfig {
     /** Browser origins the codec endpoint lets call it with credentials: the Temporal Web UI that shows case data. */
     webUiOrigins: string[];
   };
+  /** Where a worker-only process serves /health/live, /health/ready and /metrics. */
+  workerHttp: { host: string; port: number };
+  /** DOCKET_MAX_CACHED_WORKFLOWS, when set. */
+  maxCachedWorkflows?: number;
   databaseUrl?: string;
   smtp?: { url: string; from: string };
   smtpFrom: string;
@@ -199,6 +212,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): DocketConfig {
     ...(e.DOCKET_RULES_DIR ? { rulesDir: fromRoot(e.DOCKET_RULES_DIR) } : {}),
     logLevel: e.DOCKET_LOG_LEVEL,
     temporal,
+    clusterSetup: e.DOCKET_CLUSTER_SETUP,
     devServer: {
       cliPath: fromRoot(e.TEMPORAL_CLI_PATH ?? '.venv/bin/temporal'),
       testServerPath: fromRoot(e.TEMPORAL_TEST_SERVER_PATH ?? '.venv/bin/temporal-test-server'),
@@ -216,6 +230,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): DocketConfig {
         e.DOCKET_WEB_UI_ORIGINS ??
         (temporal.mode === 'embedded' ? [`http://localhost:${e.TEMPORAL_UI_PORT}`, `http://127.0.0.1:${e.TEMPORAL_UI_PORT}`] : []),
     },
+    workerHttp: { host: e.DOCKET_WORKER_HOST, port: e.DOCKET_WORKER_PORT },
+    ...(e.DOCKET_MAX_CACHED_WORKFLOWS !== undefined ? { maxCachedWorkflows: e.DOCKET_MAX_CACHED_WORKFLOWS } : {}),
     ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
     ...(e.SMTP_URL ? { smtp: { url: e.SMTP_URL, from: e.SMTP_FROM } } : {}),
     smtpFrom: e.SMTP_FROM,

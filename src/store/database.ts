@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Sqlite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import { Pool } from 'pg';
 import { z } from 'zod';
 import { registerMigrations } from './migrations';
@@ -62,6 +62,11 @@ function openSqlite(file: string): RegisterDatabaseHandle {
   database.pragma('foreign_keys = ON');
   const db = new Kysely<RegisterDatabase>({ dialect: new SqliteDialect({ database }) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+/** Whether the register answers a query now: the readiness check of every engine process. */
+export async function pingRegister(handle: Pick<RegisterDatabaseHandle, 'db'>): Promise<void> {
+  await sql`select 1`.execute(handle.db);
 }
 
 async function migrateToLatest(handle: RegisterDatabaseHandle): Promise<void> {

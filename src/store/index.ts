@@ -1,4 +1,4 @@
-export { openRegisterDatabase, type OpenRegisterOptions, type RegisterDatabaseHandle, type StoreDialect } from './database';
+export { openRegisterDatabase, pingRegister, type OpenRegisterOptions, type RegisterDatabaseHandle, type StoreDialect } from './database';
 export { openStore, type Store } from './store';
 export { RegisterEscalatedCases, type EscalatedCases } from './escalated-cases';
 export { registerLocation } from './register-location';

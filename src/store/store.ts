@@ -1,7 +1,7 @@
 import { CaseComputations } from './case-computations';
 import { CaseRegister } from './case-register';
 import { RegisterEscalatedCases, type EscalatedCases } from './escalated-cases';
-import { openRegisterDatabase, type OpenRegisterOptions, type StoreDialect } from './database';
+import { openRegisterDatabase, pingRegister, type OpenRegisterOptions, type StoreDialect } from './database';
 import { Outbox } from './outbox';
 import { RuleDataArchive } from './rule-data-archive';
 import { StaffDirectory } from './staff-directory';
@@ -14,6 +14,8 @@ export interface Store {
   escalated: EscalatedCases;
   ruleData: RuleDataArchive;
   computations: CaseComputations;
+  /** Answers when the database does (the readiness check). */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -28,6 +30,7 @@ export async function openStore(options: OpenRegisterOptions, now: () => Date = 
     escalated: new RegisterEscalatedCases(handle.db),
     ruleData: new RuleDataArchive(handle.db, now),
     computations: new CaseComputations(handle.db, now),
+    ping: () => pingRegister(handle),
     close: handle.close,
   };
 }

@@ -42,6 +42,9 @@ export function createEngineWorker(options: EngineWorkerOptions): Promise<Worker
         deskUrl: options.deskUrl,
       }),
     },
+    // On SIGTERM, activities already running (a reminder being sent) get this long to finish before they
+    // are cancelled and retried elsewhere; the service manager's stop timeout must be longer (deploy/).
+    shutdownGraceTime: '30 seconds',
     ...options.tuning,
   });
 }

@@ -93,8 +93,11 @@ describe('npm start stack', () => {
     expect(await isPortOpen('127.0.0.1', ui)).toBe(true);
     // Nothing configures keys here: the engine says it runs on the development key, and where that key is.
     expect(first.output()).toMatch(/WARN case payloads are encrypted with the development key file \S+keys\.json/);
-    const health = await fetch(`http://127.0.0.1:${api}/health`);
-    expect(await health.json()).toEqual({ status: 'ok' });
+    // Ready means every part answers: Temporal, the register, and the worker beside the API polling.
+    const health = await fetch(`http://127.0.0.1:${api}/health/ready`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: 'ready', checks: { temporal: 'ok', worker: 'ok', register: 'ok' } });
+    expect((await fetch(`http://127.0.0.1:${api}/health/live`)).status).toBe(200);
     const webUi = await fetch(`http://127.0.0.1:${ui}/`);
     expect(webUi.status).toBe(200);
 
