@@ -12,6 +12,12 @@ npm run --silent lint
 echo "== build" >&2
 npm run --silent build
 
+# The multi-service Temporal server for the cluster suite: built from its Go module the first time
+# (about 5 minutes), instant after that. Built here rather than inside a test, so its time and its
+# failure are the build's own.
+echo "== Temporal server for the cluster suite" >&2
+bash scripts/temporal-cluster.sh build >/dev/null
+
 # A throwaway PostgreSQL on loopback, so the register suite runs against both databases.
 if [ -f scripts/postgres.sh ]; then
   eval "$(bash scripts/postgres.sh start)"
