@@ -74,7 +74,11 @@ export async function startEngine(config: DocketConfig, logger: Logger, role: En
       stack.push(() => devServer!.stop());
     }
 
-    const clientConnection = await Connection.connect(connectionOptions(config.temporal));
+    const clientConnection = await Connection.connect(connectionOptions(config.temporal)).catch((error: unknown) => {
+      // A refused certificate or a wrong address reads as a bare gRPC status otherwise.
+      const tls = config.temporal.tls ? (config.temporal.tls.clientCert ? 'mutual TLS' : 'TLS') : 'no TLS';
+      throw new Error(`cannot connect to Temporal at ${config.temporal.address} (${tls}): ${error instanceof Error ? error.message : String(error)}`);
+    });
     stack.push(() => clientConnection.close());
     if (config.temporal.mode === 'external') {
       // The first case opened on a cluster without the search attributes would fail: find out now, and say what to do.

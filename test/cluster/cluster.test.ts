@@ -38,9 +38,10 @@ interface CaseDeadline {
 /**
  * Issue 16: the engine the way an organisation runs it. A Temporal server of four processes (frontend,
  * history, matching, worker) on PostgreSQL with SQL visibility; the register on PostgreSQL; two engine
- * worker processes on one task queue and the API in a third, each `node dist/main.js --role ...`.
+ * worker processes on one task queue and the API in a third, each `node dist/main.js --role ...`, all
+ * connecting with mutual TLS.
  */
-describe('the engine on a multi-service Temporal cluster', () => {
+describe('the engine on a multi-service Temporal cluster behind mutual TLS', () => {
   let cluster: TemporalCluster;
   let env: NodeJS.ProcessEnv;
   let dataDir: string;
@@ -82,8 +83,13 @@ describe('the engine on a multi-service Temporal cluster', () => {
       DOCKET_ENCRYPTION_KEY_ID: 'cluster-key',
       DOCKET_APPLICANT_INDEX_KEY: generateKeyMaterial(),
       DOCKET_LOG_LEVEL: 'warn',
+      // Mutual TLS, by Temporal's own variable names, as the Temporal CLI reads them.
+      TEMPORAL_TLS_CLIENT_CERT_PATH: cluster.certificates.clientCertFile,
+      TEMPORAL_TLS_CLIENT_KEY_PATH: cluster.certificates.clientKeyFile,
+      TEMPORAL_TLS_SERVER_CA_CERT_PATH: cluster.certificates.caFile,
+      TEMPORAL_TLS_SERVER_NAME: cluster.certificates.serverName,
     };
-    temporal = await Connection.connect({ address: cluster.address });
+    temporal = await Connection.connect({ address: cluster.address, tls: cluster.certificates.sdkTls() });
     register = await openAccess({ databaseUrl: env.DATABASE_URL!, dataDir });
     await register.access.staff.upsert({ id: 'cw-msk', displayName: 'Caseworker Moscow', language: 'en', role: 'caseworker', office: 'msk-1' });
     await register.access.staff.upsert({ id: 'sv-msk', displayName: 'Supervisor Moscow', language: 'en', role: 'supervisor', office: 'msk-1' });
@@ -124,6 +130,12 @@ describe('the engine on a multi-service Temporal cluster', () => {
     const added = await runEngineToEnd(['--role', 'schedules'], { ...env, TEMPORAL_NAMESPACE: bare });
     expect(added).toMatchObject({ code: 0 });
     expect(await inspectCluster(temporal, bare)).toEqual({ namespaceExists: true, missing: [], mistyped: [] });
+
+    // Without its client certificate an engine is turned away by the cluster, and stops saying where it tried.
+    const { TEMPORAL_TLS_CLIENT_CERT_PATH: _cert, TEMPORAL_TLS_CLIENT_KEY_PATH: _key, ...withoutCertificate } = env;
+    const anonymous = await runEngineToEnd(['--role', 'api'], withoutCertificate);
+    expect(anonymous.code).not.toBe(0);
+    expect(anonymous.output).toContain(`asylum-docket: failed to start: cannot connect to Temporal at ${cluster.address} (TLS)`);
 
     const noNamespace = await runEngineToEnd(['--role', 'api'], { ...env, TEMPORAL_NAMESPACE: `${NAMESPACE}-typo` });
     expect(noNamespace.code).not.toBe(0);

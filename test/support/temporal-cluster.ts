@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Connection } from '@temporalio/client';
+import { makeClusterCertificates, type ClusterCertificates } from './cluster-certificates';
 import { isAddressInUse, reservePort } from './free-port';
 import { waitFor } from './wait-for';
 
@@ -41,6 +42,8 @@ export interface PostgresServer {
 export interface TemporalCluster {
   /** The frontend's host:port, what TEMPORAL_ADDRESS names. */
   address: string;
+  /** The frontend asks every client for a certificate (mutual TLS), as a production cluster does. */
+  certificates: ClusterCertificates;
   postgres: PostgresServer;
   /** SIGKILL one service (no goodbye, like a crashed pod), leave it down `downMs`, then start it again on the same ports. */
   restart(service: ClusterService, downMs?: number): Promise<void>;
@@ -85,7 +88,8 @@ async function clusterBinaries(): Promise<{ bin: string; schema: string }> {
 /**
  * A Temporal server the way production runs it: PostgreSQL persistence and SQL visibility in databases
  * of their own (schemas set up with temporal-sql-tool), and frontend, history, matching and worker as
- * four processes on loopback ports. No namespace is created: that is `docket admin setup-cluster`'s job.
+ * four processes on loopback ports, its frontend behind mutual TLS. No namespace is created: that is
+ * `docket admin setup-cluster`'s job.
  */
 export async function startTemporalCluster(): Promise<TemporalCluster> {
   const [{ bin, schema }, postgres] = await Promise.all([clusterBinaries(), startPostgres()]);
@@ -105,6 +109,7 @@ export async function startTemporalCluster(): Promise<TemporalCluster> {
   }
 
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'docket-cluster-'));
+  const certificates = await makeClusterCertificates(workDir);
   const processes = new Map<ClusterService, ChildProcess>();
   const logFile = (service: ClusterService) => path.join(workDir, `${service}.log`);
   let configFile = '';
@@ -145,11 +150,11 @@ export async function startTemporalCluster(): Promise<TemporalCluster> {
     await startOnLowFreePorts(async (chosen) => {
       ports = chosen;
       configFile = path.join(workDir, 'temporal.yaml');
-      writeFileSync(configFile, clusterConfig(chosen, postgres, databases));
+      writeFileSync(configFile, clusterConfig(chosen, postgres, databases, certificates));
       // History first: the others look for it through membership when they start.
       for (const service of ['history', 'matching', 'frontend', 'worker'] as const) await startService(service);
       try {
-        await waitForFrontend(`127.0.0.1:${chosen.frontendGrpc}`);
+        await waitForFrontend(`127.0.0.1:${chosen.frontendGrpc}`, certificates);
       } catch (error) {
         await stop();
         throw new Error(`${(error as Error).message}\n${CLUSTER_SERVICES.map((service) => `--- ${service}:\n${tail(logFile(service))}`).join('\n')}`);
@@ -163,6 +168,7 @@ export async function startTemporalCluster(): Promise<TemporalCluster> {
 
   return {
     address: `127.0.0.1:${ports!.frontendGrpc}`,
+    certificates,
     postgres,
     restart: async (service, downMs = 0) => {
       await stopService(service, 'SIGKILL');
@@ -209,10 +215,10 @@ async function startOnLowFreePorts(start: (ports: Ports) => Promise<void>): Prom
   }
 }
 
-async function waitForFrontend(address: string): Promise<void> {
+async function waitForFrontend(address: string, certificates: ClusterCertificates): Promise<void> {
   await waitFor(
     async () => {
-      const connection = await Connection.connect({ address, connectTimeout: '2 seconds' }).catch(() => undefined);
+      const connection = await Connection.connect({ address, tls: certificates.sdkTls(), connectTimeout: '2 seconds' }).catch(() => undefined);
       if (!connection) return false;
       try {
         // The system namespace answers once the frontend has read the cluster's metadata from PostgreSQL.
@@ -237,7 +243,12 @@ function tail(file: string): string {
 }
 
 /** The server's configuration: development-postgres12.yaml of the server's own repository, on our ports and databases. */
-function clusterConfig(ports: Ports, postgres: PostgresServer, databases: { persistence: string; visibility: string }): string {
+function clusterConfig(ports: Ports, postgres: PostgresServer, databases: { persistence: string; visibility: string }, tls: ClusterCertificates): string {
+  // The frontend's clients inside the cluster (the system worker, the frontend calling itself) present the client certificate too.
+  const client = `
+      client:
+        serverName: "${tls.serverName}"
+        rootCaFiles: ["${tls.caFile}"]`;
   const store = (database: string, maxConns: number) => `
       sql:
         pluginName: "postgres12"
@@ -271,6 +282,16 @@ global:
   membership:
     maxJoinDuration: 30s
     broadcastAddress: "127.0.0.1"
+  tls:
+    frontend:
+      server:
+        certFile: "${tls.serverCertFile}"
+        keyFile: "${tls.serverKeyFile}"
+        clientCaFiles: ["${tls.caFile}"]
+        requireClientAuth: true${client}
+    systemWorker:
+      certFile: "${tls.clientCertFile}"
+      keyFile: "${tls.clientKeyFile}"${client}
 
 services:${service('frontend', ports.frontendGrpc, ports.frontendMembership, `\n      httpPort: ${ports.frontendHttp}`)}${service('history', ports.historyGrpc, ports.historyMembership)}${service('matching', ports.matchingGrpc, ports.matchingMembership)}${service('worker', ports.workerGrpc, ports.workerMembership)}
 
