@@ -31,6 +31,7 @@ const UNIT_SUITES = [
   'test/digest/office-day.test.ts',
   'test/metrics/engine-metrics.test.ts',
   'test/foundation/config.test.ts',
+  'test/foundation/logging.test.ts',
   'test/notify/render-message.test.ts',
   'test/privacy/personal-data.test.ts',
   'test/reports/desk-read-models.test.ts',

@@ -3,6 +3,7 @@ import { NativeConnection } from '@temporalio/worker';
 import { createActivityDeps } from './activities';
 import { startApiServer } from './api';
 import { CaseReader } from './client/case-reader';
+import { engineClientInterceptors } from './client/request-id-interceptor';
 import { configuredKeyRing } from './codec/configured-key-ring';
 import { ensureDigestSchedule } from './digest/digest-schedule';
 import { createDataConverter } from './codec/data-converter';
@@ -85,7 +86,7 @@ export async function startEngine(config: DocketConfig, logger: Logger, role: En
       const { added } = await ensureClusterReady(clientConnection, config.temporal.namespace, config.clusterSetup);
       if (added.length > 0) logger.info('added the engine search attributes to the namespace', { namespace: config.temporal.namespace, added: added.join(',') });
     }
-    const client = new Client({ connection: clientConnection, namespace: config.temporal.namespace, dataConverter });
+    const client = new Client({ connection: clientConnection, namespace: config.temporal.namespace, dataConverter, interceptors: engineClientInterceptors() });
     const temporalAnswers: ReadinessCheck = async () => {
       await clientConnection.withDeadline(Date.now() + TEMPORAL_PROBE_MS, () => clientConnection.workflowService.getSystemInfo({}));
     };

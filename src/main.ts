@@ -42,7 +42,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, undefined, { format: config.logFormat });
   keepDataPrivate(config.dataDir);
   if (usesDevelopmentKey(config)) {
     logger.warn(

@@ -126,7 +126,10 @@ export function createActivities(deps: ActivityDeps): CaseActivities {
     <A extends unknown[], R>(name: string, body: (...args: A) => Promise<R>) =>
     async (...args: A): Promise<R> => {
       try {
-        return await body(...args);
+        const result = await body(...args);
+        // With the request id that caused it, when it came from an API call (src/worker/request-id-interceptors.ts).
+        logger.debug(`activity ${name} completed`);
+        return result;
       } catch (error) {
         logger.warn(`activity ${name} failed`, { error: error instanceof Error ? error.message : String(error) });
         throw toActivityFailure(error);

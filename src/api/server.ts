@@ -5,7 +5,7 @@ import { recordCodecDecodes } from './codec-read-audit';
 import { bodyTooLargeMessage } from '../http/body-limit';
 import { registerHealthRoutes, type ReadinessCheck } from '../http/health-routes';
 import { guardServer } from '../http/server-guard';
-import type { Logger } from '../logging';
+import { requestIdFrom, withLogContext, type Logger } from '../logging';
 import type { AccessStore } from '../access';
 import { isAllowed } from '../access/permissions';
 import { refusalMessage } from './http/authenticate';
@@ -37,14 +37,27 @@ export interface ApiServerDependencies {
 /** The HTTP API, built but not listening: tests inject requests into it, `startApiServer` listens. */
 export async function buildApiServer(deps: ApiServerDependencies): Promise<FastifyInstance> {
   // Each JSON route and codec endpoint sets its own limit; this one covers the rest (unknown paths).
-  const app = Fastify({ logger: false, bodyLimit: JSON_BODY_LIMIT_BYTES });
+  // Each request's id: the caller's X-Request-Id when it is a valid one (1-64 of A-Z a-z 0-9 . _ -), else a random one.
+  const app = Fastify({ logger: false, bodyLimit: JSON_BODY_LIMIT_BYTES, genReqId: (request) => requestIdFrom(request.headers['x-request-id']) });
   const routes = [...accessRoutes(deps.access, deps.publicUrl), ...(deps.extraRoutes ?? [])];
+
+  // First of all hooks, so even a refused request answers with its id. Everything the request does from here
+  // runs with the id in its log context: the API's log lines, and the header the Temporal client sends on.
+  app.addHook('onRequest', (request, reply, done) => {
+    reply.header('x-request-id', request.id);
+    withLogContext({ requestId: request.id }, done);
+  });
+  // Reading a body leaves the context the request came in with; the handler gets it back here.
+  app.addHook('preHandler', (request, _reply, done) => {
+    withLogContext({ requestId: request.id }, done);
+  });
   guardServer(app, deps.publicUrl);
 
   app.addHook('onResponse', async (request, reply) => {
     // The route pattern, never the raw URL: calendar feed URLs carry their secret.
     const route = request.routeOptions.url;
     deps.logger.debug('api request', {
+      requestId: request.id,
       method: request.method,
       route: route ?? 'unmatched',
       status: reply.statusCode,
@@ -69,7 +82,7 @@ export async function buildApiServer(deps: ApiServerDependencies): Promise<Fasti
     }
     const { status, body } = errorResponse(error);
     if (status === 401) reply.header('www-authenticate', `Bearer realm="asylum-docket", error="invalid_token"`);
-    if (status >= 500) deps.logger.error('api request failed', { route: request.routeOptions.url, error: String(error) });
+    if (status >= 500) deps.logger.error('api request failed', { requestId: request.id, route: request.routeOptions.url, error: String(error) });
     return reply.code(status).send(body);
   });
 

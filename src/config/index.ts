@@ -62,6 +62,8 @@ const environmentSchema = z.object({
   /** Rule packs and calendars that extend or override the shipped ones (src/rules/README.md, "Rule data files"). */
   DOCKET_RULES_DIR: optionalText,
   DOCKET_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** text: for a person at a terminal; json: one JSON object a line (time, level, message, fields), for a log collector. */
+  DOCKET_LOG_FORMAT: z.enum(['text', 'json'], { error: 'must be text or json' }).default('text'),
 
   // envconfig reads the connection's variables itself (see resolveTemporalTarget). These four are
   // checked here as well: the file and profile because the engine reads them first, the flags because
@@ -139,6 +141,7 @@ export interface DocketConfig {
   /** DOCKET_RULES_DIR, resolved; absent when only the shipped rule data is installed. */
   rulesDir?: string;
   logLevel: Environment['DOCKET_LOG_LEVEL'];
+  logFormat: Environment['DOCKET_LOG_FORMAT'];
   temporal: TemporalTarget;
   /** Whether the engine may add its search attributes to an external cluster that lacks them (DOCKET_CLUSTER_SETUP). */
   clusterSetup: Environment['DOCKET_CLUSTER_SETUP'];
@@ -211,6 +214,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): DocketConfig {
     dataDir,
     ...(e.DOCKET_RULES_DIR ? { rulesDir: fromRoot(e.DOCKET_RULES_DIR) } : {}),
     logLevel: e.DOCKET_LOG_LEVEL,
+    logFormat: e.DOCKET_LOG_FORMAT,
     temporal,
     clusterSetup: e.DOCKET_CLUSTER_SETUP,
     devServer: {

@@ -3,6 +3,7 @@ import { Worker, type NativeConnection, type WorkerOptions } from '@temporalio/w
 import { createActivities, type ActivityRuntime } from '../activities';
 import type { CaseReader } from '../client/case-reader';
 import { createDigestActivities } from '../digest/digest-activities';
+import { requestIdActivityInterceptors } from './request-id-interceptors';
 
 export interface EngineWorkerOptions {
   connection: NativeConnection;
@@ -32,6 +33,11 @@ export function createEngineWorker(options: EngineWorkerOptions): Promise<Worker
     taskQueue: options.taskQueue,
     workflowsPath: require.resolve('../workflows'),
     dataConverter: options.dataConverter,
+    // The API request's id from the workflow's start or update to the activities it schedules, and into their log lines.
+    interceptors: {
+      workflowModules: [require.resolve('../workflows/request-id-interceptors')],
+      activity: [requestIdActivityInterceptors],
+    },
     activities: {
       ...createActivities(runtime),
       ...createDigestActivities({

@@ -170,6 +170,7 @@ describe('loadConfig', () => {
     [{ TEMPORAL_TLS: 'yes' }, 'TEMPORAL_TLS'],
     [{ TEMPORAL_TLS_DISABLE_HOST_VERIFICATION: 'true' }, 'TEMPORAL_TLS_SERVER_NAME'],
     [{ DOCKET_LOG_LEVEL: 'loud' }, 'DOCKET_LOG_LEVEL'],
+    [{ DOCKET_LOG_FORMAT: 'yaml' }, 'DOCKET_LOG_FORMAT'],
     [{ TEMPORAL_ADDRESS: 'x:7233', TEMPORAL_TLS_CLIENT_CERT_PATH: '/nonexistent/client.pem' }, 'TEMPORAL_TLS_CLIENT_KEY_PATH'],
     [{ TEMPORAL_ADDRESS: 'x:7233', TEMPORAL_TLS: 'false', TEMPORAL_TLS_SERVER_NAME: 'x.internal' }, 'TEMPORAL_TLS_SERVER_NAME'],
     [{ TEMPORAL_API_KEY: 'k' }, 'TEMPORAL_ADDRESS'],
@@ -234,5 +235,11 @@ describe('loadConfig: the token /metrics asks for (issue 16, part 3)', () => {
     ['sixteen chars with spaces', /DOCKET_METRICS_TOKEN=.*must be printable ASCII without spaces/],
   ])('stops on DOCKET_METRICS_TOKEN=%s, naming the variable', (value, message) => {
     expect(() => loadConfig({ DOCKET_METRICS_TOKEN: value })).toThrow(message);
+  });
+
+  it('writes text logs by default, and json when asked', () => {
+    expect(loadConfig({})).toMatchObject({ logFormat: 'text' });
+    expect(loadConfig({ DOCKET_LOG_FORMAT: 'json' })).toMatchObject({ logFormat: 'json' });
+    expect(() => loadConfig({ DOCKET_LOG_FORMAT: 'yaml' })).toThrow(/DOCKET_LOG_FORMAT="yaml": must be text or json/);
   });
 });

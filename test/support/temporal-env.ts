@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { existsSync } from 'node:fs';
+import type { ClientInterceptors } from '@temporalio/client';
 import type { DataConverter } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { startDevServer } from '../../src/temporal/dev-server';
@@ -23,13 +24,23 @@ function requireBinary(binary: string): string {
 
 export interface EnvOptions {
   dataConverter?: DataConverter;
+  /** The env's client's interceptors: the engine's (engineClientInterceptors) where a test goes through the API. */
+  clientInterceptors?: ClientInterceptors;
+}
+
+function clientOptions(options: EnvOptions) {
+  const client = {
+    ...(options.dataConverter ? { dataConverter: options.dataConverter } : {}),
+    ...(options.clientInterceptors ? { interceptors: options.clientInterceptors } : {}),
+  };
+  return Object.keys(client).length > 0 ? { client } : {};
 }
 
 /** The Java time-skipping test server: a year of waiting in seconds. No visibility queries, no schedules. */
 export function createTimeSkippingEnv(options: EnvOptions = {}): Promise<TestWorkflowEnvironment> {
   return TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path: requireBinary(TEMPORAL_TEST_SERVER) } },
-    ...(options.dataConverter ? { client: { dataConverter: options.dataConverter } } : {}),
+    ...clientOptions(options),
   });
 }
 
@@ -46,7 +57,7 @@ export async function createDevServerEnv(options: EnvOptions = {}): Promise<Test
   try {
     const env = await TestWorkflowEnvironment.createFromExistingServer({
       address: server.address,
-      ...(options.dataConverter ? { client: { dataConverter: options.dataConverter } } : {}),
+      ...clientOptions(options),
     });
     const closeConnections = env.teardown.bind(env);
     return Object.assign(env, {

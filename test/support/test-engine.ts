@@ -8,7 +8,8 @@ import { CaseReader } from '../../src/client/case-reader';
 import { createDataConverter } from '../../src/codec/data-converter';
 import { generateKeyMaterial, parseKeyRingSpec, type KeyRing } from '../../src/codec/key-ring';
 import type { ApplicantIndex } from '../../src/codec/applicant-index';
-import { createLogger } from '../../src/logging';
+import { engineClientInterceptors } from '../../src/client/request-id-interceptor';
+import { createLogger, type Logger } from '../../src/logging';
 import { createEngineWorker, type EngineWorkerOptions } from '../../src/worker/engine-worker';
 import { randomApplicantIndex } from './random-applicant-index';
 import { createDevServerEnv } from './temporal-env';
@@ -33,15 +34,19 @@ export interface TestEngine {
   stop(): Promise<void>;
 }
 
-/** `rulesDir`: the organisation's rule data directory (DOCKET_RULES_DIR), for tests that change rule data on a running engine. */
-export async function startTestEngine(options: { taskQueue: string; tuning?: EngineWorkerOptions['tuning']; rulesDir?: string }): Promise<TestEngine> {
+/**
+ * `rulesDir`: the organisation's rule data directory (DOCKET_RULES_DIR), for tests that change rule data on a running engine.
+ * `logger`: the activities' logger, for tests that read what they log (errors only, to stderr, otherwise).
+ */
+export async function startTestEngine(options: { taskQueue: string; tuning?: EngineWorkerOptions['tuning']; rulesDir?: string; logger?: Logger }): Promise<TestEngine> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'docket-engine-'));
   const keyRing = parseKeyRingSpec(`test-key:${generateKeyMaterial()}`, 'test-key');
   const dataConverter = createDataConverter(keyRing);
-  const env = await createDevServerEnv({ dataConverter });
+  // The engine's client interceptors, as engine.ts gives its client: an API request's id reaches the worker.
+  const env = await createDevServerEnv({ dataConverter, clientInterceptors: engineClientInterceptors() });
   const runtime = await createActivityDeps(
     { dataDir, smtpFrom: 'docket <docket@example.org>', ...(options.rulesDir ? { rulesDir: options.rulesDir } : {}) },
-    { logger: createLogger('error') },
+    { logger: options.logger ?? createLogger('error') },
   );
   const worker = await createEngineWorker({
     connection: env.nativeConnection,

@@ -7,7 +7,7 @@ import { openAccess } from '../../../src/access/open-access';
 import { assembleApiServer } from '../../../src/api';
 import { CaseClient } from '../../../src/client/case-client';
 import { EncryptionCodec } from '../../../src/codec/encryption-codec';
-import { createLogger } from '../../../src/logging';
+import { createLogger, type Logger } from '../../../src/logging';
 import type { EscalatedCases } from '../../../src/store';
 import { startTestEngine, TEST_PUBLIC_URL } from '../../support/test-engine';
 import { httpClient, listen } from './http';
@@ -34,7 +34,8 @@ export interface ApiEngine {
   stop(): Promise<void>;
 }
 
-export async function startApiEngine(taskQueue = 'api-test', options: { rulesDir?: string } = {}): Promise<ApiEngine> {
+/** `logger`: what the API and the activities log to, for tests that read their lines (errors only, to stderr, otherwise). */
+export async function startApiEngine(taskQueue = 'api-test', options: { rulesDir?: string; logger?: Logger } = {}): Promise<ApiEngine> {
   const engine = await startTestEngine({ taskQueue, ...options });
   const { runtime } = engine;
   for (const [id, office] of [
@@ -52,7 +53,7 @@ export async function startApiEngine(taskQueue = 'api-test', options: { rulesDir
     escalated,
     outbox: runtime.store.outbox,
     ruleData: { computations: runtime.computations, rulebook: runtime.rulebook },
-    logger: createLogger('error'),
+    logger: options.logger ?? createLogger('error'),
     publicUrl: TEST_PUBLIC_URL,
     projectRoot: PROJECT_ROOT,
     codec: { codec: new EncryptionCodec(engine.keyRing), corsOrigins: [] },
