@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startApiEngine, type ApiEngine } from '../api/support/api-engine';
 import { seedOfficeStaff } from '../support/office-staff';
 import { launchChromium, PHONE_WIDTH, seriousViolations, signedIn } from './support/desk-browser';
+import { foundingCaseUntil } from '../support/founding-case';
 
 const FOUNDING_CASE = 'RU-TA-2016-0042';
 const OTHER_CASE = 'RU-TA-2016-0043';
@@ -56,13 +57,7 @@ describe('the desk: acting on a case through its forms, in headless Chromium', (
     expect((await engine.cases.get(FOUNDING_CASE)).applicant?.pseudonym).toBe('Applicant-7F3A');
 
     // The first two refusals and the third application, each answered by a new application.
-    for (const [event, on] of [
-      ['application-lodged', '2015-11-02'],
-      ['refusal-notice-received', '2015-11-27'],
-      ['application-lodged', '2015-12-17'],
-      ['refusal-notice-received', '2015-12-22'],
-      ['application-lodged', '2016-01-11'],
-    ] as const) {
+    for (const [event, on] of foundingCaseUntil('application-lodged', 3)) {
       await engine.cases.command(FOUNDING_CASE, 'recordEvent', { actor: 'cw-ru', event, on });
     }
     await page.goto(`${engine.baseUrl}/desk/cases/${FOUNDING_CASE}`);

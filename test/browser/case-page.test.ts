@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core';
 import { startApiEngine, type ApiEngine } from '../api/support/api-engine';
 import { seedOfficeStaff } from '../support/office-staff';
 import { launchChromium, PHONE_WIDTH, seriousViolations, signedIn } from './support/desk-browser';
+import { foundingCaseUntil } from '../support/founding-case';
 
 const FOUNDING_CASE = 'RU-TA-2016-0042';
 
@@ -16,14 +17,7 @@ describe('the desk: the case page, in headless Chromium', () => {
     await seedOfficeStaff(engine.access.staff, 'hq', { 'adm-1': 'admin' });
     await engine.cases.open({ caseNumber: FOUNDING_CASE, jurisdiction: 'RU', procedure: 'temporary-asylum', office: 'msk-1', caseworker: 'cw-ru', actor: 'sv-msk', applicant: { pseudonym: 'Applicant-7F3A' } });
     // The founding case up to its third refusal: each refusal answered by a new application.
-    for (const [event, on] of [
-      ['application-lodged', '2015-11-02'],
-      ['refusal-notice-received', '2015-11-27'],
-      ['application-lodged', '2015-12-17'],
-      ['refusal-notice-received', '2015-12-22'],
-      ['application-lodged', '2016-01-11'],
-      ['refusal-notice-received', '2016-01-26'],
-    ] as const) {
+    for (const [event, on] of foundingCaseUntil('refusal-notice-received', 3)) {
       await engine.cases.command(FOUNDING_CASE, 'recordEvent', { actor: 'cw-ru', event, on });
     }
     browser = await launchChromium();

@@ -16,6 +16,7 @@ import { digestScheduleId } from '../../src/digest/digest-schedule';
 import { mapLimit } from '../../src/client/map-limit';
 import { httpClient, type HttpResult } from '../api/support/http';
 import { startTemporalCluster, type TemporalCluster } from '../support/temporal-cluster';
+import { FOUNDING_CASE_EVENTS } from '../support/founding-case';
 import { waitFor } from '../support/wait-for';
 import { machineEnvironment, runEngineToEnd, startEngineProcess, type EngineProcess } from './engine-processes';
 
@@ -171,18 +172,7 @@ describe('the engine on a multi-service Temporal cluster behind mutual TLS', () 
       }),
       201,
     );
-    for (const [event, on] of [
-      ['application-lodged', '2015-11-02'],
-      ['refusal-notice-received', '2015-11-27'],
-      ['application-lodged', '2015-12-17'],
-      ['refusal-notice-received', '2015-12-22'],
-      ['application-lodged', '2016-01-11'],
-      ['refusal-notice-received', '2016-01-26'],
-      ['application-lodged', '2016-01-28'],
-      ['protection-granted', '2016-05-26'],
-      ['renewal-filed', '2017-04-10'],
-      ['protection-extended', '2017-05-15'],
-    ] as const) {
+    for (const [event, on] of FOUNDING_CASE_EVENTS) {
       ok(await as(caseworker).post(`/api/cases/${caseNumber}/commands/recordEvent`, { event, on }));
     }
     // Worked out by hand from the rules: a month to complain after each refusal notice, moved past a weekend
