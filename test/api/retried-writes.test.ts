@@ -1,6 +1,7 @@
 import { CaseClient } from '../../src/client/case-client';
 import { caseWorkflowId } from '../../src/workflows/messages';
 import { seedOfficeStaff } from '../support/office-staff';
+import { foundingCaseOpening } from '../support/founding-case';
 import { waitFor } from '../support/wait-for';
 import { daysAgo, startApiEngine, type ApiEngine } from './support/api-engine';
 
@@ -27,14 +28,7 @@ describe('writes whose request was cut off after Temporal applied them', () => {
   });
   afterAll(() => engine?.stop());
 
-  const opening = (caseNumber: string) => ({
-    caseNumber,
-    jurisdiction: 'RU',
-    procedure: 'temporary-asylum',
-    office: 'msk-1',
-    caseworker: 'cw-msk',
-    applicant: { pseudonym: 'Applicant-7F3A' },
-  });
+  const opening = foundingCaseOpening;
   const audit = async (query: string) => {
     const response = await engine.http('GET', `/api/audit${query}`, { token: admin });
     expect(response.status).toBe(200);

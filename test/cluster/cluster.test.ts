@@ -16,7 +16,7 @@ import { digestScheduleId } from '../../src/digest/digest-schedule';
 import { mapLimit } from '../../src/client/map-limit';
 import { httpClient, type HttpResult } from '../api/support/http';
 import { startTemporalCluster, type TemporalCluster } from '../support/temporal-cluster';
-import { FOUNDING_CASE_EVENTS } from '../support/founding-case';
+import { FOUNDING_CASE_EVENTS, foundingCaseOpening } from '../support/founding-case';
 import { waitFor } from '../support/wait-for';
 import { machineEnvironment, runEngineToEnd, startEngineProcess, type EngineProcess } from './engine-processes';
 
@@ -161,15 +161,7 @@ describe('the engine on a multi-service Temporal cluster behind mutual TLS', () 
   it('runs the founding case end to end: four applications, three refusals, a grant, a renewal, the lapse and its escalation', async () => {
     const caseNumber = 'RU-TA-2016-0042';
     ok(
-      await as(caseworker).post('/api/cases', {
-        caseNumber,
-        jurisdiction: 'RU',
-        procedure: 'temporary-asylum',
-        office: 'msk-1',
-        caseworker: 'cw-msk',
-        applicant: { pseudonym: 'Applicant-7F3A' },
-        reminderPolicy: SHORT_GRACE,
-      }),
+      await as(caseworker).post('/api/cases', { ...foundingCaseOpening(caseNumber), reminderPolicy: SHORT_GRACE }),
       201,
     );
     for (const [event, on] of FOUNDING_CASE_EVENTS) {

@@ -23,3 +23,8 @@ export function foundingCaseUntil(event: (typeof FOUNDING_CASE_EVENTS)[number][0
   if (end < 0) throw new Error(`the founding case has no ${nth}. ${event}`);
   return FOUNDING_CASE_EVENTS.slice(0, end + 1);
 }
+
+/** Its opening through the API, in the Moscow office, by the pseudonym the suites share (invented). */
+export function foundingCaseOpening(caseNumber = 'RU-TA-2016-0042') {
+  return { caseNumber, jurisdiction: 'RU', procedure: 'temporary-asylum', office: 'msk-1', caseworker: 'cw-msk', applicant: { pseudonym: 'Applicant-7F3A' } };
+}
