@@ -58,6 +58,14 @@ export async function startEngine(config: DocketConfig, logger: Logger, role: En
   // The SDK's own metrics come from the native runtime, which only a worker uses; /metrics serves them with the engine's.
   installRuntime({ logger, level: config.logLevel, ...(runs('worker') ? { sdkMetricsAddress: await freeLoopbackAddress() } : {}) });
   try {
+    // Loaded only when asked for: without OTEL_EXPORTER_OTLP_ENDPOINT nothing of OpenTelemetry is loaded or registered.
+    const otlpEndpoint = config.tracing?.otlpEndpoint;
+    const tracing = otlpEndpoint ? (await import('./worker/tracing')).startTracing({ otlpEndpoint }) : undefined;
+    if (tracing) {
+      stack.push(() => tracing.shutdown());
+      // The origin only: a collector URL may carry credentials.
+      logger.info('tracing to OpenTelemetry', { collector: new URL(otlpEndpoint!).origin });
+    }
     const dataConverter = createDataConverter(configuredKeyRing(config));
 
     // Only the all-in-one process starts the dev server; a lone worker or API on this machine uses the one it runs.
@@ -86,7 +94,7 @@ export async function startEngine(config: DocketConfig, logger: Logger, role: En
       const { added } = await ensureClusterReady(clientConnection, config.temporal.namespace, config.clusterSetup);
       if (added.length > 0) logger.info('added the engine search attributes to the namespace', { namespace: config.temporal.namespace, added: added.join(',') });
     }
-    const client = new Client({ connection: clientConnection, namespace: config.temporal.namespace, dataConverter, interceptors: engineClientInterceptors() });
+    const client = new Client({ connection: clientConnection, namespace: config.temporal.namespace, dataConverter, interceptors: engineClientInterceptors(tracing?.clientInterceptors) });
     const temporalAnswers: ReadinessCheck = async () => {
       await clientConnection.withDeadline(Date.now() + TEMPORAL_PROBE_MS, () => clientConnection.workflowService.getSystemInfo({}));
     };
@@ -122,6 +130,7 @@ export async function startEngine(config: DocketConfig, logger: Logger, role: En
         // The digest reads cases from Temporal directly, so a worker never depends on an API being up.
         cases: new CaseReader(client, config.temporal.namespace),
         deskUrl,
+        ...(tracing ? { tracing: tracing.worker } : {}),
         ...(config.maxCachedWorkflows !== undefined ? { tuning: { maxCachedWorkflows: config.maxCachedWorkflows } } : {}),
       });
       finished = worker.run().catch((error: unknown) => {

@@ -27,7 +27,10 @@ export class RequestIdClientInterceptor implements WorkflowClientInterceptor {
   signalWithStart: NonNullable<WorkflowClientInterceptor['signalWithStart']> = (input, next) => next({ ...input, headers: withRequestId(input.headers) });
 }
 
-/** The interceptors every Temporal client of the engine's takes, so a request's id reaches the worker. */
-export function engineClientInterceptors(): { workflow: WorkflowClientInterceptor[] } {
-  return { workflow: [new RequestIdClientInterceptor()] };
+/**
+ * The interceptors every Temporal client of the engine's takes, so a request's id reaches the worker;
+ * `more` after it (OpenTelemetry's, when tracing is on).
+ */
+export function engineClientInterceptors(more: readonly WorkflowClientInterceptor[] = []): { workflow: WorkflowClientInterceptor[] } {
+  return { workflow: [new RequestIdClientInterceptor(), ...more] };
 }

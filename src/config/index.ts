@@ -64,6 +64,12 @@ const environmentSchema = z.object({
   DOCKET_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   /** text: for a person at a terminal; json: one JSON object a line (time, level, message, fields), for a log collector. */
   DOCKET_LOG_FORMAT: z.enum(['text', 'json'], { error: 'must be text or json' }).default('text'),
+  /** OpenTelemetry's own variable: where traces go over OTLP/HTTP; unset, nothing of OpenTelemetry is loaded. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalText.pipe(
+    z
+      .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL of an OTLP/HTTP collector, such as http://127.0.0.1:4318' })
+      .optional(),
+  ),
 
   // envconfig reads the connection's variables itself (see resolveTemporalTarget). These four are
   // checked here as well: the file and profile because the engine reads them first, the flags because
@@ -142,6 +148,8 @@ export interface DocketConfig {
   rulesDir?: string;
   logLevel: Environment['DOCKET_LOG_LEVEL'];
   logFormat: Environment['DOCKET_LOG_FORMAT'];
+  /** OpenTelemetry tracing through the SDK's interceptors, when OTEL_EXPORTER_OTLP_ENDPOINT is set. */
+  tracing?: { otlpEndpoint: string };
   temporal: TemporalTarget;
   /** Whether the engine may add its search attributes to an external cluster that lacks them (DOCKET_CLUSTER_SETUP). */
   clusterSetup: Environment['DOCKET_CLUSTER_SETUP'];
@@ -215,6 +223,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): DocketConfig {
     ...(e.DOCKET_RULES_DIR ? { rulesDir: fromRoot(e.DOCKET_RULES_DIR) } : {}),
     logLevel: e.DOCKET_LOG_LEVEL,
     logFormat: e.DOCKET_LOG_FORMAT,
+    ...(e.OTEL_EXPORTER_OTLP_ENDPOINT ? { tracing: { otlpEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT } } : {}),
     temporal,
     clusterSetup: e.DOCKET_CLUSTER_SETUP,
     devServer: {

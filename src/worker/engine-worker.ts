@@ -4,6 +4,7 @@ import { createActivities, type ActivityRuntime } from '../activities';
 import type { CaseReader } from '../client/case-reader';
 import { createDigestActivities } from '../digest/digest-activities';
 import { requestIdActivityInterceptors } from './request-id-interceptors';
+import type { WorkerTracing } from './tracing';
 
 export interface EngineWorkerOptions {
   connection: NativeConnection;
@@ -17,6 +18,8 @@ export interface EngineWorkerOptions {
   cases: CaseReader;
   /** Where the staff desk lives, for the link at the end of each digest. */
   deskUrl: string;
+  /** OpenTelemetry's interceptors and span sink (src/worker/tracing.ts), when OTEL_EXPORTER_OTLP_ENDPOINT is set. */
+  tracing?: WorkerTracing;
   /** Worker settings to override, e.g. the cache size for the benchmarks. */
   tuning?: Pick<WorkerOptions, 'maxCachedWorkflows' | 'maxConcurrentActivityTaskExecutions' | 'maxConcurrentWorkflowTaskExecutions' | 'shutdownGraceTime'>;
 }
@@ -35,9 +38,10 @@ export function createEngineWorker(options: EngineWorkerOptions): Promise<Worker
     dataConverter: options.dataConverter,
     // The API request's id from the workflow's start or update to the activities it schedules, and into their log lines.
     interceptors: {
-      workflowModules: [require.resolve('../workflows/request-id-interceptors')],
-      activity: [requestIdActivityInterceptors],
+      workflowModules: [require.resolve('../workflows/request-id-interceptors'), ...(options.tracing?.workflowModules ?? [])],
+      activity: [requestIdActivityInterceptors, ...(options.tracing?.activity ?? [])],
     },
+    ...(options.tracing ? { sinks: options.tracing.sinks } : {}),
     activities: {
       ...createActivities(runtime),
       ...createDigestActivities({

@@ -171,6 +171,7 @@ describe('loadConfig', () => {
     [{ TEMPORAL_TLS_DISABLE_HOST_VERIFICATION: 'true' }, 'TEMPORAL_TLS_SERVER_NAME'],
     [{ DOCKET_LOG_LEVEL: 'loud' }, 'DOCKET_LOG_LEVEL'],
     [{ DOCKET_LOG_FORMAT: 'yaml' }, 'DOCKET_LOG_FORMAT'],
+    [{ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' }, 'OTEL_EXPORTER_OTLP_ENDPOINT'],
     [{ TEMPORAL_ADDRESS: 'x:7233', TEMPORAL_TLS_CLIENT_CERT_PATH: '/nonexistent/client.pem' }, 'TEMPORAL_TLS_CLIENT_KEY_PATH'],
     [{ TEMPORAL_ADDRESS: 'x:7233', TEMPORAL_TLS: 'false', TEMPORAL_TLS_SERVER_NAME: 'x.internal' }, 'TEMPORAL_TLS_SERVER_NAME'],
     [{ TEMPORAL_API_KEY: 'k' }, 'TEMPORAL_ADDRESS'],
@@ -237,9 +238,14 @@ describe('loadConfig: the token /metrics asks for (issue 16, part 3)', () => {
     expect(() => loadConfig({ DOCKET_METRICS_TOKEN: value })).toThrow(message);
   });
 
-  it('writes text logs by default, and json when asked', () => {
+  it('writes text logs and traces nothing by default; json logs and tracing when asked', () => {
     expect(loadConfig({})).toMatchObject({ logFormat: 'text' });
-    expect(loadConfig({ DOCKET_LOG_FORMAT: 'json' })).toMatchObject({ logFormat: 'json' });
+    expect(loadConfig({}).tracing).toBeUndefined();
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: ' ' }).tracing).toBeUndefined();
+    expect(loadConfig({ DOCKET_LOG_FORMAT: 'json', OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:4318' })).toMatchObject({
+      logFormat: 'json',
+      tracing: { otlpEndpoint: 'http://127.0.0.1:4318' },
+    });
     expect(() => loadConfig({ DOCKET_LOG_FORMAT: 'yaml' })).toThrow(/DOCKET_LOG_FORMAT="yaml": must be text or json/);
   });
 });

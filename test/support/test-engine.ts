@@ -11,6 +11,7 @@ import type { ApplicantIndex } from '../../src/codec/applicant-index';
 import { engineClientInterceptors } from '../../src/client/request-id-interceptor';
 import { createLogger, type Logger } from '../../src/logging';
 import { createEngineWorker, type EngineWorkerOptions } from '../../src/worker/engine-worker';
+import type { Tracing } from '../../src/worker/tracing';
 import { randomApplicantIndex } from './random-applicant-index';
 import { createDevServerEnv } from './temporal-env';
 
@@ -37,13 +38,20 @@ export interface TestEngine {
 /**
  * `rulesDir`: the organisation's rule data directory (DOCKET_RULES_DIR), for tests that change rule data on a running engine.
  * `logger`: the activities' logger, for tests that read what they log (errors only, to stderr, otherwise).
+ * `tracing`: OpenTelemetry's interceptors for the client and the worker, as engine.ts gives them with OTEL_EXPORTER_OTLP_ENDPOINT.
  */
-export async function startTestEngine(options: { taskQueue: string; tuning?: EngineWorkerOptions['tuning']; rulesDir?: string; logger?: Logger }): Promise<TestEngine> {
+export async function startTestEngine(options: {
+  taskQueue: string;
+  tuning?: EngineWorkerOptions['tuning'];
+  rulesDir?: string;
+  logger?: Logger;
+  tracing?: Tracing;
+}): Promise<TestEngine> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'docket-engine-'));
   const keyRing = parseKeyRingSpec(`test-key:${generateKeyMaterial()}`, 'test-key');
   const dataConverter = createDataConverter(keyRing);
   // The engine's client interceptors, as engine.ts gives its client: an API request's id reaches the worker.
-  const env = await createDevServerEnv({ dataConverter, clientInterceptors: engineClientInterceptors() });
+  const env = await createDevServerEnv({ dataConverter, clientInterceptors: engineClientInterceptors(options.tracing?.clientInterceptors) });
   const runtime = await createActivityDeps(
     { dataDir, smtpFrom: 'docket <docket@example.org>', ...(options.rulesDir ? { rulesDir: options.rulesDir } : {}) },
     { logger: options.logger ?? createLogger('error') },
@@ -56,6 +64,7 @@ export async function startTestEngine(options: { taskQueue: string; tuning?: Eng
     runtime,
     cases: new CaseReader(env.client, env.namespace ?? 'default'),
     deskUrl: `${TEST_PUBLIC_URL}/desk`,
+    ...(options.tracing ? { tracing: options.tracing.worker } : {}),
     ...(options.tuning ? { tuning: options.tuning } : {}),
   });
   const running = worker.run();

@@ -7,7 +7,7 @@ import { openAccess } from '../../../src/access/open-access';
 import { assembleApiServer } from '../../../src/api';
 import { CaseClient } from '../../../src/client/case-client';
 import { EncryptionCodec } from '../../../src/codec/encryption-codec';
-import { createLogger, type Logger } from '../../../src/logging';
+import { createLogger } from '../../../src/logging';
 import type { EscalatedCases } from '../../../src/store';
 import { startTestEngine, TEST_PUBLIC_URL } from '../../support/test-engine';
 import { httpClient, listen } from './http';
@@ -34,8 +34,8 @@ export interface ApiEngine {
   stop(): Promise<void>;
 }
 
-/** `logger`: what the API and the activities log to, for tests that read their lines (errors only, to stderr, otherwise). */
-export async function startApiEngine(taskQueue = 'api-test', options: { rulesDir?: string; logger?: Logger } = {}): Promise<ApiEngine> {
+/** `logger`: what the API and the activities log to, for tests that read their lines (errors only, to stderr, otherwise); `tracing`: see startTestEngine. */
+export async function startApiEngine(taskQueue = 'api-test', options: Omit<Parameters<typeof startTestEngine>[0], 'taskQueue' | 'tuning'> = {}): Promise<ApiEngine> {
   const engine = await startTestEngine({ taskQueue, ...options });
   const { runtime } = engine;
   for (const [id, office] of [
