@@ -1,7 +1,9 @@
 /**
- * Carries an API request's id (the `docket-request-id` header the engine's client puts on a start or an
- * update) from the workflow to the activities that start or update schedules, so their log lines name
- * the request that caused them. Registered through the worker's `interceptors.workflowModules`.
+ * Carries an API request's id (the `docket-request-id` header the engine's client puts on an update) from
+ * the workflow to the activities that update's handler schedules, so their log lines name the request that
+ * caused them. Not the start's: the run's main loop lives for years, and a reminder sent months after the
+ * case was opened is the engine's own work, not that request's. Registered through the worker's
+ * `interceptors.workflowModules`.
  *
  * Headers are not commands: reading them and adding one to a scheduled activity changes nothing the
  * workflow decides or records as a command, so replay is unaffected. The header is copied as the
@@ -12,7 +14,6 @@ import {
   type ActivityInput,
   type LocalActivityInput,
   type UpdateInput,
-  type WorkflowExecuteInput,
   type WorkflowInboundCallsInterceptor,
   type WorkflowInterceptorsFactory,
   type WorkflowOutboundCallsInterceptor,
@@ -30,10 +31,6 @@ const within = <T>(headers: Record<string, Payload>, work: () => T): T => {
 };
 
 class RequestIdInbound implements WorkflowInboundCallsInterceptor {
-  execute(input: WorkflowExecuteInput, next: Next<WorkflowInboundCallsInterceptor, 'execute'>): Promise<unknown> {
-    return within(input.headers, () => next(input));
-  }
-
   handleUpdate(input: UpdateInput, next: Next<WorkflowInboundCallsInterceptor, 'handleUpdate'>): Promise<unknown> {
     return within(input.headers, () => next(input));
   }
