@@ -18,6 +18,8 @@ import { TEMPORAL_CLI } from '../support/temporal-env';
 import { startEngineProcess, type EngineProcess } from './engine-process';
 import { seedOfficeStaff } from '../support/office-staff';
 import { APPLICANT, CLOSING_NOTE, CORRECTION_REASON, personalDataIn, REASSIGN_REASON, STORY } from './personal-data';
+import { REQUEST_ID_HEADER } from '../../src/client/request-id-interceptor';
+import { isRequestId } from '../../src/logging';
 
 /**
  * The issue's promise, checked where an outsider would look: a case with a pseudonymous applicant, a story
@@ -68,10 +70,11 @@ interface JsonPayload {
 /**
  * The parts of a history the server must be able to read, and so are never encrypted: search attribute
  * values, the markers `patched()` records (which name a code version, never a case), and the bookkeeping
- * of a local activity's marker (sequence, attempt, activity type, times; its result is a payload like any other).
+ * of a local activity's marker (sequence, attempt, activity type, times; its result is a payload like any other),
+ * and the API request id header (a random or caller-chosen id of a few characters, for the logs).
  */
 function isClearByDesign(field: string, node: object, parent?: object): boolean {
-  if (field === 'searchAttributes') return true;
+  if (field === 'searchAttributes' || field === REQUEST_ID_HEADER) return true;
   if (field === 'details' && markerNameOf(node) === PATCH_MARKER) return true;
   return field === 'data' && parent !== undefined && markerNameOf(parent) === LOCAL_ACTIVITY_MARKER;
 }
@@ -98,21 +101,28 @@ function payloadsIn(document: unknown): JsonPayload[] {
 }
 
 /** What the history holds in clear by design: the names of its search attributes, its patch markers' data and its local activities' bookkeeping. */
-function clearByDesignIn(history: { events: Array<Record<string, unknown>> }): { searchAttributes: Set<string>; patches: unknown[]; localActivities: unknown[] } {
+function clearByDesignIn(history: { events: Array<Record<string, unknown>> }): {
+  searchAttributes: Set<string>;
+  patches: unknown[];
+  localActivities: unknown[];
+  requestIds: unknown[];
+} {
   const searchAttributes = new Set<string>();
   const patches: unknown[] = [];
   const localActivities: unknown[] = [];
+  const requestIds: unknown[] = [];
   const decoded = (value: unknown) => payloadsIn({ value: Object.values(value as object) }).map((payload) => JSON.parse(fromBase64(payload.data)));
   const walk = (node: unknown, parent?: object): void => {
     if (typeof node !== 'object' || node === null) return;
     for (const [field, value] of Object.entries(node)) {
       if (field === 'searchAttributes') Object.keys((value as { indexedFields?: object }).indexedFields ?? {}).forEach((name) => searchAttributes.add(name));
+      else if (field === REQUEST_ID_HEADER) requestIds.push(JSON.parse(fromBase64((value as JsonPayload).data)));
       else if (isClearByDesign(field, node, parent)) (field === 'data' ? localActivities : patches).push(...decoded(value));
       else walk(value, node);
     }
   };
   walk(history);
-  return { searchAttributes, patches, localActivities };
+  return { searchAttributes, patches, localActivities, requestIds };
 }
 
 const fromBase64 = (text: string | undefined) => Buffer.from(text ?? '', 'base64').toString('utf8');
@@ -321,7 +331,8 @@ describe('no personal data outside the engine: a case read without keys', () => 
       const keyIds = encryptionOf(payloadsIn(history));
       expect(keyIds.length).toBeGreaterThan(caseNumber === CASE_NUMBER ? 20 : 1);
       expect(new Set(keyIds)).toEqual(new Set([engine.keyRing.currentKeyId]));
-      const { searchAttributes, patches, localActivities } = clearByDesignIn(history);
+      const { searchAttributes, patches, localActivities, requestIds } = clearByDesignIn(history);
+      for (const requestId of requestIds) expect(isRequestId(requestId)).toBe(true);
       for (const name of searchAttributes) expect(SEARCH_ATTRIBUTE_NAMES).toContain(name);
       for (const patch of patches) expect(patch).toEqual({ id: expect.stringMatching(/^[a-z0-9-]+$/), deprecated: expect.any(Boolean) });
       for (const bookkeeping of localActivities) {
