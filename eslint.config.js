@@ -56,7 +56,7 @@ const layerZones = Object.entries(LAYERS).map(([target, allowed]) => ({
 }));
 
 module.exports = tseslint.config(
-  { ignores: ['node_modules/', 'dist/', '.venv/', 'data/', 'coverage/', 'bench/results/', 'test/histories/*.json'] },
+  { ignores: ['node_modules/', 'dist/', '.venv/', '.cache/', 'data/', 'coverage/', 'bench/results/', 'test/histories/*.json'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
