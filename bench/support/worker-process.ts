@@ -18,7 +18,7 @@ import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logging';
 import { connectionOptions } from '../../src/temporal/connection-options';
 import { createEngineWorker } from '../../src/worker/engine-worker';
-import { installRuntimeLogger } from '../../src/worker/runtime-logger';
+import { installRuntime } from '../../src/worker/runtime-logger';
 import { baselineActivities } from './baseline-activities';
 import { BASELINE_TASK_QUEUE_SUFFIX } from './baseline-workflows';
 import { toWorkerSchema, type FromWorker } from './worker-messages';
@@ -33,7 +33,7 @@ function tell(message: FromWorker): void {
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  installRuntimeLogger(logger, config.logLevel);
+  installRuntime({ logger, level: config.logLevel });
   const runtime = await createActivityDeps(config, { logger });
   const dataConverter = createDataConverter(configuredKeyRing(config));
   const connection = await NativeConnection.connect(connectionOptions(config.temporal));

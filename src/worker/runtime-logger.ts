@@ -71,8 +71,3 @@ export function installRuntime({ logger, level, sdkMetricsAddress }: RuntimeOpti
   });
   if (sdkMetricsAddress !== undefined) sdkMetricsInstalled(sdkMetricsAddress);
 }
-
-/** The runtime with the engine's logging and no SDK metrics: what the benchmarks' worker processes need. */
-export function installRuntimeLogger(logger: Logger, level: LogLevel): void {
-  installRuntime({ logger, level });
-}

@@ -17,6 +17,7 @@ import { mapLimit } from '../../src/client/map-limit';
 import { httpClient, type HttpResult } from '../api/support/http';
 import { startTemporalCluster, type TemporalCluster } from '../support/temporal-cluster';
 import { FOUNDING_CASE_EVENTS, foundingCaseOpening } from '../support/founding-case';
+import { daysAgo } from '../support/test-engine';
 import { waitFor } from '../support/wait-for';
 import { machineEnvironment, runEngineToEnd, startEngineProcess, type EngineProcess } from './engine-processes';
 
@@ -149,9 +150,9 @@ describe('the engine on a multi-service Temporal cluster behind mutual TLS', () 
     api = await startEngineProcess('api', env);
     http = httpClient(api.url);
     for (const worker of workers) {
-      expect(ok(await fetchJson(`${worker.url}/health/ready`))).toEqual({ status: 'ready', checks: { temporal: 'ok', worker: 'ok', register: 'ok' } });
+      expect(ok(await httpClient(worker.url)('GET', '/health/ready'))).toEqual({ status: 'ready', checks: { temporal: 'ok', worker: 'ok', register: 'ok' } });
     }
-    expect(ok(await fetchJson(`${api.url}/health/ready`))).toEqual({ status: 'ready', checks: { temporal: 'ok', register: 'ok' } });
+    expect(ok(await http('GET', '/health/ready'))).toEqual({ status: 'ready', checks: { temporal: 'ok', register: 'ok' } });
     // Each worker's port serves the SDK's metrics (task slots, polls, latencies) with the engine's own.
     const workerMetrics = await (await fetch(`${workers[0]!.url}/metrics`)).text();
     expect(workerMetrics).toMatch(/^temporal_\w+/m);
@@ -299,13 +300,3 @@ describe('the engine on a multi-service Temporal cluster behind mutual TLS', () 
     process.stdout.write(`history restart: ${refusedWhileDown} writes answered 503 and were sent again; the slowest write took ${slowestWriteMs} ms\n`);
   });
 });
-
-async function fetchJson(url: string): Promise<HttpResult> {
-  const response = await fetch(url);
-  const text = await response.text();
-  return { status: response.status, headers: response.headers, text, json: () => JSON.parse(text) };
-}
-
-function daysAgo(days: number): string {
-  return new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
-}
