@@ -34,7 +34,10 @@ const LATER_BY_MAX = 400;
 const earlyDateArbitrary = fc.integer({ min: 0, max: SPAN_DAYS - LATER_BY_MAX }).map((offset) => formatLocalDate(FIRST.plus({ days: offset })));
 
 function isWorkingFor(rule: Rule, calendar: WorkingCalendar, date: string): boolean {
-  const kind = calendar.classify(toDay(date), false).kind;
+  // Where the rule leaves open whether an observed holiday counts, the deadline is the safe reading's: a day
+  // working with observed holidays counted as working days (a day working on the other reading is working here too).
+  const reading = rule.counting.observedHolidays === 'unsettled' ? calendar.withoutObservedHolidays() : calendar;
+  const kind = reading.classify(toDay(date), false).kind;
   if (kind === 'presidential-non-working') return !rule.counting.honoursPresidentialNonWorkingDays;
   return kind === 'working' || kind === 'working-weekend';
 }
